@@ -1,0 +1,412 @@
+//! Stages 3 and 4, clauses and coding: each pattern head in a sentence is tried against its
+//! patterns; the verb group around it gives voice and negation; the subject, the object, the agent
+//! of a passive and the pattern's slots give source and target.
+
+use crate::grammar::{Grammar, Word};
+use crate::mentions::Mention;
+use crate::text::{flag, Token};
+use palaver_lexicon::{Lexicon, Pattern, PatternElem};
+
+/// An event found in a sentence, before it is resolved into a record.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Coded {
+    /// Index of the pattern that fired.
+    pub pattern: u32,
+    /// Token range of the verb phrase (head to last pattern word).
+    pub verb: (usize, usize),
+    /// Mention indices (into the sentence's mentions).
+    pub source: Option<usize>,
+    pub target: Option<usize>,
+    /// The verb group is negated and the pattern does not expect it.
+    pub negated: bool,
+    /// The event is said by someone else (index of the speaker's mention), set by [`attribute`].
+    pub speaker: Option<usize>,
+}
+
+/// What a sentence offers the coder.
+pub struct Sentence<'a> {
+    pub text: &'a str,
+    /// All the article's tokens.
+    pub tokens: &'a [Token],
+    /// This sentence's token range.
+    pub range: (usize, usize),
+    pub mentions: &'a [Mention],
+}
+
+struct Slots {
+    end: usize,
+    verb_end: usize,
+    source: Option<usize>,
+    target: Option<usize>,
+}
+
+/// How far a target may be looked for after the verb phrase.
+const TARGET_REACH: usize = 12;
+/// How far `*` reaches.
+const GAP: usize = 4;
+
+/// The coder for one sentence: lexicon, grammar, the sentence and what has been coded so far.
+pub struct Coder<'a> {
+    pub lexicon: &'a Lexicon,
+    pub grammar: &'a Grammar,
+    pub s: Sentence<'a>,
+    /// Mention index covering each token of the sentence (`usize::MAX` for none).
+    cover: Vec<usize>,
+    consumed: Vec<bool>,
+}
+
+impl<'a> Coder<'a> {
+    pub fn new(lexicon: &'a Lexicon, grammar: &'a Grammar, s: Sentence<'a>) -> Self {
+        let n = s.range.1 - s.range.0;
+        let mut cover = vec![usize::MAX; n];
+        for (k, m) in s.mentions.iter().enumerate() {
+            for c in &mut cover[m.start - s.range.0..m.end - s.range.0] {
+                *c = k;
+            }
+        }
+        Coder {
+            lexicon,
+            grammar,
+            s,
+            cover,
+            consumed: vec![false; n],
+        }
+    }
+
+    fn tok(&self, i: usize) -> &Token {
+        &self.s.tokens[i]
+    }
+
+    fn raw(&self, i: usize) -> &str {
+        let t = self.tok(i);
+        &self.s.text[t.start as usize..t.end as usize]
+    }
+
+    fn mention_at(&self, i: usize) -> Option<usize> {
+        let k = *self.cover.get(i.wrapping_sub(self.s.range.0))?;
+        (k != usize::MAX).then_some(k)
+    }
+
+    fn is_consumed(&self, i: usize) -> bool {
+        self.consumed[i - self.s.range.0]
+    }
+
+    /// Codes every head in the sentence, left to right.
+    pub fn code(&mut self, out: &mut Vec<Coded>) {
+        let (a, b) = self.s.range;
+        for h in a..b {
+            if self.is_consumed(h)
+                || self.mention_at(h).is_some()
+                || !self.lexicon.is_head(self.tok(h).lemma)
+            {
+                continue;
+            }
+            self.code_head(h, out);
+        }
+    }
+
+    fn code_head(&mut self, h: usize, out: &mut Vec<Coded>) {
+        let group = self.verb_group(h);
+        for &p in self.lexicon.patterns_for(self.tok(h).lemma) {
+            let pattern = &self.lexicon.patterns[p as usize];
+            if pattern.negated && !group.negated {
+                continue;
+            }
+            let Some(slots) = self.match_pattern(pattern, h) else {
+                continue;
+            };
+            for c in &mut self.consumed[h - self.s.range.0..slots.verb_end - self.s.range.0] {
+                *c = true;
+            }
+            let (source, target) = self.parties(h, &group, &slots, out);
+            if source.is_none() && target.is_none() {
+                return;
+            }
+            if source.is_some() && source == target {
+                return;
+            }
+            out.push(Coded {
+                pattern: p,
+                verb: (h, slots.verb_end),
+                source,
+                target,
+                negated: group.negated && !pattern.negated,
+                speaker: None,
+            });
+            return;
+        }
+    }
+
+    /// Source and target of a matched pattern.
+    fn parties(
+        &self,
+        h: usize,
+        group: &VerbGroup,
+        slots: &Slots,
+        done: &[Coded],
+    ) -> (Option<usize>, Option<usize>) {
+        let passive = group.passive
+            || (self.tok(h).class == Word::Other
+                && self.vocab_participle(h)
+                && self.next_is_by(slots.end));
+        let subject = || self.subject(group.start, done);
+        if passive {
+            let agent = slots.source.or_else(|| self.agent_after(slots.end));
+            let patient = slots.target.or_else(subject);
+            (agent, patient)
+        } else {
+            let source = slots.source.or_else(subject);
+            let target = slots.target.or_else(|| self.object(slots.end, source));
+            (source, target)
+        }
+    }
+
+    fn vocab_participle(&self, h: usize) -> bool {
+        self.lexicon.vocab.is_past_participle(self.tok(h).word)
+    }
+
+    fn next_is_by(&self, i: usize) -> bool {
+        i < self.s.range.1 && self.tok(i).class == Word::By
+    }
+
+    /// The agent of a passive: the mention after "by", close behind the verb phrase.
+    fn agent_after(&self, from: usize) -> Option<usize> {
+        let end = (from + 8).min(self.s.range.1);
+        let by = (from..end).find(|&i| self.tok(i).class == Word::By)?;
+        let after = self.skip_dets(by + 1);
+        self.mention_at(after).filter(|_| after < self.s.range.1)
+    }
+
+    /// The subject: the nearest mention before the verb group that is not a place; a verb coded
+    /// before with nothing between passes its subject on ("attacked the camp and killed five").
+    fn subject(&self, group_start: usize, done: &[Coded]) -> Option<usize> {
+        let a = self.s.range.0;
+        let mut j = group_start;
+        while j > a {
+            j -= 1;
+            let t = self.tok(j);
+            if self.raw(j) == ";" {
+                return None;
+            }
+            if let Some(e) = done.iter().rev().find(|e| e.verb.0 <= j && j < e.verb.1) {
+                return e.source;
+            }
+            if let Some(m) = self.mention_at(j) {
+                let mention = &self.s.mentions[m];
+                let before = mention.start.checked_sub(1).filter(|&b| b >= a);
+                if before.is_some_and(|b| self.tok(b).class == Word::Locative) {
+                    j = mention.start;
+                    continue;
+                }
+                if let Some(e) = done
+                    .iter()
+                    .rev()
+                    .find(|e| e.target == Some(m) && e.verb.0 < mention.start)
+                {
+                    let coordinated =
+                        (mention.end..group_start).any(|k| self.tok(k).class == Word::And);
+                    if coordinated {
+                        return e.source;
+                    }
+                }
+                return Some(m);
+            }
+            if t.class == Word::Relative && j > a && self.raw(j - 1) != "," {
+                continue;
+            }
+        }
+        None
+    }
+
+    /// The object: the first mention after the verb phrase in the same clause that is not a place
+    /// and not the source.
+    fn object(&self, from: usize, source: Option<usize>) -> Option<usize> {
+        let end = (from + TARGET_REACH).min(self.s.range.1);
+        let mut i = from;
+        while i < end {
+            let t = self.tok(i);
+            if let Some(m) = self.mention_at(i) {
+                let locative = i > self.s.range.0 && self.tok(i - 1).class == Word::Locative;
+                if !locative && Some(m) != source {
+                    return Some(m);
+                }
+                i = self.s.mentions[m].end;
+                continue;
+            }
+            let stop = matches!(
+                t.class,
+                Word::Relative | Word::Subordinator | Word::Be | Word::Modal
+            ) || (t.is(flag::PUNCT)
+                && matches!(
+                    self.raw(i),
+                    ";" | ":" | "." | "\u{201c}" | "\u{201d}" | "\"" | "\u{2013}" | "\u{2014}"
+                ))
+                || (self.lexicon.is_head(t.lemma)
+                    && i > from
+                    && matches!(self.tok(i - 1).class, Word::And));
+            if stop {
+                return None;
+            }
+            i += 1;
+        }
+        None
+    }
+
+    fn skip_dets(&self, mut i: usize) -> usize {
+        while i < self.s.range.1 && matches!(self.tok(i).class, Word::Det | Word::Adverb) {
+            i += 1;
+        }
+        i
+    }
+
+    /// Matches a pattern's elements after its head.
+    fn match_pattern(&self, p: &Pattern, h: usize) -> Option<Slots> {
+        let mut slots = Slots {
+            end: h + 1,
+            verb_end: h + 1,
+            source: None,
+            target: None,
+        };
+        self.match_from(&p.elems, h + 1, &mut slots)
+            .then_some(slots)
+    }
+
+    fn match_from(&self, elems: &[PatternElem], i: usize, slots: &mut Slots) -> bool {
+        let Some((first, rest)) = elems.split_first() else {
+            slots.end = i;
+            return true;
+        };
+        let end = self.s.range.1;
+        match first {
+            PatternElem::Word(w) => {
+                let j = self.skip_dets(i);
+                if j < end
+                    && (self.tok(j).lemma == *w || self.tok(j).word == *w)
+                    && !self.is_consumed(j)
+                {
+                    let saved = slots.verb_end;
+                    slots.verb_end = j + 1;
+                    if self.match_from(rest, j + 1, slots) {
+                        return true;
+                    }
+                    slots.verb_end = saved;
+                }
+                false
+            }
+            PatternElem::Target | PatternElem::Source => {
+                let j = self.skip_dets(i);
+                let Some(m) = self.mention_at(j).filter(|_| j < end) else {
+                    return false;
+                };
+                let after = self.s.mentions[m].end;
+                let saved = (slots.source, slots.target);
+                if *first == PatternElem::Target {
+                    slots.target = Some(m);
+                } else {
+                    slots.source = Some(m);
+                }
+                let after = self.after_group(m, after);
+                if self.match_from(rest, after, slots) {
+                    return true;
+                }
+                (slots.source, slots.target) = saved;
+                false
+            }
+            PatternElem::Gap => {
+                for k in 0..=GAP {
+                    let j = i + k;
+                    if j > end || (k > 0 && matches!(self.raw(j - 1), "." | ";" | ":" | "," | "\""))
+                    {
+                        break;
+                    }
+                    if self.match_from(rest, j, slots) {
+                        return true;
+                    }
+                }
+                false
+            }
+        }
+    }
+
+    /// The end of a compound group that starts with mention `m` ("Mali and Niger").
+    fn after_group(&self, m: usize, mut after: usize) -> usize {
+        let mut k = m;
+        while let Some(next) = self.s.mentions.get(k + 1) {
+            let between = &self.s.tokens[after..next.start.min(self.s.tokens.len())];
+            let joins = !between.is_empty()
+                && between.len() <= 2
+                && between.iter().all(|t| {
+                    t.class == Word::And
+                        || t.class == Word::Det
+                        || self.s.text[t.start as usize..t.end as usize] == *","
+                });
+            if !joins || next.start < after {
+                break;
+            }
+            after = next.end;
+            k += 1;
+        }
+        after
+    }
+
+    /// The verb group before a head: auxiliaries, negators, adverbs, "refused to".
+    fn verb_group(&self, h: usize) -> VerbGroup {
+        let a = self.s.range.0;
+        let mut g = VerbGroup {
+            start: h,
+            negated: false,
+            passive: false,
+        };
+        let mut be = false;
+        let mut have_only = false;
+        let mut j = h;
+        while j > a {
+            let t = self.tok(j - 1);
+            match t.class {
+                Word::Be | Word::Get => be = true,
+                Word::Have => have_only = !be,
+                Word::Not => g.negated = true,
+                Word::Do | Word::Modal | Word::Adverb => {}
+                Word::To
+                    if j >= a + 2 && self.grammar.negates_complement(self.tok(j - 2).lemma) =>
+                {
+                    g.negated = true;
+                    j -= 1;
+                }
+                _ => break,
+            }
+            j -= 1;
+        }
+        let _ = have_only;
+        g.start = j;
+        g.passive = be && self.vocab_participle(h);
+        g
+    }
+}
+
+/// Voice and negation of a verb, and where its group starts.
+pub struct VerbGroup {
+    pub start: usize,
+    pub negated: bool,
+    pub passive: bool,
+}
+
+/// The lowest CAMEO root: statements ("said") carry what they report and are dropped when the
+/// sentence codes anything else; their source becomes the others' speaker.
+pub fn attribute(lexicon: &Lexicon, coded: &mut Vec<Coded>) {
+    let is_statement =
+        |c: &Coded| lexicon.cameo[lexicon.patterns[c.pattern as usize].code as usize].code == "010";
+    if coded.len() < 2 || !coded.iter().any(|c| !is_statement(c)) {
+        return;
+    }
+    let speaker = coded
+        .iter()
+        .find(|c| is_statement(c))
+        .and_then(|c| c.source);
+    coded.retain(|c| !is_statement(c));
+    for c in coded.iter_mut() {
+        if c.source != speaker {
+            c.speaker = speaker;
+        }
+    }
+}

@@ -1,0 +1,291 @@
+//! # palaver-core
+//!
+//! The coding pipeline as a library: an [`Article`] in, [`Event`] records out. No I/O, no global
+//! state: an [`Engine`] holds the immutable lexicon and is shared across threads; each thread codes
+//! with its own [`Worker`], which reuses its buffers from one article to the next.
+//!
+//! ```
+//! use std::sync::Arc;
+//! use palaver_core::{Article, Engine, Options};
+//! let (lexicon, _) = palaver_lexicon::Lexicon::embedded();
+//! let engine = Engine::new(Arc::new(lexicon), Options::default());
+//! let article = Article::new("a1", "Malian troops attacked JNIM militants near Mopti.").with_date("2021-03-02");
+//! let coded = engine.code(&article);
+//! assert_eq!(coded.events[0].source.as_ref().unwrap().code.as_deref(), Some("MLIMIL"));
+//! ```
+#![deny(missing_docs)]
+
+#[allow(missing_docs)]
+pub mod coding;
+#[allow(missing_docs)]
+pub mod dates;
+#[allow(missing_docs)]
+pub mod event;
+#[allow(missing_docs)]
+pub mod grammar;
+#[allow(missing_docs)]
+pub mod mentions;
+#[allow(missing_docs)]
+pub mod resolve;
+#[allow(missing_docs)]
+pub mod text;
+
+pub use event::Event;
+use grammar::Grammar;
+use mentions::{Chunk, Mention};
+use palaver_lexicon::words::WordSpan;
+use palaver_lexicon::{parse_day, DiscardScope, Lexicon};
+use serde::Deserialize;
+use std::sync::Arc;
+use text::{Sentence, Token};
+
+/// A news article to code.
+#[derive(Clone, Debug, Default, Deserialize, PartialEq)]
+pub struct Article {
+    /// The document's id; event ids are built from it.
+    pub id: String,
+    /// The body text.
+    pub text: String,
+    /// Publication date, `YYYY-MM-DD` (a time after it is ignored).
+    #[serde(default)]
+    pub date: Option<String>,
+    /// Headline.
+    #[serde(default)]
+    pub title: Option<String>,
+    /// Publisher.
+    #[serde(default)]
+    pub source: Option<String>,
+    /// Where it was published.
+    #[serde(default)]
+    pub url: Option<String>,
+}
+
+impl Article {
+    /// An article with an id and a text.
+    pub fn new(id: impl Into<String>, text: impl Into<String>) -> Self {
+        Article {
+            id: id.into(),
+            text: text.into(),
+            ..Default::default()
+        }
+    }
+
+    /// The same article with a publication date.
+    pub fn with_date(mut self, date: impl Into<String>) -> Self {
+        self.date = Some(date.into());
+        self
+    }
+}
+
+/// Choices that change what is coded.
+#[derive(Clone, Debug, Default)]
+pub struct Options {
+    /// Also emit events whose verb is negated ("did not attack"), marked `negated: true`.
+    pub keep_negated: bool,
+}
+
+/// The events of one article, with what went wrong along the way.
+#[derive(Clone, Debug, Default)]
+pub struct CodedArticle {
+    /// The events, in text order.
+    pub events: Vec<Event>,
+    /// Problems that did not stop coding (an unreadable date, say).
+    pub warnings: Vec<String>,
+    /// How many sentences the article had.
+    pub sentences: usize,
+}
+
+/// The shared, immutable part of coding.
+pub struct Engine {
+    lexicon: Arc<Lexicon>,
+    grammar: Grammar,
+    options: Options,
+}
+
+impl Engine {
+    /// An engine over a lexicon.
+    pub fn new(lexicon: Arc<Lexicon>, options: Options) -> Self {
+        let grammar = Grammar::new(&lexicon);
+        Engine {
+            lexicon,
+            grammar,
+            options,
+        }
+    }
+
+    /// The lexicon the engine codes with.
+    pub fn lexicon(&self) -> &Lexicon {
+        &self.lexicon
+    }
+
+    /// A worker for one thread.
+    pub fn worker(&self) -> Worker<'_> {
+        Worker {
+            engine: self,
+            spans: Vec::new(),
+            norm: String::new(),
+            tokens: Vec::new(),
+            sentences: Vec::new(),
+            words: Vec::new(),
+            chunks: Vec::new(),
+            mentions: Vec::new(),
+            ranges: Vec::new(),
+            coded: Vec::new(),
+            dates: Vec::new(),
+        }
+    }
+
+    /// Codes one article (with a fresh worker; use [`Engine::worker`] in loops).
+    pub fn code(&self, article: &Article) -> CodedArticle {
+        self.worker().code(article)
+    }
+}
+
+/// Per-thread buffers, reused from one article to the next.
+pub struct Worker<'e> {
+    engine: &'e Engine,
+    spans: Vec<WordSpan>,
+    norm: String,
+    tokens: Vec<Token>,
+    sentences: Vec<Sentence>,
+    words: Vec<u32>,
+    chunks: Vec<Chunk>,
+    mentions: Vec<Mention>,
+    /// Per sentence: its mentions' range in `mentions`, and whether it is discarded.
+    ranges: Vec<(usize, usize, bool)>,
+    coded: Vec<coding::Coded>,
+    dates: Vec<dates::DateMention>,
+}
+
+/// Parses the date of an article: `YYYY-MM-DD`, possibly followed by a time.
+fn article_day(date: &str) -> Option<(DayNumberText, u32)> {
+    let d = date.get(..10)?;
+    parse_day(d).map(|n| (d.to_string(), n))
+}
+
+type DayNumberText = String;
+
+impl Worker<'_> {
+    /// Codes one article.
+    pub fn code(&mut self, article: &Article) -> CodedArticle {
+        let engine = self.engine;
+        let lex: &Lexicon = &engine.lexicon;
+        let mut out = CodedArticle::default();
+        let date = article.date.as_deref().filter(|d| !d.trim().is_empty());
+        let day = match date.map(|d| (d, article_day(d))) {
+            Some((_, Some(day))) => Some(day),
+            Some((d, None)) => {
+                out.warnings.push(format!(
+                    "date {d:?} is not YYYY-MM-DD; relative dates stay unresolved"
+                ));
+                None
+            }
+            None => None,
+        };
+        let text = article.text.as_str();
+        text::segment(
+            text,
+            lex,
+            &engine.grammar,
+            &mut self.spans,
+            &mut self.norm,
+            &mut self.tokens,
+            &mut self.sentences,
+        );
+        out.sentences = self.sentences.len();
+        if !self.find_mentions(text) {
+            return out;
+        }
+        let ctx = resolve::Context {
+            lexicon: lex,
+            text,
+            tokens: &self.tokens,
+            doc_id: &article.id,
+            day: day.as_ref().map(|d| d.1),
+            date: day.as_ref().map(|d| d.0.as_str()),
+            country: main_country(&self.mentions),
+        };
+        for (index, s) in self.sentences.iter().enumerate() {
+            let (m0, m1, discarded) = self.ranges[index];
+            if discarded || m0 == m1 {
+                continue;
+            }
+            let mentions = &self.mentions[m0..m1];
+            let sentence = coding::Sentence {
+                text,
+                tokens: &self.tokens,
+                range: s.tokens,
+                mentions,
+            };
+            self.coded.clear();
+            coding::Coder::new(lex, &engine.grammar, sentence).code(&mut self.coded);
+            coding::attribute(lex, &mut self.coded);
+            dates::find(text, &self.tokens, s.tokens, ctx.day, &mut self.dates);
+            let mut ordinal = 0;
+            for c in &self.coded {
+                if c.negated && !engine.options.keep_negated {
+                    continue;
+                }
+                out.events
+                    .push(ctx.event(index, ordinal, s.bytes, mentions, &self.dates, c));
+                ordinal += 1;
+            }
+        }
+        out
+    }
+
+    /// Finds every sentence's mentions. Returns false when a story discard drops the article.
+    fn find_mentions(&mut self, text: &str) -> bool {
+        let lex: &Lexicon = &self.engine.lexicon;
+        self.mentions.clear();
+        self.ranges.clear();
+        let mut sentence_mentions = Vec::new();
+        for s in &self.sentences {
+            let mut discard = None;
+            mentions::chunks(
+                lex,
+                &self.tokens,
+                s.tokens,
+                &mut self.words,
+                &mut self.chunks,
+                &mut discard,
+            );
+            if discard == Some(DiscardScope::Story) {
+                return false;
+            }
+            mentions::compose(text, &self.tokens, &self.chunks, &mut sentence_mentions);
+            let m0 = self.mentions.len();
+            self.mentions.extend_from_slice(&sentence_mentions);
+            self.ranges
+                .push((m0, self.mentions.len(), discard.is_some()));
+        }
+        true
+    }
+}
+
+/// The country named most often in the article (ties go to the first named).
+fn main_country(mentions: &[Mention]) -> Option<u32> {
+    let mut counts: Vec<(u32, usize, usize)> = Vec::new();
+    for (order, m) in mentions.iter().enumerate() {
+        let Some(c) = m.who.country else { continue };
+        match counts.iter_mut().find(|e| e.0 == c) {
+            Some(e) => e.1 += 1,
+            None => counts.push((c, 1, order)),
+        }
+    }
+    counts
+        .into_iter()
+        .max_by_key(|&(_, n, order)| (n, std::cmp::Reverse(order)))
+        .map(|e| e.0)
+}
+
+#[cfg(test)]
+pub(crate) mod tests {
+    use super::*;
+    use std::sync::OnceLock;
+
+    pub fn lexicon() -> &'static Lexicon {
+        static LEX: OnceLock<Lexicon> = OnceLock::new();
+        LEX.get_or_init(|| Lexicon::embedded().0)
+    }
+}

@@ -1,0 +1,292 @@
+//! Stage 2, lexicon and mentions: dictionary phrases found in a sentence, then composed into actor
+//! mentions ("Malian" + "troops" -> Mali's military; "leaders of" + "JNIM" -> JNIM; "French President
+//! Emmanuel Macron" -> Macron).
+
+use crate::grammar::Word;
+use crate::text::{flag, Token};
+use palaver_lexicon::{Case, DiscardScope, EntryKind, Lexicon, PhraseTarget};
+
+/// A dictionary phrase found in the text.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Chunk {
+    pub start: usize,
+    pub end: usize,
+    pub kind: EntryKind,
+    pub index: u32,
+    pub line: u32,
+}
+
+/// Who a mention is, as far as the dictionaries tell.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct Who {
+    /// Index of a named actor.
+    pub actor: Option<u32>,
+    /// Index of a country.
+    pub country: Option<u32>,
+    /// Index of a generic agent.
+    pub agent: Option<u32>,
+    /// A capital or seat standing for the government.
+    pub capital: bool,
+    /// A country's people ("Malians").
+    pub people: bool,
+    /// A pronoun that stands for earlier mentions ("both", "they").
+    pub pronoun: bool,
+}
+
+/// An actor mentioned in a sentence: a token range and who it is.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Mention {
+    pub start: usize,
+    pub end: usize,
+    pub who: Who,
+    /// The dictionary line of the phrase that named it.
+    pub line: u32,
+    pub kind: EntryKind,
+}
+
+/// Finds dictionary phrases in `tokens[range]`, longest first, left to right.
+pub fn chunks(
+    lexicon: &Lexicon,
+    tokens: &[Token],
+    range: (usize, usize),
+    words: &mut Vec<u32>,
+    out: &mut Vec<Chunk>,
+    discard: &mut Option<DiscardScope>,
+) {
+    out.clear();
+    words.clear();
+    words.extend(tokens[range.0..range.1].iter().map(|t| t.word));
+    let mut prefixes = Vec::new();
+    let mut i = 0;
+    while i < words.len() {
+        if words[i] == 0 {
+            i += 1;
+            continue;
+        }
+        lexicon.phrases.prefixes(&words[i..], &mut prefixes);
+        let found = prefixes.iter().find_map(|(len, targets)| {
+            let toks = &tokens[range.0 + i..range.0 + i + len];
+            best_target(targets, toks, lexicon, discard).map(|t| (*len, t))
+        });
+        match found {
+            Some((len, t)) => {
+                if t.kind != EntryKind::Discard {
+                    out.push(Chunk {
+                        start: range.0 + i,
+                        end: range.0 + i + len,
+                        kind: t.kind,
+                        index: t.index,
+                        line: t.line,
+                    });
+                }
+                i += len;
+            }
+            None => i += 1,
+        }
+    }
+}
+
+fn case_ok(case: Case, toks: &[Token]) -> bool {
+    match case {
+        Case::Any => true,
+        Case::Capitalized => toks.iter().any(|t| t.is(flag::CAPITAL)),
+        Case::Upper => toks.iter().all(|t| t.is(flag::UPPER) || t.is(flag::PUNCT)),
+    }
+}
+
+fn rank(kind: EntryKind) -> u8 {
+    match kind {
+        EntryKind::Actor => 0,
+        EntryKind::CountryName => 1,
+        EntryKind::CountryAdjective => 2,
+        EntryKind::CountryPeople => 3,
+        EntryKind::CountryCapital => 4,
+        EntryKind::Agent => 5,
+        EntryKind::Discard => 6,
+    }
+}
+
+/// The entry a phrase stands for here: discards are noted on the side; of the rest, named actors
+/// before countries before agents.
+fn best_target(
+    targets: &[PhraseTarget],
+    toks: &[Token],
+    lexicon: &Lexicon,
+    discard: &mut Option<DiscardScope>,
+) -> Option<PhraseTarget> {
+    let ok: Vec<&PhraseTarget> = targets.iter().filter(|t| case_ok(t.case, toks)).collect();
+    for t in ok.iter().filter(|t| t.kind == EntryKind::Discard) {
+        let scope = lexicon.discards[t.index as usize].scope;
+        if *discard != Some(DiscardScope::Story) {
+            *discard = Some(scope);
+        }
+    }
+    ok.into_iter().min_by_key(|t| rank(t.kind)).copied()
+}
+
+/// Is the token a plain lower-case word that may stand between a modifier and its head
+/// ("Malian *security* forces", "Mali's *chief military* ally")?
+fn modifier_word(t: &Token) -> bool {
+    !t.is(flag::PUNCT | flag::NUMBER | flag::VERBAL | flag::CAPITAL) && t.class == Word::Other
+}
+
+fn who_of(c: &Chunk) -> Who {
+    let mut w = Who::default();
+    match c.kind {
+        EntryKind::Actor => w.actor = Some(c.index),
+        EntryKind::CountryName | EntryKind::CountryAdjective => w.country = Some(c.index),
+        EntryKind::CountryPeople => {
+            w.country = Some(c.index);
+            w.people = true;
+        }
+        EntryKind::CountryCapital => {
+            w.country = Some(c.index);
+            w.capital = true;
+        }
+        EntryKind::Agent => w.agent = Some(c.index),
+        EntryKind::Discard => {}
+    }
+    w
+}
+
+fn is_country(c: &Chunk) -> bool {
+    matches!(c.kind, EntryKind::CountryName | EntryKind::CountryAdjective)
+}
+
+/// Composes chunks into mentions.
+pub fn compose(text: &str, tokens: &[Token], chunks: &[Chunk], out: &mut Vec<Mention>) {
+    out.clear();
+    let tok = |i: usize| -> &str {
+        tokens
+            .get(i)
+            .map_or("", |t| &text[t.start as usize..t.end as usize])
+    };
+    let mut i = 0;
+    while i < chunks.len() {
+        let c = chunks[i];
+        let mut m = Mention {
+            start: c.start,
+            end: c.end,
+            who: who_of(&c),
+            line: c.line,
+            kind: c.kind,
+        };
+        let mut j = i + 1;
+        while j < chunks.len() {
+            let n = chunks[j];
+            let between = &tokens[m.end..n.start];
+            let gap = between.len();
+            let possessive = gap >= 1 && matches!(tok(m.end), "'s" | "’s" | "'" | "’");
+            let plain_gap = between
+                .iter()
+                .skip(usize::from(possessive))
+                .all(modifier_word);
+            // "al Qaeda-linked JNIM": a modifier, the head follows
+            let linked = gap == 2
+                && tok(m.end) == "-"
+                && matches!(
+                    tok(m.end + 1).to_lowercase().as_str(),
+                    "linked"
+                        | "backed"
+                        | "affiliated"
+                        | "allied"
+                        | "led"
+                        | "aligned"
+                        | "inspired"
+                        | "based"
+                );
+            if linked {
+                m = Mention {
+                    start: m.start,
+                    end: n.end,
+                    who: who_of(&n),
+                    line: n.line,
+                    kind: n.kind,
+                };
+                j += 1;
+                continue;
+            }
+            // "High Islamic Council (HCI)": an acronym in brackets names the same actor
+            if gap == 1
+                && tok(m.end) == "("
+                && tok(n.end) == ")"
+                && n.kind == m.kind
+                && who_of(&n) == m.who
+            {
+                m.end = n.end + 1;
+                j += 1;
+                continue;
+            }
+            if gap > 4 || !plain_gap {
+                // "troops of Mali", "leaders of JNIM", "fighters from ISWAP"
+                let of = gap == 1 || (gap == 2 && tokens[m.end + 1].class == Word::Det);
+                let of = of && matches!(tok(m.end).to_lowercase().as_str(), "of" | "from");
+                if of
+                    && m.who.actor.is_none()
+                    && m.who.country.is_none()
+                    && m.who.agent.is_some()
+                    && (is_country(&n) || n.kind == EntryKind::Actor)
+                {
+                    let agent = m.who.agent;
+                    m = Mention {
+                        start: m.start,
+                        end: n.end,
+                        who: who_of(&n),
+                        line: n.line,
+                        kind: n.kind,
+                    };
+                    if n.kind != EntryKind::Actor {
+                        m.who.agent = agent;
+                    }
+                    j += 1;
+                    continue;
+                }
+                break;
+            }
+            match (m.who.actor.is_some(), n.kind) {
+                // "French President Emmanuel Macron", "Mali's chief military ally France"
+                (_, EntryKind::Actor) | (_, EntryKind::CountryName)
+                    if m.who.actor.is_none() || n.kind == EntryKind::Actor =>
+                {
+                    m = Mention {
+                        start: m.start,
+                        end: n.end,
+                        who: who_of(&n),
+                        line: n.line,
+                        kind: n.kind,
+                    };
+                }
+                // "Malian troops", "Mali's army"
+                (false, EntryKind::Agent) if m.who.agent.is_none() && m.who.country.is_some() => {
+                    m.who.agent = Some(n.index);
+                    m.who.capital = false;
+                    m.who.people = false;
+                    m.end = n.end;
+                }
+                // "JNIM militants", "HCI official": the organisation is who acts
+                (true, EntryKind::Agent) => m.end = n.end,
+                _ => break,
+            }
+            j += 1;
+        }
+        out.push(m);
+        i = j;
+    }
+    share_agents(tokens, out);
+}
+
+/// "Hungarian and Romanian officials": the agent of the last adjective belongs to each.
+fn share_agents(tokens: &[Token], mentions: &mut [Mention]) {
+    for k in (1..mentions.len()).rev() {
+        let (a, b) = (mentions[k - 1], mentions[k]);
+        let joined = b.start == a.end + 1 && tokens[a.end].class == Word::And;
+        if joined
+            && a.kind == EntryKind::CountryAdjective
+            && a.who.agent.is_none()
+            && b.who.agent.is_some()
+            && b.who.country.is_some()
+        {
+            mentions[k - 1].who.agent = b.who.agent;
+        }
+    }
+}

@@ -1,0 +1,133 @@
+//! Stage 5, resolving: a mention becomes an actor record (the code in force on the article's
+//! date, country, sector), and a coded event becomes an event record with its ontology facts.
+
+use crate::coding::Coded;
+use crate::dates::DateMention;
+use crate::event::{ActorRecord, Event, Evidence, Plover, Spans};
+use crate::mentions::Mention;
+use crate::text::Token;
+use palaver_lexicon::{DayNumber, Lexicon};
+
+/// What resolving needs to know about the article.
+pub struct Context<'a> {
+    pub lexicon: &'a Lexicon,
+    pub text: &'a str,
+    pub tokens: &'a [Token],
+    pub doc_id: &'a str,
+    /// The article's date, as a day number.
+    pub day: Option<DayNumber>,
+    /// The article's date as written (`YYYY-MM-DD`).
+    pub date: Option<&'a str>,
+    /// The country the article is mostly about: agents with no country of their own take it.
+    pub country: Option<u32>,
+}
+
+impl Context<'_> {
+    fn bytes(&self, start: usize, end: usize) -> [usize; 2] {
+        [
+            self.tokens[start].start as usize,
+            self.tokens[end - 1].end as usize,
+        ]
+    }
+
+    /// The actor record of a mention.
+    pub fn actor(&self, m: &Mention) -> ActorRecord {
+        let [a, b] = self.bytes(m.start, m.end);
+        let lex = self.lexicon;
+        let mut r = ActorRecord {
+            text: self.text[a..b].to_string(),
+            code: None,
+            actor_id: None,
+            name: None,
+            country: None,
+            sector: None,
+        };
+        if let Some(i) = m.who.actor {
+            let actor = &lex.actors[i as usize];
+            r.code = actor.code_on(self.day).map(String::from);
+            r.actor_id = Some(actor.id.clone());
+            r.name = Some(actor.name.clone());
+            r.country = actor.country.clone();
+            r.sector = actor.sector.clone();
+            return r;
+        }
+        let agent = m.who.agent.map(|i| &lex.agents[i as usize]);
+        let country = m
+            .who
+            .country
+            .or(if agent.is_some() { self.country } else { None });
+        let country = country.map(|i| &lex.countries[i as usize]);
+        let role = match (agent, m.who.capital, m.who.people) {
+            (Some(agent), _, _) => Some(agent.role.as_str()),
+            (None, true, _) => Some("GOV"),
+            (None, _, true) => Some("CVL"),
+            _ => None,
+        };
+        r.sector = agent
+            .and_then(|a| a.sector.clone())
+            .or_else(|| role.map(String::from));
+        r.country = country.map(|c| c.iso3.clone());
+        r.code = match (country, role) {
+            (Some(c), Some(role)) => Some(format!("{}{}", c.cameo, role)),
+            (Some(c), None) => Some(c.cameo.clone()),
+            (None, Some(role)) => Some(role.to_string()),
+            (None, None) => None,
+        };
+        r
+    }
+
+    /// The event record of a coded event in sentence `index`.
+    pub fn event(
+        &self,
+        index: usize,
+        ordinal: usize,
+        sentence: (usize, usize),
+        mentions: &[Mention],
+        dates: &[DateMention],
+        c: &Coded,
+    ) -> Event {
+        let lex = self.lexicon;
+        let pattern = &lex.patterns[c.pattern as usize];
+        let code = &lex.cameo[pattern.code as usize];
+        let side = |m: Option<usize>| m.map(|k| &mentions[k]);
+        let span = |m: Option<&Mention>| m.map(|m| self.bytes(m.start, m.end));
+        let verb = self.bytes(c.verb.0, c.verb.1);
+        let when = dates.iter().min_by_key(|d| d.token.abs_diff(c.verb.0));
+        let (date, precision) = match when {
+            Some(d) => (Some(d.iso()), d.precision.name()),
+            None => (self.date.map(String::from), "document"),
+        };
+        Event {
+            doc_id: self.doc_id.to_string(),
+            event_id: format!("{}:{}:{}", self.doc_id, index, ordinal),
+            sentence_index: index,
+            date,
+            date_precision: precision.into(),
+            source: side(c.source).map(|m| self.actor(m)),
+            target: side(c.target).map(|m| self.actor(m)),
+            cameo: code.code.clone(),
+            cameo_root: code.root.clone(),
+            quad_class: code.quad_class,
+            goldstein: code.goldstein,
+            plover: Plover {
+                event: code.plover_event.clone(),
+                mode: code.plover_mode.clone(),
+            },
+            acled: None,
+            location: None,
+            fatalities: None,
+            negated: c.negated,
+            attribution: side(c.speaker).map(|m| self.actor(m)),
+            evidence: Evidence {
+                sentence: self.text[sentence.0..sentence.1].to_string(),
+                verb: self.text[verb[0]..verb[1]].to_string(),
+                spans: Spans {
+                    source: span(side(c.source)),
+                    target: span(side(c.target)),
+                    verb,
+                },
+            },
+            rule: pattern.origin.to_string(),
+        }
+    }
+}

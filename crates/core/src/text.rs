@@ -1,0 +1,210 @@
+//! Stage 1, text: an article's words with byte offsets, their normal forms and lemmas, their
+//! grammatical class, and the sentences they make.
+
+use crate::grammar::{Grammar, Word};
+use palaver_lexicon::words::{normalize_into, split_words, WordKind, WordSpan};
+use palaver_lexicon::{Lexicon, WordId};
+
+/// Token flags.
+pub mod flag {
+    /// Starts with a capital letter.
+    pub const CAPITAL: u8 = 1;
+    /// All letters are capitals (and there is more than one, or it is an abbreviation).
+    pub const UPPER: u8 = 2;
+    /// One punctuation character.
+    pub const PUNCT: u8 = 4;
+    /// A number written in digits.
+    pub const NUMBER: u8 = 8;
+    /// An inflected verb form ("attacked") or the head of a pattern: it cannot sit inside a noun phrase.
+    pub const VERBAL: u8 = 16;
+}
+
+/// A word of the text. Offsets are bytes into the article text and never change.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Token {
+    pub start: u32,
+    pub end: u32,
+    /// The normal form's id in the lexicon's vocabulary (0 when no dictionary knows it).
+    pub word: WordId,
+    /// The lemma's id (the word's own id when it is not an inflection).
+    pub lemma: WordId,
+    /// Grammatical class of function words.
+    pub class: Word,
+    pub flags: u8,
+}
+
+impl Token {
+    /// Whether a flag is set.
+    pub fn is(&self, f: u8) -> bool {
+        self.flags & f != 0
+    }
+}
+
+/// A sentence: a range of tokens and of bytes.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Sentence {
+    pub tokens: (usize, usize),
+    pub bytes: (usize, usize),
+}
+
+/// Splits `text` into tokens and sentences, reusing the given buffers.
+pub fn segment(
+    text: &str,
+    lexicon: &Lexicon,
+    grammar: &Grammar,
+    spans: &mut Vec<WordSpan>,
+    norm: &mut String,
+    tokens: &mut Vec<Token>,
+    sentences: &mut Vec<Sentence>,
+) {
+    spans.clear();
+    tokens.clear();
+    sentences.clear();
+    split_words(text, spans);
+    for s in spans.iter() {
+        tokens.push(token(text, *s, lexicon, grammar, norm));
+    }
+    split_sentences(text, tokens, grammar, sentences);
+}
+
+fn token(
+    text: &str,
+    s: WordSpan,
+    lexicon: &Lexicon,
+    grammar: &Grammar,
+    norm: &mut String,
+) -> Token {
+    let raw = &text[s.start..s.end];
+    normalize_into(raw, norm);
+    let word = lexicon.vocab.get(norm);
+    let lemma = lexicon.vocab.lemma(word);
+    let mut flags = 0;
+    match s.kind {
+        WordKind::Punct => flags |= flag::PUNCT,
+        WordKind::Number => flags |= flag::NUMBER,
+        WordKind::Word => {
+            let mut letters = raw.chars().filter(|c| c.is_alphabetic());
+            if letters.next().is_some_and(char::is_uppercase) {
+                flags |= flag::CAPITAL;
+                if raw
+                    .chars()
+                    .filter(|c| c.is_alphabetic())
+                    .all(char::is_uppercase)
+                    && (letters.next().is_some() || raw.ends_with('.'))
+                {
+                    flags |= flag::UPPER;
+                }
+            }
+        }
+    }
+    if word != 0 && (lexicon.vocab.is_verb_form(word) || lexicon.is_head(lemma)) {
+        flags |= flag::VERBAL;
+    }
+    let class = grammar.class(norm);
+    Token {
+        start: s.start as u32,
+        end: s.end as u32,
+        word,
+        lemma,
+        class,
+        flags,
+    }
+}
+
+fn is_closing(c: &str) -> bool {
+    matches!(
+        c,
+        "\"" | "\u{201d}" | "\u{2019}" | "'" | ")" | "]" | "\u{00bb}"
+    )
+}
+
+/// Sentence ends: `.`, `!`, `?` (with closing quotes or brackets after them), blank lines, and
+/// abbreviations such as "U.S." when a sentence plainly starts after them.
+fn split_sentences(text: &str, tokens: &[Token], grammar: &Grammar, out: &mut Vec<Sentence>) {
+    let mut start = 0;
+    let mut i = 0;
+    while i < tokens.len() {
+        let t = tokens[i];
+        let s = &text[t.start as usize..t.end as usize];
+        let mut end_here = matches!(s, "." | "!" | "?" | "\u{2026}");
+        if !end_here && s.ends_with('.') && s.len() > 2 && i + 1 < tokens.len() {
+            let next = tokens[i + 1];
+            end_here = t.is(flag::UPPER)
+                && next.is(flag::CAPITAL)
+                && grammar
+                    .class(&text[next.start as usize..next.end as usize].to_lowercase())
+                    .starts_sentence();
+        }
+        let mut j = i + 1;
+        if end_here {
+            while j < tokens.len()
+                && is_closing(&text[tokens[j].start as usize..tokens[j].end as usize])
+            {
+                j += 1;
+            }
+        }
+        let blank_after = j < tokens.len()
+            && has_blank_line(&text[tokens[j - 1].end as usize..tokens[j].start as usize]);
+        let next_lower =
+            j < tokens.len() && !tokens[j].is(flag::CAPITAL | flag::PUNCT | flag::NUMBER);
+        if (end_here && !next_lower) || blank_after {
+            push_sentence(tokens, start, j, out);
+            start = j;
+        }
+        i = j;
+    }
+    if start < tokens.len() {
+        push_sentence(tokens, start, tokens.len(), out);
+    }
+}
+
+fn has_blank_line(gap: &str) -> bool {
+    gap.matches('\n').count() >= 2
+}
+
+fn push_sentence(tokens: &[Token], a: usize, b: usize, out: &mut Vec<Sentence>) {
+    if a < b {
+        out.push(Sentence {
+            tokens: (a, b),
+            bytes: (tokens[a].start as usize, tokens[b - 1].end as usize),
+        });
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::tests::lexicon;
+
+    fn sentences(text: &str) -> Vec<String> {
+        let lex = lexicon();
+        let g = Grammar::new(lex);
+        let (mut sp, mut n, mut t, mut s) = (Vec::new(), String::new(), Vec::new(), Vec::new());
+        segment(text, lex, &g, &mut sp, &mut n, &mut t, &mut s);
+        s.iter()
+            .map(|s| text[s.bytes.0..s.bytes.1].to_string())
+            .collect()
+    }
+
+    #[test]
+    fn survives_abbreviations_quotes_and_dates() {
+        let text = "Mr. Traore met Gen. Diarra on Jan. 5 in the U.S. embassy. “We agreed,” he said. The U.S. The talks (held in Bamako.) ended.";
+        assert_eq!(
+            sentences(text),
+            [
+                "Mr. Traore met Gen. Diarra on Jan. 5 in the U.S. embassy.",
+                "“We agreed,” he said.",
+                "The U.S.",
+                "The talks (held in Bamako.) ended."
+            ]
+        );
+    }
+
+    #[test]
+    fn blank_lines_end_headlines() {
+        assert_eq!(
+            sentences("Rebels seize town\n\nGunmen attacked a camp."),
+            ["Rebels seize town", "Gunmen attacked a camp."]
+        );
+    }
+}

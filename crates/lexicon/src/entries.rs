@@ -1,0 +1,182 @@
+//! The entries a lexicon holds. Each remembers the file and line it came from.
+
+#![allow(missing_docs)]
+
+use crate::vocab::WordId;
+use std::fmt;
+use std::sync::Arc;
+
+/// Where an entry was written: a dictionary file and a 1-based line.
+#[derive(Clone, Debug, PartialEq, Eq, Hash)]
+pub struct Origin {
+    pub file: Arc<str>,
+    pub line: u32,
+}
+
+impl fmt::Display for Origin {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{}:{}", self.file, self.line)
+    }
+}
+
+/// A calendar day as a number, `yyyymmdd`, so that ranges compare as integers.
+pub type DayNumber = u32;
+
+/// A country of ISO 3166-1.
+#[derive(Clone, Debug)]
+pub struct Country {
+    pub iso3: String,
+    pub iso2: String,
+    /// CAMEO's country code (ISO3 almost always).
+    pub cameo: String,
+    /// Short display name.
+    pub name: String,
+    pub origin: Origin,
+}
+
+/// An actor code valid between two days (either end open).
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct DatedCode {
+    pub code: String,
+    pub from: Option<DayNumber>,
+    pub to: Option<DayNumber>,
+}
+
+impl DatedCode {
+    /// Whether the code is in force on `day`.
+    pub fn covers(&self, day: DayNumber) -> bool {
+        self.from.is_none_or(|f| f <= day) && self.to.is_none_or(|t| day <= t)
+    }
+
+    /// Whether the code has no dates.
+    pub fn undated(&self) -> bool {
+        self.from.is_none() && self.to.is_none()
+    }
+}
+
+/// A named actor: an organisation, a group, a person.
+#[derive(Clone, Debug)]
+pub struct Actor {
+    pub id: String,
+    pub name: String,
+    pub codes: Vec<DatedCode>,
+    pub country: Option<String>,
+    pub sector: Option<String>,
+    pub parent: Option<String>,
+    pub origin: Origin,
+}
+
+impl Actor {
+    /// The code in force on `day` (a dated code that covers it, else the undated one, else the
+    /// first); with no day known, the undated code or the latest one.
+    pub fn code_on(&self, day: Option<DayNumber>) -> Option<&str> {
+        let dated = day.and_then(|d| self.codes.iter().find(|c| !c.undated() && c.covers(d)));
+        let undated = || self.codes.iter().find(|c| c.undated());
+        let latest = || self.codes.iter().max_by_key(|c| c.from.unwrap_or(0));
+        match day {
+            Some(_) => dated.or_else(undated),
+            None => undated().or_else(latest),
+        }
+        .map(|c| c.code.as_str())
+    }
+}
+
+/// A generic agent: "troops", "protesters".
+#[derive(Clone, Debug)]
+pub struct Agent {
+    /// CAMEO role code (MIL, CVL, ...).
+    pub role: String,
+    /// PLOVER sector.
+    pub sector: Option<String>,
+    /// The first phrase listed.
+    pub name: String,
+    pub origin: Origin,
+}
+
+/// How far a discard reaches.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum DiscardScope {
+    Sentence,
+    Story,
+}
+
+/// A phrase that marks text as outside political events (sport, disasters).
+#[derive(Clone, Debug)]
+pub struct Discard {
+    pub scope: DiscardScope,
+    pub phrase: String,
+    pub origin: Origin,
+}
+
+/// One CAMEO event code with its ontology facts.
+#[derive(Clone, Debug)]
+pub struct CameoCode {
+    pub code: String,
+    pub root: String,
+    pub name: String,
+    pub goldstein: f32,
+    pub quad_class: u8,
+    pub plover_event: Option<String>,
+    pub plover_mode: Option<String>,
+}
+
+/// One element of a verb pattern after its head.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum PatternElem {
+    /// A word, matched by lemma.
+    Word(WordId),
+    /// Where the target stands.
+    Target,
+    /// Where the source stands.
+    Source,
+    /// Up to four words of anything.
+    Gap,
+}
+
+/// A verb or noun pattern that codes an event.
+#[derive(Clone, Debug)]
+pub struct Pattern {
+    /// Index into the lexicon's CAMEO table.
+    pub code: u32,
+    /// Lemma of the head word.
+    pub head: WordId,
+    pub elems: Vec<PatternElem>,
+    /// The verb group must be negated ("would not conduct").
+    pub negated: bool,
+    /// The pattern as written.
+    pub text: String,
+    pub origin: Origin,
+}
+
+impl Pattern {
+    /// How specific the pattern is: its words count most, then its slots.
+    pub fn weight(&self) -> u32 {
+        let words = self
+            .elems
+            .iter()
+            .filter(|e| matches!(e, PatternElem::Word(_)))
+            .count() as u32;
+        let slots = self
+            .elems
+            .iter()
+            .filter(|e| matches!(e, PatternElem::Target | PatternElem::Source))
+            .count() as u32;
+        words * 4 + slots * 2 + u32::from(self.negated) * 3
+    }
+}
+
+/// A line of a dictionary that could not be read.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct DictError {
+    pub file: String,
+    pub line: u32,
+    pub message: String,
+}
+
+impl fmt::Display for DictError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{}:{}: {}", self.file, self.line, self.message)
+    }
+}
+
+impl std::error::Error for DictError {}

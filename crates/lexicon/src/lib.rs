@@ -1,0 +1,201 @@
+//! # palaver-lexicon
+//!
+//! palaver's dictionaries, built once into an immutable [`Lexicon`] that threads share read-only:
+//! word forms and lemmas, countries, named actors, generic agents, verb and noun patterns, discards
+//! and the CAMEO ontology table. Every entry remembers the file and line it came from, so every coded
+//! event can name the dictionary line that produced it.
+//!
+//! ```
+//! let (lexicon, errors) = palaver_lexicon::Lexicon::embedded();
+//! assert!(errors.is_empty());
+//! assert!(lexicon.cameo_code("190").is_some());
+//! ```
+#![deny(missing_docs)]
+
+mod entries;
+mod load;
+mod phrases;
+mod vocab;
+pub mod words;
+
+#[allow(missing_docs)]
+pub use entries::*;
+pub use load::{parse_day, DictKind};
+#[allow(missing_docs)]
+pub use phrases::{Case, EntryKind, PhraseTarget, PhraseTrie};
+#[allow(missing_docs)]
+pub use vocab::{Vocab, WordId, UNKNOWN};
+
+use rustc_hash::FxHashMap;
+use std::sync::Arc;
+
+/// All dictionaries, compiled for lookup. Immutable once built.
+#[derive(Debug)]
+pub struct Lexicon {
+    /// Words and lemmas.
+    pub vocab: Vocab,
+    /// Phrases of countries, actors, agents and discards.
+    pub phrases: PhraseTrie,
+    /// Countries, in file order.
+    pub countries: Vec<Country>,
+    /// Named actors, in file order.
+    pub actors: Vec<Actor>,
+    /// Generic agents, in file order.
+    pub agents: Vec<Agent>,
+    /// Discard phrases.
+    pub discards: Vec<Discard>,
+    /// Verb and noun patterns.
+    pub patterns: Vec<Pattern>,
+    /// The CAMEO code table.
+    pub cameo: Vec<CameoCode>,
+    patterns_by_head: FxHashMap<WordId, Vec<u32>>,
+    cameo_index: FxHashMap<String, u32>,
+    actor_index: FxHashMap<String, u32>,
+    /// Names of the files the lexicon was built from, in load order.
+    pub sources: Vec<String>,
+}
+
+/// The files palaver ships, compiled into the binary: (kind, name, text).
+pub const EMBEDDED: &[(DictKind, &str, &str)] = &[
+    (
+        DictKind::Cameo,
+        "data/cameo.tsv",
+        include_str!("../../../data/cameo.tsv"),
+    ),
+    (
+        DictKind::VerbForms,
+        "data/verb_forms.tsv",
+        include_str!("../../../data/verb_forms.tsv"),
+    ),
+    (
+        DictKind::NounPlurals,
+        "data/noun_plurals.tsv",
+        include_str!("../../../data/noun_plurals.tsv"),
+    ),
+    (
+        DictKind::Countries,
+        "dictionaries/countries.txt",
+        include_str!("../../../dictionaries/countries.txt"),
+    ),
+    (
+        DictKind::Actors,
+        "dictionaries/actors.txt",
+        include_str!("../../../dictionaries/actors.txt"),
+    ),
+    (
+        DictKind::Agents,
+        "dictionaries/agents.txt",
+        include_str!("../../../dictionaries/agents.txt"),
+    ),
+    (
+        DictKind::Verbs,
+        "dictionaries/verbs.txt",
+        include_str!("../../../dictionaries/verbs.txt"),
+    ),
+    (
+        DictKind::Discards,
+        "dictionaries/discards.txt",
+        include_str!("../../../dictionaries/discards.txt"),
+    ),
+];
+
+/// Collects dictionary files, then builds a [`Lexicon`].
+#[derive(Default)]
+pub struct LexiconBuilder {
+    files: Vec<(DictKind, String, String)>,
+}
+
+impl LexiconBuilder {
+    /// Adds a file of the given kind; `name` is how its lines will be cited.
+    pub fn add(mut self, kind: DictKind, name: impl Into<String>, text: impl Into<String>) -> Self {
+        self.files.push((kind, name.into(), text.into()));
+        self
+    }
+
+    /// Adds palaver's own embedded dictionaries.
+    pub fn embedded(mut self) -> Self {
+        for (kind, name, text) in EMBEDDED {
+            self = self.add(*kind, *name, *text);
+        }
+        self
+    }
+
+    /// Builds the lexicon. Lines that could not be read are returned beside it, each with its file
+    /// and line; the lexicon holds everything else.
+    pub fn build(mut self) -> (Lexicon, Vec<DictError>) {
+        self.files.sort_by_key(|(kind, _, _)| kind.rank());
+        let mut lexicon = Lexicon::empty();
+        let mut errors = Vec::new();
+        for (kind, name, text) in &self.files {
+            let file: Arc<str> = name.as_str().into();
+            lexicon.load(*kind, &file, text, &mut errors);
+            lexicon.sources.push(name.clone());
+        }
+        lexicon.finish();
+        (lexicon, errors)
+    }
+}
+
+impl Lexicon {
+    fn empty() -> Self {
+        Lexicon {
+            vocab: Vocab::new(),
+            phrases: PhraseTrie::new(),
+            countries: Vec::new(),
+            actors: Vec::new(),
+            agents: Vec::new(),
+            discards: Vec::new(),
+            patterns: Vec::new(),
+            cameo: Vec::new(),
+            patterns_by_head: FxHashMap::default(),
+            cameo_index: FxHashMap::default(),
+            actor_index: FxHashMap::default(),
+            sources: Vec::new(),
+        }
+    }
+
+    /// A builder to which dictionary files are added.
+    pub fn builder() -> LexiconBuilder {
+        LexiconBuilder::default()
+    }
+
+    /// palaver's own dictionaries, as compiled into the binary.
+    pub fn embedded() -> (Lexicon, Vec<DictError>) {
+        Lexicon::builder().embedded().build()
+    }
+
+    /// Orders each head's patterns most specific first, so the first that matches wins.
+    fn finish(&mut self) {
+        let patterns = &self.patterns;
+        for list in self.patterns_by_head.values_mut() {
+            list.sort_by_key(|&i| (std::cmp::Reverse(patterns[i as usize].weight()), i));
+        }
+    }
+
+    /// The patterns whose head has this lemma, most specific first.
+    pub fn patterns_for(&self, lemma: WordId) -> &[u32] {
+        self.patterns_by_head.get(&lemma).map_or(&[], Vec::as_slice)
+    }
+
+    /// Whether some pattern has this lemma as its head.
+    pub fn is_head(&self, lemma: WordId) -> bool {
+        self.patterns_by_head.contains_key(&lemma)
+    }
+
+    /// A CAMEO code's row.
+    pub fn cameo_code(&self, code: &str) -> Option<&CameoCode> {
+        self.cameo_index.get(code).map(|&i| &self.cameo[i as usize])
+    }
+
+    /// A named actor by id.
+    pub fn actor(&self, id: &str) -> Option<&Actor> {
+        self.actor_index.get(id).map(|&i| &self.actors[i as usize])
+    }
+
+    /// A country by its CAMEO or ISO3 code.
+    pub fn country_by_code(&self, code: &str) -> Option<&Country> {
+        self.countries
+            .iter()
+            .find(|c| c.cameo == code || c.iso3 == code)
+    }
+}

@@ -1,0 +1,518 @@
+//! Readers for palaver's own dictionary formats (see dictionaries/README.md). A bad line is reported
+//! with its file and line and skipped; the rest of the file still loads.
+
+use crate::entries::*;
+use crate::phrases::{Case, EntryKind, PhraseTarget};
+use crate::vocab::WordId;
+use crate::words::{phrase_words, split_words, WordKind};
+use crate::Lexicon;
+use std::sync::Arc;
+
+/// The kinds of file a lexicon is built from.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum DictKind {
+    /// data/cameo.tsv: the CAMEO event codes and their ontology facts.
+    Cameo,
+    /// data/verb_forms.tsv: verb inflections.
+    VerbForms,
+    /// data/noun_plurals.tsv: irregular plurals.
+    NounPlurals,
+    /// Countries with names, adjectives, people and capitals.
+    Countries,
+    /// Named actors.
+    Actors,
+    /// Generic agents.
+    Agents,
+    /// Verb and noun patterns.
+    Verbs,
+    /// Discard phrases.
+    Discards,
+}
+
+impl DictKind {
+    /// The order in which kinds must load (codes and forms before the entries that use them).
+    pub(crate) fn rank(self) -> u8 {
+        self as u8
+    }
+}
+
+/// The lines of a file that carry data, with their 1-based numbers and comments removed.
+fn data_lines(text: &str) -> impl Iterator<Item = (u32, &str)> {
+    text.lines().enumerate().filter_map(|(i, line)| {
+        let body = line.split_once('#').map_or(line, |(a, _)| a).trim();
+        (!body.is_empty()).then_some((i as u32 + 1, body))
+    })
+}
+
+/// Like [`data_lines`] for tab-separated tables, where `#` may only start a comment line.
+fn table_lines(text: &str) -> impl Iterator<Item = (u32, &str)> {
+    text.lines().enumerate().filter_map(|(i, line)| {
+        let t = line.trim_end_matches('\r');
+        (!t.trim().is_empty() && !t.starts_with('#')).then_some((i as u32 + 1, t))
+    })
+}
+
+fn fields(line: &str) -> Vec<&str> {
+    line.split('|').map(str::trim).collect()
+}
+
+fn list(field: &str) -> impl Iterator<Item = &str> {
+    field.split(';').map(str::trim).filter(|s| !s.is_empty())
+}
+
+/// Parses `key=value` pairs separated by spaces.
+fn attributes(field: &str) -> Result<Vec<(&str, &str)>, String> {
+    field
+        .split_whitespace()
+        .map(|kv| {
+            kv.split_once('=')
+                .ok_or_else(|| format!("attribute {kv:?} is not key=value"))
+        })
+        .collect()
+}
+
+/// Parses `YYYY-MM-DD` into a day number.
+pub fn parse_day(s: &str) -> Option<DayNumber> {
+    let mut parts = s.split('-');
+    let y: u32 = parts.next()?.parse().ok()?;
+    let m: u32 = parts.next()?.parse().ok()?;
+    let d: u32 = parts.next()?.parse().ok()?;
+    (parts.next().is_none() && (1..=12).contains(&m) && (1..=31).contains(&d) && y < 10000)
+        .then_some(y * 10000 + m * 100 + d)
+}
+
+fn dated_code(s: &str) -> Result<DatedCode, String> {
+    let mut it = s.split_whitespace();
+    let code = it.next().ok_or("empty code")?.to_string();
+    if !code
+        .chars()
+        .all(|c| c.is_ascii_uppercase() || c.is_ascii_digit())
+        || code.len() % 3 != 0
+    {
+        return Err(format!(
+            "actor code {code:?} is not made of three-letter upper-case parts"
+        ));
+    }
+    let (from, to) = match it.next() {
+        None => (None, None),
+        Some(range) => {
+            let (a, b) = range
+                .split_once("..")
+                .ok_or_else(|| format!("date range {range:?} has no '..'"))?;
+            let day = |x: &str| -> Result<Option<DayNumber>, String> {
+                if x.is_empty() {
+                    Ok(None)
+                } else {
+                    parse_day(x)
+                        .map(Some)
+                        .ok_or_else(|| format!("{x:?} is not a YYYY-MM-DD date"))
+                }
+            };
+            (day(a)?, day(b)?)
+        }
+    };
+    if it.next().is_some() {
+        return Err(format!("code {s:?} has more than a code and a date range"));
+    }
+    Ok(DatedCode { code, from, to })
+}
+
+/// How a phrase must be written in the text to match, judged from how the dictionary writes it.
+fn case_of(phrase: &str, proper: bool) -> Case {
+    let letters: Vec<char> = phrase.chars().filter(|c| c.is_alphabetic()).collect();
+    let upper = letters.iter().all(|c| c.is_uppercase());
+    if upper && !letters.is_empty() && letters.len() <= 6 && !phrase.contains(' ') {
+        Case::Upper
+    } else if proper {
+        Case::Capitalized
+    } else {
+        Case::Any
+    }
+}
+
+impl Lexicon {
+    pub(crate) fn origin(&self, file: &Arc<str>, line: u32) -> Origin {
+        Origin {
+            file: file.clone(),
+            line,
+        }
+    }
+
+    fn add_phrase(
+        &mut self,
+        phrase: &str,
+        kind: EntryKind,
+        index: u32,
+        proper: bool,
+        line: u32,
+    ) -> Result<(), String> {
+        let words: Vec<WordId> = phrase_words(phrase)
+            .iter()
+            .map(|w| self.vocab.intern(w))
+            .collect();
+        if words.is_empty() {
+            return Err(format!("phrase {phrase:?} has no words"));
+        }
+        let case = case_of(phrase, proper);
+        self.phrases.insert(
+            &words,
+            PhraseTarget {
+                kind,
+                index,
+                case,
+                line,
+            },
+        );
+        Ok(())
+    }
+
+    pub(crate) fn load(
+        &mut self,
+        kind: DictKind,
+        file: &Arc<str>,
+        text: &str,
+        errors: &mut Vec<DictError>,
+    ) {
+        let lines: Vec<(u32, &str)> = match kind {
+            DictKind::Cameo | DictKind::VerbForms | DictKind::NounPlurals => {
+                table_lines(text).collect()
+            }
+            _ => data_lines(text).collect(),
+        };
+        for (line, body) in lines {
+            let result = match kind {
+                DictKind::Cameo => self.load_cameo(body),
+                DictKind::VerbForms => self.load_verb_forms(body),
+                DictKind::NounPlurals => self.load_noun_plurals(body),
+                DictKind::Countries => self.load_country(file, line, body),
+                DictKind::Actors => self.load_actor(file, line, body),
+                DictKind::Agents => self.load_agent(file, line, body),
+                DictKind::Verbs => self.load_pattern(file, line, body),
+                DictKind::Discards => self.load_discard(file, line, body),
+            };
+            if let Err(message) = result {
+                errors.push(DictError {
+                    file: file.to_string(),
+                    line,
+                    message,
+                });
+            }
+        }
+    }
+
+    fn load_cameo(&mut self, body: &str) -> Result<(), String> {
+        let f: Vec<&str> = body.split('\t').collect();
+        if f.len() < 5 {
+            return Err(format!(
+                "expected 7 tab-separated fields, found {}",
+                f.len()
+            ));
+        }
+        let goldstein = f[3]
+            .parse()
+            .map_err(|_| format!("Goldstein value {:?} is not a number", f[3]))?;
+        let quad_class = f[4]
+            .parse()
+            .ok()
+            .filter(|q| (1..=4).contains(q))
+            .ok_or("QuadClass is not 1-4")?;
+        let opt = |i: usize| {
+            f.get(i)
+                .map(|s| s.trim())
+                .filter(|s| !s.is_empty())
+                .map(String::from)
+        };
+        let code = CameoCode {
+            code: f[0].to_string(),
+            root: f[1].to_string(),
+            name: f[2].to_string(),
+            goldstein,
+            quad_class,
+            plover_event: opt(5),
+            plover_mode: opt(6),
+        };
+        if self.cameo_index.contains_key(&code.code) {
+            return Err(format!("CAMEO code {} listed twice", code.code));
+        }
+        self.cameo_index
+            .insert(code.code.clone(), self.cameo.len() as u32);
+        self.cameo.push(code);
+        Ok(())
+    }
+
+    fn load_verb_forms(&mut self, body: &str) -> Result<(), String> {
+        let f: Vec<&str> = body.split('\t').collect();
+        let lemma = self.vocab.mark_lemma(f[0]);
+        for (i, field) in f.iter().enumerate().skip(1) {
+            for form in field.split_whitespace() {
+                // columns: past, past participle, -ing, third person, other forms
+                self.vocab.add_form(form, lemma, i == 2 || i == 5);
+                let id = self.vocab.get(form);
+                if id != lemma {
+                    self.vocab.mark_verb_form(id);
+                }
+            }
+        }
+        Ok(())
+    }
+
+    fn load_noun_plurals(&mut self, body: &str) -> Result<(), String> {
+        let f: Vec<&str> = body.split('\t').collect();
+        if f.len() != 2 {
+            return Err("expected a singular and its plurals".into());
+        }
+        let lemma = self.vocab.intern(f[0]);
+        for form in f[1].split_whitespace() {
+            self.vocab.add_form(form, lemma, false);
+        }
+        Ok(())
+    }
+
+    fn load_country(&mut self, file: &Arc<str>, line: u32, body: &str) -> Result<(), String> {
+        let f = fields(body);
+        if f.len() != 7 {
+            return Err(format!("expected 7 fields (ISO3 | ISO2 | CAMEO | names | adjectives | people | capitals), found {}", f.len()));
+        }
+        let name = list(f[3])
+            .next()
+            .ok_or("a country needs a name")?
+            .to_string();
+        if f[0].len() != 3 || !f[0].chars().all(|c| c.is_ascii_uppercase()) {
+            return Err(format!(
+                "ISO3 code {:?} is not three upper-case letters",
+                f[0]
+            ));
+        }
+        let index = self.countries.len() as u32;
+        let cameo = if f[2].is_empty() { f[0] } else { f[2] };
+        self.countries.push(Country {
+            iso3: f[0].into(),
+            iso2: f[1].into(),
+            cameo: cameo.into(),
+            name,
+            origin: self.origin(file, line),
+        });
+        let kinds = [
+            EntryKind::CountryName,
+            EntryKind::CountryAdjective,
+            EntryKind::CountryPeople,
+            EntryKind::CountryCapital,
+        ];
+        for (field, kind) in f[3..].iter().zip(kinds) {
+            for phrase in list(field) {
+                self.add_phrase(phrase, kind, index, true, line)?;
+            }
+        }
+        Ok(())
+    }
+
+    fn load_actor(&mut self, file: &Arc<str>, line: u32, body: &str) -> Result<(), String> {
+        let f = fields(body);
+        if !(3..=4).contains(&f.len()) {
+            return Err(format!(
+                "expected id | codes | phrases | attributes, found {} fields",
+                f.len()
+            ));
+        }
+        let id = f[0].to_string();
+        if id.is_empty()
+            || !id
+                .chars()
+                .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '_')
+        {
+            return Err(format!(
+                "actor id {id:?} must be lower-case letters, digits and _"
+            ));
+        }
+        if self.actor_index.contains_key(&id) {
+            return Err(format!("actor id {id:?} is defined twice"));
+        }
+        let codes = list(f[1]).map(dated_code).collect::<Result<Vec<_>, _>>()?;
+        if codes.is_empty() {
+            return Err(format!("actor {id:?} has no code"));
+        }
+        let phrases: Vec<&str> = list(f[2]).collect();
+        let name = phrases
+            .first()
+            .ok_or_else(|| format!("actor {id:?} has no phrase"))?
+            .to_string();
+        let (mut country, mut sector, mut parent) = (None, None, None);
+        for (k, v) in attributes(f.get(3).copied().unwrap_or(""))? {
+            let v = (!v.is_empty()).then(|| v.to_string());
+            match k {
+                "country" => country = v,
+                "sector" => sector = v,
+                "parent" => parent = v,
+                _ => return Err(format!("unknown attribute {k:?}")),
+            }
+        }
+        let index = self.actors.len() as u32;
+        self.actor_index.insert(id.clone(), index);
+        self.actors.push(Actor {
+            id,
+            name,
+            codes,
+            country,
+            sector,
+            parent,
+            origin: self.origin(file, line),
+        });
+        for phrase in phrases {
+            self.add_phrase(phrase, EntryKind::Actor, index, true, line)?;
+        }
+        Ok(())
+    }
+
+    fn load_agent(&mut self, file: &Arc<str>, line: u32, body: &str) -> Result<(), String> {
+        let f = fields(body);
+        if !(2..=3).contains(&f.len()) {
+            return Err(format!(
+                "expected ROLE | phrases | attributes, found {} fields",
+                f.len()
+            ));
+        }
+        let role = f[0].to_string();
+        if role.len() != 3 || !role.chars().all(|c| c.is_ascii_uppercase()) {
+            return Err(format!(
+                "agent role {role:?} is not a three-letter CAMEO type"
+            ));
+        }
+        let mut sector = None;
+        for (k, v) in attributes(f.get(2).copied().unwrap_or(""))? {
+            match k {
+                "sector" => sector = Some(v.to_string()),
+                _ => return Err(format!("unknown attribute {k:?}")),
+            }
+        }
+        let phrases: Vec<&str> = list(f[1]).collect();
+        let name = phrases
+            .first()
+            .ok_or("an agent needs a phrase")?
+            .to_string();
+        let index = self.agents.len() as u32;
+        self.agents.push(Agent {
+            role,
+            sector,
+            name,
+            origin: self.origin(file, line),
+        });
+        for phrase in phrases {
+            self.add_phrase(phrase, EntryKind::Agent, index, false, line)?;
+        }
+        Ok(())
+    }
+
+    fn load_discard(&mut self, file: &Arc<str>, line: u32, body: &str) -> Result<(), String> {
+        let f = fields(body);
+        if f.len() != 2 {
+            return Err("expected scope | phrases".into());
+        }
+        let scope = match f[0] {
+            "sentence" => DiscardScope::Sentence,
+            "story" => DiscardScope::Story,
+            s => return Err(format!("discard scope {s:?} is neither sentence nor story")),
+        };
+        for phrase in list(f[1]) {
+            let index = self.discards.len() as u32;
+            self.discards.push(Discard {
+                scope,
+                phrase: phrase.into(),
+                origin: self.origin(file, line),
+            });
+            self.add_phrase(phrase, EntryKind::Discard, index, false, line)?;
+        }
+        Ok(())
+    }
+
+    fn load_pattern(&mut self, file: &Arc<str>, line: u32, body: &str) -> Result<(), String> {
+        let (code, pattern) = body.split_once('|').ok_or("expected CODE | pattern")?;
+        let code = code.trim();
+        let &code_index = self
+            .cameo_index
+            .get(code)
+            .ok_or_else(|| format!("unknown CAMEO code {code:?}"))?;
+        let mut spans = Vec::new();
+        split_words(pattern, &mut spans);
+        let mut negated = false;
+        let mut elems = Vec::new();
+        for s in &spans {
+            let w = &pattern[s.start..s.end];
+            match (w, s.kind) {
+                ("+", _) => elems.push(PatternElem::Target),
+                ("$", _) => elems.push(PatternElem::Source),
+                ("*", _) => elems.push(PatternElem::Gap),
+                ("not" | "n't", _) => negated = true,
+                (_, WordKind::Punct) if w != "-" && w != "'" => {
+                    return Err(format!("unexpected {w:?} in pattern"))
+                }
+                _ => {
+                    let norm = crate::words::normalize(w);
+                    let id = self.vocab.intern(&norm);
+                    self.register_plurals(&norm, id);
+                    elems.push(PatternElem::Word(self.vocab.lemma(id)));
+                }
+            }
+        }
+        let head = match elems.first() {
+            Some(PatternElem::Word(h)) => *h,
+            _ => return Err("a pattern must start with its head word".into()),
+        };
+        elems.remove(0);
+        if elems.iter().filter(|e| **e == PatternElem::Target).count() > 1
+            || elems.iter().filter(|e| **e == PatternElem::Source).count() > 1
+        {
+            return Err("a pattern has at most one + and one $".into());
+        }
+        let origin = self.origin(file, line);
+        let p = Pattern {
+            code: code_index,
+            head,
+            elems,
+            negated,
+            text: pattern.trim().to_string(),
+            origin,
+        };
+        let index = self.patterns.len() as u32;
+        self.patterns.push(p);
+        self.patterns_by_head.entry(head).or_default().push(index);
+        Ok(())
+    }
+
+    /// Lets a pattern noun match its regular plurals ("clash" -> "clashes").
+    fn register_plurals(&mut self, word: &str, id: WordId) {
+        if !word.chars().all(|c| c.is_ascii_lowercase()) {
+            return;
+        }
+        let mut forms = vec![format!("{word}s"), format!("{word}es")];
+        if let Some(stem) = word.strip_suffix('y') {
+            forms.push(format!("{stem}ies"));
+        }
+        for form in forms {
+            self.vocab.add_form(&form, id, false);
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn parses_days_and_codes() {
+        assert_eq!(parse_day("2021-10-19"), Some(20211019));
+        assert_eq!(parse_day("2021-13-01"), None);
+        assert_eq!(parse_day("x"), None);
+        let c = dated_code("FRAGOV 2017-05-14..").unwrap();
+        assert_eq!((c.from, c.to), (Some(20170514), None));
+        assert!(dated_code("FRAGO").is_err());
+        assert!(dated_code("FRAGOV 2017..").is_err());
+    }
+
+    #[test]
+    fn judges_case() {
+        assert_eq!(case_of("HCI", true), Case::Upper);
+        assert_eq!(case_of("U.S.", true), Case::Upper);
+        assert_eq!(case_of("Chad", true), Case::Capitalized);
+        assert_eq!(case_of("troops", false), Case::Any);
+    }
+}

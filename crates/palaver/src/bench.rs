@@ -1,0 +1,138 @@
+//! `palaver bench`: codes a large corpus (generated, or a JSONL file) and prints throughput and
+//! peak memory. The generated corpus mixes event sentences built from the dictionaries' own
+//! countries and actors with sentences that code nothing, in news-length articles.
+
+use palaver_core::{Article, Engine};
+use rayon::prelude::*;
+use std::time::Instant;
+
+const AGENTS: &[&str] = &[
+    "troops",
+    "soldiers",
+    "police",
+    "militants",
+    "gunmen",
+    "protesters",
+    "officials",
+    "the government",
+    "security forces",
+    "rebels",
+];
+const VERBS: &[&str] = &[
+    "attacked",
+    "killed",
+    "met",
+    "accused",
+    "urged",
+    "criticized",
+    "signed an agreement with",
+    "abducted",
+    "arrested",
+    "clashed with",
+    "rejected",
+    "threatened",
+    "praised",
+    "visited",
+    "shelled",
+    "ambushed",
+    "released",
+    "condemned",
+    "held talks with",
+    "promised aid to",
+];
+const FILLERS: &[&str] = &[
+    "Residents said the market reopened on Tuesday after two days of heavy rain.",
+    "The road between the two towns has been closed to traffic since the start of the month.",
+    "Prices of millet and rice have risen sharply in the region this year, according to traders.",
+    "The rainy season usually lasts from June to September in the area.",
+    "Several schools remained shut, and local radio stations broadcast lessons instead.",
+    "Analysts say the situation could change quickly ahead of the elections planned for next year.",
+];
+
+/// A small deterministic generator (xorshift64*), so every run codes the same corpus.
+struct Rng(u64);
+
+impl Rng {
+    fn next(&mut self) -> u64 {
+        self.0 ^= self.0 >> 12;
+        self.0 ^= self.0 << 25;
+        self.0 ^= self.0 >> 27;
+        self.0.wrapping_mul(0x2545F4914F6CDD1D)
+    }
+
+    fn pick<'a, T: ?Sized>(&mut self, items: &[&'a T]) -> &'a T {
+        items[(self.next() % items.len() as u64) as usize]
+    }
+}
+
+/// Generates `sentences` sentences in articles of `per_article`.
+pub fn corpus(engine: &Engine, sentences: usize, per_article: usize) -> Vec<Article> {
+    let lex = engine.lexicon();
+    let names: Vec<&str> = lex
+        .countries
+        .iter()
+        .map(|c| c.name.as_str())
+        .chain(lex.actors.iter().map(|a| a.name.as_str()))
+        .collect();
+    let mut rng = Rng(0x5eed_1234_abcd_0001);
+    let mut articles = Vec::new();
+    let mut text = String::new();
+    for i in 0..sentences {
+        if rng.next() % 3 == 0 {
+            text.push_str(rng.pick(FILLERS));
+        } else {
+            let (a, b) = (rng.pick(&names), rng.pick(&names));
+            let (g, v) = (rng.pick(AGENTS), rng.pick(VERBS));
+            match rng.next() % 3 {
+                0 => text.push_str(&format!("{a}'s {g} {v} {b} on Monday, officials said.")),
+                1 => text.push_str(&format!(
+                    "On Sunday, {g} from {a} {v} {b} near the border town."
+                )),
+                _ => text.push_str(&format!(
+                    "{a} {v} {b} after weeks of tension, according to a statement."
+                )),
+            }
+        }
+        text.push(' ');
+        if (i + 1) % per_article == 0 || i + 1 == sentences {
+            articles.push(
+                Article::new(
+                    format!("bench-{}", articles.len()),
+                    std::mem::take(&mut text),
+                )
+                .with_date("2021-10-19"),
+            );
+        }
+    }
+    articles
+}
+
+/// Peak resident memory of this process in bytes, from /proc (Linux); None elsewhere.
+pub fn peak_memory() -> Option<u64> {
+    let status = std::fs::read_to_string("/proc/self/status").ok()?;
+    let line = status.lines().find(|l| l.starts_with("VmHWM:"))?;
+    let kb: u64 = line.split_whitespace().nth(1)?.parse().ok()?;
+    Some(kb * 1024)
+}
+
+/// One timed pass over the corpus: (seconds, sentences, events).
+pub fn trial(
+    engine: &Engine,
+    pool: &rayon::ThreadPool,
+    articles: &[Article],
+) -> (f64, usize, usize) {
+    let start = Instant::now();
+    let (sentences, events) = pool.install(|| {
+        articles
+            .par_iter()
+            .map_init(
+                || engine.worker(),
+                |w, a| {
+                    let c = w.code(a);
+                    (c.sentences, c.events.len())
+                },
+            )
+            .reduce(|| (0, 0), |x, y| (x.0 + y.0, x.1 + y.1))
+    });
+    (start.elapsed().as_secs_f64(), sentences, events)
+}
