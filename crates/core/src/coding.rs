@@ -64,13 +64,7 @@ impl<'a> Coder<'a> {
                 *c = k;
             }
         }
-        Coder {
-            lexicon,
-            grammar,
-            s,
-            cover,
-            consumed: vec![false; n],
-        }
+        Coder { lexicon, grammar, s, cover, consumed: vec![false; n] }
     }
 
     fn tok(&self, i: usize) -> &Token {
@@ -95,10 +89,7 @@ impl<'a> Coder<'a> {
     pub fn code(&mut self, out: &mut Vec<Coded>) {
         let (a, b) = self.s.range;
         for h in a..b {
-            if self.is_consumed(h)
-                || self.mention_at(h).is_some()
-                || !self.lexicon.is_head(self.tok(h).lemma)
-            {
+            if self.is_consumed(h) || self.mention_at(h).is_some() || !self.lexicon.is_head(self.tok(h).lemma) {
                 continue;
             }
             self.code_head(h, out);
@@ -138,17 +129,9 @@ impl<'a> Coder<'a> {
     }
 
     /// Source and target of a matched pattern.
-    fn parties(
-        &self,
-        h: usize,
-        group: &VerbGroup,
-        slots: &Slots,
-        done: &[Coded],
-    ) -> (Option<usize>, Option<usize>) {
+    fn parties(&self, h: usize, group: &VerbGroup, slots: &Slots, done: &[Coded]) -> (Option<usize>, Option<usize>) {
         let passive = group.passive
-            || (self.tok(h).class == Word::Other
-                && self.vocab_participle(h)
-                && self.next_is_by(slots.end));
+            || (self.tok(h).class == Word::Other && self.vocab_participle(h) && self.next_is_by(slots.end));
         let subject = || self.subject(group.start, done);
         if passive {
             let agent = slots.source.or_else(|| self.agent_after(slots.end));
@@ -198,13 +181,8 @@ impl<'a> Coder<'a> {
                     j = mention.start;
                     continue;
                 }
-                if let Some(e) = done
-                    .iter()
-                    .rev()
-                    .find(|e| e.target == Some(m) && e.verb.0 < mention.start)
-                {
-                    let coordinated =
-                        (mention.end..group_start).any(|k| self.tok(k).class == Word::And);
+                if let Some(e) = done.iter().rev().find(|e| e.target == Some(m) && e.verb.0 < mention.start) {
+                    let coordinated = (mention.end..group_start).any(|k| self.tok(k).class == Word::And);
                     if coordinated {
                         return e.source;
                     }
@@ -233,17 +211,13 @@ impl<'a> Coder<'a> {
                 i = self.s.mentions[m].end;
                 continue;
             }
-            let stop = matches!(
-                t.class,
-                Word::Relative | Word::Subordinator | Word::Be | Word::Modal
-            ) || (t.is(flag::PUNCT)
-                && matches!(
-                    self.raw(i),
-                    ";" | ":" | "." | "\u{201c}" | "\u{201d}" | "\"" | "\u{2013}" | "\u{2014}"
-                ))
-                || (self.lexicon.is_head(t.lemma)
-                    && i > from
-                    && matches!(self.tok(i - 1).class, Word::And));
+            let stop = matches!(t.class, Word::Relative | Word::Subordinator | Word::Be | Word::Modal)
+                || (t.is(flag::PUNCT)
+                    && matches!(
+                        self.raw(i),
+                        ";" | ":" | "." | "\u{201c}" | "\u{201d}" | "\"" | "\u{2013}" | "\u{2014}"
+                    ))
+                || (self.lexicon.is_head(t.lemma) && i > from && matches!(self.tok(i - 1).class, Word::And));
             if stop {
                 return None;
             }
@@ -261,14 +235,8 @@ impl<'a> Coder<'a> {
 
     /// Matches a pattern's elements after its head.
     fn match_pattern(&self, p: &Pattern, h: usize) -> Option<Slots> {
-        let mut slots = Slots {
-            end: h + 1,
-            verb_end: h + 1,
-            source: None,
-            target: None,
-        };
-        self.match_from(&p.elems, h + 1, &mut slots)
-            .then_some(slots)
+        let mut slots = Slots { end: h + 1, verb_end: h + 1, source: None, target: None };
+        self.match_from(&p.elems, h + 1, &mut slots).then_some(slots)
     }
 
     fn match_from(&self, elems: &[PatternElem], i: usize, slots: &mut Slots) -> bool {
@@ -280,10 +248,7 @@ impl<'a> Coder<'a> {
         match first {
             PatternElem::Word(w) => {
                 let j = self.skip_dets(i);
-                if j < end
-                    && (self.tok(j).lemma == *w || self.tok(j).word == *w)
-                    && !self.is_consumed(j)
-                {
+                if j < end && (self.tok(j).lemma == *w || self.tok(j).word == *w) && !self.is_consumed(j) {
                     let saved = slots.verb_end;
                     slots.verb_end = j + 1;
                     if self.match_from(rest, j + 1, slots) {
@@ -315,8 +280,7 @@ impl<'a> Coder<'a> {
             PatternElem::Gap => {
                 for k in 0..=GAP {
                     let j = i + k;
-                    if j > end || (k > 0 && matches!(self.raw(j - 1), "." | ";" | ":" | "," | "\""))
-                    {
+                    if j > end || (k > 0 && matches!(self.raw(j - 1), "." | ";" | ":" | "," | "\"")) {
                         break;
                     }
                     if self.match_from(rest, j, slots) {
@@ -352,11 +316,7 @@ impl<'a> Coder<'a> {
     /// The verb group before a head: auxiliaries, negators, adverbs, "refused to".
     fn verb_group(&self, h: usize) -> VerbGroup {
         let a = self.s.range.0;
-        let mut g = VerbGroup {
-            start: h,
-            negated: false,
-            passive: false,
-        };
+        let mut g = VerbGroup { start: h, negated: false, passive: false };
         let mut be = false;
         let mut have_only = false;
         let mut j = h;
@@ -367,9 +327,7 @@ impl<'a> Coder<'a> {
                 Word::Have => have_only = !be,
                 Word::Not => g.negated = true,
                 Word::Do | Word::Modal | Word::Adverb => {}
-                Word::To
-                    if j >= a + 2 && self.grammar.negates_complement(self.tok(j - 2).lemma) =>
-                {
+                Word::To if j >= a + 2 && self.grammar.negates_complement(self.tok(j - 2).lemma) => {
                     g.negated = true;
                     j -= 1;
                 }
@@ -394,15 +352,11 @@ pub struct VerbGroup {
 /// The lowest CAMEO root: statements ("said") carry what they report and are dropped when the
 /// sentence codes anything else; their source becomes the others' speaker.
 pub fn attribute(lexicon: &Lexicon, coded: &mut Vec<Coded>) {
-    let is_statement =
-        |c: &Coded| lexicon.cameo[lexicon.patterns[c.pattern as usize].code as usize].code == "010";
+    let is_statement = |c: &Coded| lexicon.cameo[lexicon.patterns[c.pattern as usize].code as usize].code == "010";
     if coded.len() < 2 || !coded.iter().any(|c| !is_statement(c)) {
         return;
     }
-    let speaker = coded
-        .iter()
-        .find(|c| is_statement(c))
-        .and_then(|c| c.source);
+    let speaker = coded.iter().find(|c| is_statement(c)).and_then(|c| c.source);
     coded.retain(|c| !is_statement(c));
     for c in coded.iter_mut() {
         if c.source != speaker {

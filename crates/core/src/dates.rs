@@ -60,18 +60,8 @@ const MONTHS: [&str; 12] = [
     "november",
     "december",
 ];
-const WEEKDAYS: [&str; 7] = [
-    "monday",
-    "tuesday",
-    "wednesday",
-    "thursday",
-    "friday",
-    "saturday",
-    "sunday",
-];
-const NUMBERS: [&str; 10] = [
-    "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten",
-];
+const WEEKDAYS: [&str; 7] = ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"];
+const NUMBERS: [&str; 10] = ["one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten"];
 
 fn month_of(word: &str) -> Option<u32> {
     let w = word.trim_end_matches('.').to_ascii_lowercase();
@@ -80,9 +70,7 @@ fn month_of(word: &str) -> Option<u32> {
     }
     MONTHS
         .iter()
-        .position(|m| {
-            *m == w || (w.len() >= 3 && m.starts_with(&w) && (w.len() == 3 || w == "sept"))
-        })
+        .position(|m| *m == w || (w.len() >= 3 && m.starts_with(&w) && (w.len() == 3 || w == "sept")))
         .map(|i| i as u32 + 1)
 }
 
@@ -135,65 +123,41 @@ pub fn find(
         }
     };
     let num = |i: usize| -> Option<u32> {
-        (i < range.1 && tokens[i].is(flag::NUMBER))
-            .then(|| word(i).parse().ok())
-            .flatten()
+        (i < range.1 && tokens[i].is(flag::NUMBER)).then(|| word(i).parse().ok()).flatten()
     };
-    let year_at = |i: usize| {
-        num(i)
-            .filter(|y| (1900..2100).contains(y))
-            .map(|y| y as i32)
-    };
+    let year_at = |i: usize| num(i).filter(|y| (1900..2100).contains(y)).map(|y| y as i32);
     let anchor = article.map(split_day);
     let mut i = range.0;
     while i < range.1 {
         let w = word(i);
         let lower = w.to_ascii_lowercase();
         let mut found: Option<(DateMention, usize)> = None;
-        let at = |y: i32, m: u32, d: u32, p: Precision| DateMention {
-            token: i,
-            year: y,
-            month: m,
-            day: d,
-            precision: p,
-        };
+        let at =
+            |y: i32, m: u32, d: u32, p: Precision| DateMention { token: i, year: y, month: m, day: d, precision: p };
         if let Some(d) = num(i).filter(|d| (1..=31).contains(d)) {
             // 31 December 2020 / 31 December
             if let Some(m) = month_of(word(i + 1)).filter(|_| tokens[i + 1].is(flag::CAPITAL)) {
                 match year_at(i + 2) {
                     Some(y) if valid(y, m, d) => found = Some((at(y, m, d, Precision::Day), 3)),
-                    _ => {
-                        found = recent(anchor, m, Some(d))
-                            .map(|(y, m, d)| (at(y, m, d, Precision::Day), 2))
-                    }
+                    _ => found = recent(anchor, m, Some(d)).map(|(y, m, d)| (at(y, m, d, Precision::Day), 2)),
                 }
             }
         } else if let Some(m) = month_of(w).filter(|_| {
             tokens[i].is(flag::CAPITAL)
-                && (lower != "may" && lower != "march"
-                    || month_context(word(i.wrapping_sub(1)), word(i + 1)))
+                && (lower != "may" && lower != "march" || month_context(word(i.wrapping_sub(1)), word(i + 1)))
         }) {
             let comma = usize::from(word(i + 2) == ",");
             if let Some(d) = num(i + 1).filter(|d| (1..=31).contains(d)) {
                 match year_at(i + 2 + comma) {
-                    Some(y) if valid(y, m, d) => {
-                        found = Some((at(y, m, d, Precision::Day), 3 + comma))
-                    }
-                    _ => {
-                        found = recent(anchor, m, Some(d))
-                            .map(|(y, m, d)| (at(y, m, d, Precision::Day), 2))
-                    }
+                    Some(y) if valid(y, m, d) => found = Some((at(y, m, d, Precision::Day), 3 + comma)),
+                    _ => found = recent(anchor, m, Some(d)).map(|(y, m, d)| (at(y, m, d, Precision::Day), 2)),
                 }
             } else if let Some(y) = year_at(i + 1) {
                 found = Some((at(y, m, 1, Precision::Month), 2));
             } else {
                 found = recent(anchor, m, None).map(|(y, m, _)| (at(y, m, 1, Precision::Month), 1));
             }
-        } else if let Some(wd) = WEEKDAYS
-            .iter()
-            .position(|d| *d == lower)
-            .filter(|_| tokens[i].is(flag::CAPITAL))
-        {
+        } else if let Some(wd) = WEEKDAYS.iter().position(|d| *d == lower).filter(|_| tokens[i].is(flag::CAPITAL)) {
             found = anchor.map(|(y, m, d)| {
                 let today = days_from_civil(y, m, d);
                 let today_wd = (today + 3).rem_euclid(7) as usize; // 1970-01-01 was a Thursday
@@ -207,16 +171,7 @@ pub fn find(
         }
         if found.is_none() && matches!(lower.as_str(), "in" | "since" | "by") {
             if let Some(y) = year_at(i + 1) {
-                found = Some((
-                    DateMention {
-                        token: i + 1,
-                        year: y,
-                        month: 1,
-                        day: 1,
-                        precision: Precision::Year,
-                    },
-                    2,
-                ));
+                found = Some((DateMention { token: i + 1, year: y, month: 1, day: 1, precision: Precision::Year }, 2));
             }
         }
         match found {
@@ -233,18 +188,7 @@ pub fn find(
 fn month_context(before: &str, after: &str) -> bool {
     matches!(
         before.to_ascii_lowercase().as_str(),
-        "in" | "early"
-            | "late"
-            | "mid"
-            | "since"
-            | "until"
-            | "of"
-            | "-"
-            | "on"
-            | "by"
-            | "last"
-            | "next"
-            | "this"
+        "in" | "early" | "late" | "mid" | "since" | "until" | "of" | "-" | "on" | "by" | "last" | "next" | "this"
     ) || after.chars().next().is_some_and(|c| c.is_ascii_digit())
 }
 
@@ -267,12 +211,9 @@ fn relative(
     let today = days_from_civil(y, m, d);
     let shift = |n: i64| civil_from_days(today - n);
     let count = |s: &str| {
-        s.parse::<i64>().ok().or_else(|| {
-            NUMBERS
-                .iter()
-                .position(|n| *n == s.to_ascii_lowercase())
-                .map(|p| p as i64 + 1)
-        })
+        s.parse::<i64>()
+            .ok()
+            .or_else(|| NUMBERS.iter().position(|n| *n == s.to_ascii_lowercase()).map(|p| p as i64 + 1))
     };
     match (w, next.to_ascii_lowercase().as_str()) {
         ("yesterday", _) => Some((shift(1), Precision::Day, 1)),
@@ -314,10 +255,7 @@ mod tests {
     fn recent_months_look_back() {
         assert_eq!(recent(Some((2021, 10, 19)), 3, None), Some((2021, 3, 1)));
         assert_eq!(recent(Some((2021, 2, 19)), 3, None), Some((2020, 3, 1)));
-        assert_eq!(
-            recent(Some((2021, 10, 19)), 10, Some(25)),
-            Some((2020, 10, 25))
-        );
+        assert_eq!(recent(Some((2021, 10, 19)), 10, Some(25)), Some((2020, 10, 25)));
         assert_eq!(recent(None, 3, None), None);
     }
 }

@@ -54,46 +54,32 @@ impl Word {
 
     /// Auxiliaries, negators and adverbs that stand between a subject and its verb.
     pub fn in_verb_group(self) -> bool {
-        matches!(
-            self,
-            Word::Be | Word::Have | Word::Do | Word::Modal | Word::Not | Word::Get | Word::Adverb
-        )
+        matches!(self, Word::Be | Word::Have | Word::Do | Word::Modal | Word::Not | Word::Get | Word::Adverb)
     }
 }
 
 const CLASSES: &[(Word, &[&str])] = &[
-    (
-        Word::Be,
-        &["be", "is", "are", "was", "were", "been", "being", "am"],
-    ),
+    (Word::Be, &["be", "is", "are", "was", "were", "been", "being", "am"]),
     (Word::Have, &["has", "have", "had", "having"]),
     (Word::Do, &["do", "does", "did"]),
-    (
-        Word::Modal,
-        &[
-            "will", "would", "could", "may", "might", "must", "should", "can", "shall", "ca", "wo",
-        ],
-    ),
+    (Word::Modal, &["will", "would", "could", "may", "might", "must", "should", "can", "shall", "ca", "wo"]),
     (Word::Not, &["not", "n't", "never"]),
     (Word::Get, &["get", "gets", "got", "gotten"]),
     (
         Word::Det,
         &[
-            "a", "an", "the", "this", "that", "these", "those", "its", "their", "his", "her",
-            "our", "some", "any", "all", "each", "several", "many", "other", "another", "no",
+            "a", "an", "the", "this", "that", "these", "those", "its", "their", "his", "her", "our", "some", "any",
+            "all", "each", "several", "many", "other", "another", "no",
         ],
     ),
-    (
-        Word::Pronoun,
-        &["he", "she", "they", "it", "both", "we", "i", "you"],
-    ),
+    (Word::Pronoun, &["he", "she", "they", "it", "both", "we", "i", "you"]),
     (Word::Relative, &["which", "who", "whom", "whose"]),
     (Word::And, &["and", "or", "&"]),
     (
         Word::Subordinator,
         &[
-            "but", "while", "whereas", "although", "because", "though", "if", "unless", "when",
-            "after", "before", "since", "until", "as", "where", "so",
+            "but", "while", "whereas", "although", "because", "though", "if", "unless", "when", "after", "before",
+            "since", "until", "as", "where", "so",
         ],
     ),
     (Word::By, &["by"]),
@@ -158,8 +144,8 @@ const CLASSES: &[(Word, &[&str])] = &[
     (
         Word::Preposition,
         &[
-            "on", "with", "from", "for", "against", "into", "over", "about", "between", "among",
-            "without", "toward", "towards", "through", "under", "upon", "despite",
+            "on", "with", "from", "for", "against", "into", "over", "about", "between", "among", "without", "toward",
+            "towards", "through", "under", "upon", "despite",
         ],
     ),
 ];

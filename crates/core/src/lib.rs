@@ -63,11 +63,7 @@ pub struct Article {
 impl Article {
     /// An article with an id and a text.
     pub fn new(id: impl Into<String>, text: impl Into<String>) -> Self {
-        Article {
-            id: id.into(),
-            text: text.into(),
-            ..Default::default()
-        }
+        Article { id: id.into(), text: text.into(), ..Default::default() }
     }
 
     /// The same article with a publication date.
@@ -106,11 +102,7 @@ impl Engine {
     /// An engine over a lexicon.
     pub fn new(lexicon: Arc<Lexicon>, options: Options) -> Self {
         let grammar = Grammar::new(&lexicon);
-        Engine {
-            lexicon,
-            grammar,
-            options,
-        }
+        Engine { lexicon, grammar, options }
     }
 
     /// The lexicon the engine codes with.
@@ -175,9 +167,7 @@ impl Worker<'_> {
         let day = match date.map(|d| (d, article_day(d))) {
             Some((_, Some(day))) => Some(day),
             Some((d, None)) => {
-                out.warnings.push(format!(
-                    "date {d:?} is not YYYY-MM-DD; relative dates stay unresolved"
-                ));
+                out.warnings.push(format!("date {d:?} is not YYYY-MM-DD; relative dates stay unresolved"));
                 None
             }
             None => None,
@@ -211,12 +201,7 @@ impl Worker<'_> {
                 continue;
             }
             let mentions = &self.mentions[m0..m1];
-            let sentence = coding::Sentence {
-                text,
-                tokens: &self.tokens,
-                range: s.tokens,
-                mentions,
-            };
+            let sentence = coding::Sentence { text, tokens: &self.tokens, range: s.tokens, mentions };
             self.coded.clear();
             coding::Coder::new(lex, &engine.grammar, sentence).code(&mut self.coded);
             coding::attribute(lex, &mut self.coded);
@@ -226,8 +211,7 @@ impl Worker<'_> {
                 if c.negated && !engine.options.keep_negated {
                     continue;
                 }
-                out.events
-                    .push(ctx.event(index, ordinal, s.bytes, mentions, &self.dates, c));
+                out.events.push(ctx.event(index, ordinal, s.bytes, mentions, &self.dates, c));
                 ordinal += 1;
             }
         }
@@ -242,22 +226,14 @@ impl Worker<'_> {
         let mut sentence_mentions = Vec::new();
         for s in &self.sentences {
             let mut discard = None;
-            mentions::chunks(
-                lex,
-                &self.tokens,
-                s.tokens,
-                &mut self.words,
-                &mut self.chunks,
-                &mut discard,
-            );
+            mentions::chunks(lex, &self.tokens, s.tokens, &mut self.words, &mut self.chunks, &mut discard);
             if discard == Some(DiscardScope::Story) {
                 return false;
             }
             mentions::compose(text, &self.tokens, &self.chunks, &mut sentence_mentions);
             let m0 = self.mentions.len();
             self.mentions.extend_from_slice(&sentence_mentions);
-            self.ranges
-                .push((m0, self.mentions.len(), discard.is_some()));
+            self.ranges.push((m0, self.mentions.len(), discard.is_some()));
         }
         true
     }
@@ -273,10 +249,7 @@ fn main_country(mentions: &[Mention]) -> Option<u32> {
             None => counts.push((c, 1, order)),
         }
     }
-    counts
-        .into_iter()
-        .max_by_key(|&(_, n, order)| (n, std::cmp::Reverse(order)))
-        .map(|e| e.0)
+    counts.into_iter().max_by_key(|&(_, n, order)| (n, std::cmp::Reverse(order))).map(|e| e.0)
 }
 
 #[cfg(test)]

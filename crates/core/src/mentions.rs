@@ -156,63 +156,32 @@ fn is_country(c: &Chunk) -> bool {
 /// Composes chunks into mentions.
 pub fn compose(text: &str, tokens: &[Token], chunks: &[Chunk], out: &mut Vec<Mention>) {
     out.clear();
-    let tok = |i: usize| -> &str {
-        tokens
-            .get(i)
-            .map_or("", |t| &text[t.start as usize..t.end as usize])
-    };
+    let tok = |i: usize| -> &str { tokens.get(i).map_or("", |t| &text[t.start as usize..t.end as usize]) };
     let mut i = 0;
     while i < chunks.len() {
         let c = chunks[i];
-        let mut m = Mention {
-            start: c.start,
-            end: c.end,
-            who: who_of(&c),
-            line: c.line,
-            kind: c.kind,
-        };
+        let mut m = Mention { start: c.start, end: c.end, who: who_of(&c), line: c.line, kind: c.kind };
         let mut j = i + 1;
         while j < chunks.len() {
             let n = chunks[j];
             let between = &tokens[m.end..n.start];
             let gap = between.len();
             let possessive = gap >= 1 && matches!(tok(m.end), "'s" | "’s" | "'" | "’");
-            let plain_gap = between
-                .iter()
-                .skip(usize::from(possessive))
-                .all(modifier_word);
+            let plain_gap = between.iter().skip(usize::from(possessive)).all(modifier_word);
             // "al Qaeda-linked JNIM": a modifier, the head follows
             let linked = gap == 2
                 && tok(m.end) == "-"
                 && matches!(
                     tok(m.end + 1).to_lowercase().as_str(),
-                    "linked"
-                        | "backed"
-                        | "affiliated"
-                        | "allied"
-                        | "led"
-                        | "aligned"
-                        | "inspired"
-                        | "based"
+                    "linked" | "backed" | "affiliated" | "allied" | "led" | "aligned" | "inspired" | "based"
                 );
             if linked {
-                m = Mention {
-                    start: m.start,
-                    end: n.end,
-                    who: who_of(&n),
-                    line: n.line,
-                    kind: n.kind,
-                };
+                m = Mention { start: m.start, end: n.end, who: who_of(&n), line: n.line, kind: n.kind };
                 j += 1;
                 continue;
             }
             // "High Islamic Council (HCI)": an acronym in brackets names the same actor
-            if gap == 1
-                && tok(m.end) == "("
-                && tok(n.end) == ")"
-                && n.kind == m.kind
-                && who_of(&n) == m.who
-            {
+            if gap == 1 && tok(m.end) == "(" && tok(n.end) == ")" && n.kind == m.kind && who_of(&n) == m.who {
                 m.end = n.end + 1;
                 j += 1;
                 continue;
@@ -228,13 +197,7 @@ pub fn compose(text: &str, tokens: &[Token], chunks: &[Chunk], out: &mut Vec<Men
                     && (is_country(&n) || n.kind == EntryKind::Actor)
                 {
                     let agent = m.who.agent;
-                    m = Mention {
-                        start: m.start,
-                        end: n.end,
-                        who: who_of(&n),
-                        line: n.line,
-                        kind: n.kind,
-                    };
+                    m = Mention { start: m.start, end: n.end, who: who_of(&n), line: n.line, kind: n.kind };
                     if n.kind != EntryKind::Actor {
                         m.who.agent = agent;
                     }
@@ -248,13 +211,7 @@ pub fn compose(text: &str, tokens: &[Token], chunks: &[Chunk], out: &mut Vec<Men
                 (_, EntryKind::Actor) | (_, EntryKind::CountryName)
                     if m.who.actor.is_none() || n.kind == EntryKind::Actor =>
                 {
-                    m = Mention {
-                        start: m.start,
-                        end: n.end,
-                        who: who_of(&n),
-                        line: n.line,
-                        kind: n.kind,
-                    };
+                    m = Mention { start: m.start, end: n.end, who: who_of(&n), line: n.line, kind: n.kind };
                 }
                 // "Malian troops", "Mali's army"
                 (false, EntryKind::Agent) if m.who.agent.is_none() && m.who.country.is_some() => {

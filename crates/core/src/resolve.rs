@@ -24,10 +24,7 @@ pub struct Context<'a> {
 
 impl Context<'_> {
     fn bytes(&self, start: usize, end: usize) -> [usize; 2] {
-        [
-            self.tokens[start].start as usize,
-            self.tokens[end - 1].end as usize,
-        ]
+        [self.tokens[start].start as usize, self.tokens[end - 1].end as usize]
     }
 
     /// The actor record of a mention.
@@ -52,10 +49,7 @@ impl Context<'_> {
             return r;
         }
         let agent = m.who.agent.map(|i| &lex.agents[i as usize]);
-        let country = m
-            .who
-            .country
-            .or(if agent.is_some() { self.country } else { None });
+        let country = m.who.country.or(if agent.is_some() { self.country } else { None });
         let country = country.map(|i| &lex.countries[i as usize]);
         let role = match (agent, m.who.capital, m.who.people) {
             (Some(agent), _, _) => Some(agent.role.as_str()),
@@ -63,9 +57,7 @@ impl Context<'_> {
             (None, _, true) => Some("CVL"),
             _ => None,
         };
-        r.sector = agent
-            .and_then(|a| a.sector.clone())
-            .or_else(|| role.map(String::from));
+        r.sector = agent.and_then(|a| a.sector.clone()).or_else(|| role.map(String::from));
         r.country = country.map(|c| c.iso3.clone());
         r.code = match (country, role) {
             (Some(c), Some(role)) => Some(format!("{}{}", c.cameo, role)),
@@ -109,10 +101,7 @@ impl Context<'_> {
             cameo_root: code.root.clone(),
             quad_class: code.quad_class,
             goldstein: code.goldstein,
-            plover: Plover {
-                event: code.plover_event.clone(),
-                mode: code.plover_mode.clone(),
-            },
+            plover: Plover { event: code.plover_event.clone(), mode: code.plover_mode.clone() },
             acled: None,
             location: None,
             fatalities: None,
@@ -121,11 +110,7 @@ impl Context<'_> {
             evidence: Evidence {
                 sentence: self.text[sentence.0..sentence.1].to_string(),
                 verb: self.text[verb[0]..verb[1]].to_string(),
-                spans: Spans {
-                    source: span(side(c.source)),
-                    target: span(side(c.target)),
-                    verb,
-                },
+                spans: Spans { source: span(side(c.source)), target: span(side(c.target)), verb },
             },
             rule: pattern.origin.to_string(),
         }

@@ -67,13 +67,7 @@ pub fn segment(
     split_sentences(text, tokens, grammar, sentences);
 }
 
-fn token(
-    text: &str,
-    s: WordSpan,
-    lexicon: &Lexicon,
-    grammar: &Grammar,
-    norm: &mut String,
-) -> Token {
+fn token(text: &str, s: WordSpan, lexicon: &Lexicon, grammar: &Grammar, norm: &mut String) -> Token {
     let raw = &text[s.start..s.end];
     normalize_into(raw, norm);
     let word = lexicon.vocab.get(norm);
@@ -86,10 +80,7 @@ fn token(
             let mut letters = raw.chars().filter(|c| c.is_alphabetic());
             if letters.next().is_some_and(char::is_uppercase) {
                 flags |= flag::CAPITAL;
-                if raw
-                    .chars()
-                    .filter(|c| c.is_alphabetic())
-                    .all(char::is_uppercase)
+                if raw.chars().filter(|c| c.is_alphabetic()).all(char::is_uppercase)
                     && (letters.next().is_some() || raw.ends_with('.'))
                 {
                     flags |= flag::UPPER;
@@ -101,21 +92,11 @@ fn token(
         flags |= flag::VERBAL;
     }
     let class = grammar.class(norm);
-    Token {
-        start: s.start as u32,
-        end: s.end as u32,
-        word,
-        lemma,
-        class,
-        flags,
-    }
+    Token { start: s.start as u32, end: s.end as u32, word, lemma, class, flags }
 }
 
 fn is_closing(c: &str) -> bool {
-    matches!(
-        c,
-        "\"" | "\u{201d}" | "\u{2019}" | "'" | ")" | "]" | "\u{00bb}"
-    )
+    matches!(c, "\"" | "\u{201d}" | "\u{2019}" | "'" | ")" | "]" | "\u{00bb}")
 }
 
 /// Sentence ends: `.`, `!`, `?` (with closing quotes or brackets after them), blank lines, and
@@ -131,22 +112,17 @@ fn split_sentences(text: &str, tokens: &[Token], grammar: &Grammar, out: &mut Ve
             let next = tokens[i + 1];
             end_here = t.is(flag::UPPER)
                 && next.is(flag::CAPITAL)
-                && grammar
-                    .class(&text[next.start as usize..next.end as usize].to_lowercase())
-                    .starts_sentence();
+                && grammar.class(&text[next.start as usize..next.end as usize].to_lowercase()).starts_sentence();
         }
         let mut j = i + 1;
         if end_here {
-            while j < tokens.len()
-                && is_closing(&text[tokens[j].start as usize..tokens[j].end as usize])
-            {
+            while j < tokens.len() && is_closing(&text[tokens[j].start as usize..tokens[j].end as usize]) {
                 j += 1;
             }
         }
-        let blank_after = j < tokens.len()
-            && has_blank_line(&text[tokens[j - 1].end as usize..tokens[j].start as usize]);
-        let next_lower =
-            j < tokens.len() && !tokens[j].is(flag::CAPITAL | flag::PUNCT | flag::NUMBER);
+        let blank_after =
+            j < tokens.len() && has_blank_line(&text[tokens[j - 1].end as usize..tokens[j].start as usize]);
+        let next_lower = j < tokens.len() && !tokens[j].is(flag::CAPITAL | flag::PUNCT | flag::NUMBER);
         if (end_here && !next_lower) || blank_after {
             push_sentence(tokens, start, j, out);
             start = j;
@@ -164,10 +140,7 @@ fn has_blank_line(gap: &str) -> bool {
 
 fn push_sentence(tokens: &[Token], a: usize, b: usize, out: &mut Vec<Sentence>) {
     if a < b {
-        out.push(Sentence {
-            tokens: (a, b),
-            bytes: (tokens[a].start as usize, tokens[b - 1].end as usize),
-        });
+        out.push(Sentence { tokens: (a, b), bytes: (tokens[a].start as usize, tokens[b - 1].end as usize) });
     }
 }
 
@@ -181,9 +154,7 @@ mod tests {
         let g = Grammar::new(lex);
         let (mut sp, mut n, mut t, mut s) = (Vec::new(), String::new(), Vec::new(), Vec::new());
         segment(text, lex, &g, &mut sp, &mut n, &mut t, &mut s);
-        s.iter()
-            .map(|s| text[s.bytes.0..s.bytes.1].to_string())
-            .collect()
+        s.iter().map(|s| text[s.bytes.0..s.bytes.1].to_string()).collect()
     }
 
     #[test]

@@ -15,9 +15,7 @@ fn engine() -> &'static Engine {
 }
 
 fn code_on(text: &str, date: &str) -> Vec<Event> {
-    engine()
-        .code(&Article::new("t", text).with_date(date))
-        .events
+    engine().code(&Article::new("t", text).with_date(date)).events
 }
 
 fn code(text: &str) -> Vec<Event> {
@@ -26,19 +24,12 @@ fn code(text: &str) -> Vec<Event> {
 
 /// (source code, CAMEO root, target code) of each event.
 fn triples(events: &[Event]) -> Vec<(String, String, String)> {
-    let c = |a: &Option<palaver_core::event::ActorRecord>| {
-        a.as_ref().and_then(|a| a.code.clone()).unwrap_or_default()
-    };
-    events
-        .iter()
-        .map(|e| (c(&e.source), e.cameo_root.clone(), c(&e.target)))
-        .collect()
+    let c = |a: &Option<palaver_core::event::ActorRecord>| a.as_ref().and_then(|a| a.code.clone()).unwrap_or_default();
+    events.iter().map(|e| (c(&e.source), e.cameo_root.clone(), c(&e.target))).collect()
 }
 
 fn has(events: &[Event], source: &str, root: &str, target: &str) -> bool {
-    triples(events)
-        .iter()
-        .any(|(s, r, t)| s == source && r == root && t == target)
+    triples(events).iter().any(|(s, r, t)| s == source && r == root && t == target)
 }
 
 #[test]
@@ -51,51 +42,30 @@ fn active_voice() {
 fn passive_voice_swaps_the_roles() {
     let e = code("Two Nigerien soldiers were killed by ISGS fighters in the Tillaberi region.");
     let t = triples(&e);
-    assert!(
-        t.iter()
-            .any(|(s, r, tg)| r == "18" || r == "19" && tg == "NERMIL" && !s.is_empty()),
-        "{t:?}"
-    );
-    assert!(
-        t.iter().all(|(s, _, _)| s != "NERMIL"),
-        "the soldiers are the target: {t:?}"
-    );
+    assert!(t.iter().any(|(s, r, tg)| r == "18" || r == "19" && tg == "NERMIL" && !s.is_empty()), "{t:?}");
+    assert!(t.iter().all(|(s, _, _)| s != "NERMIL"), "the soldiers are the target: {t:?}");
 }
 
 #[test]
 fn negated_action_is_not_the_action() {
     let e = code("Burkinabe troops did not attack the village.");
     assert!(e.is_empty(), "{:?}", triples(&e));
-    let keep = Engine::new(
-        Arc::new(Lexicon::embedded().0),
-        Options { keep_negated: true },
-    );
-    let e = keep
-        .code(&Article::new(
-            "t",
-            "Burkinabe troops did not attack the village.",
-        ))
-        .events;
+    let keep = Engine::new(Arc::new(Lexicon::embedded().0), Options { keep_negated: true });
+    let e = keep.code(&Article::new("t", "Burkinabe troops did not attack the village.")).events;
     assert!(e.iter().all(|e| e.negated) && !e.is_empty());
 }
 
 #[test]
 fn compound_actors_give_one_event_each() {
     let e = code("Mali and Niger accused France of violating their airspace.");
-    assert!(
-        has(&e, "MLI", "11", "FRA") && has(&e, "NER", "11", "FRA"),
-        "{:?}",
-        triples(&e)
-    );
+    assert!(has(&e, "MLI", "11", "FRA") && has(&e, "NER", "11", "FRA"), "{:?}", triples(&e));
 }
 
 #[test]
 fn infinitive_complement() {
     let e = code("The Malian government asked the High Islamic Council to open talks with JNIM.");
     assert!(
-        triples(&e)
-            .iter()
-            .any(|(s, r, t)| s == "MLIGOV" && r == "02" && t.starts_with("MLIREL")),
+        triples(&e).iter().any(|(s, r, t)| s == "MLIGOV" && r == "02" && t.starts_with("MLIREL")),
         "{:?}",
         triples(&e)
     );
@@ -104,31 +74,22 @@ fn infinitive_complement() {
 #[test]
 fn reported_speech_is_attributed() {
     let e = code("Chadian troops attacked Boko Haram fighters, an army spokesman told reporters.");
-    let attack = e
-        .iter()
-        .find(|e| e.cameo_root == "19")
-        .expect("the attack is coded");
+    let attack = e.iter().find(|e| e.cameo_root == "19").expect("the attack is coded");
     assert!(attack.attribution.is_some(), "{attack:?}");
-    assert!(
-        e.iter().all(|e| e.cameo != "010"),
-        "the statement gives way to what it reports"
-    );
+    assert!(e.iter().all(|e| e.cameo != "010"), "the statement gives way to what it reports");
 }
 
 #[test]
 fn actors_compose_with_agents_and_countries() {
     let e = code("Ethiopian security forces arrested dozens of protesters in Addis Ababa.");
     assert!(
-        triples(&e)
-            .iter()
-            .any(|(s, r, _)| s == "ETHCOP" || s == "ETHMIL" || s == "ETHGOV" && r == "17"),
+        triples(&e).iter().any(|(s, r, _)| s == "ETHCOP" || s == "ETHMIL" || s == "ETHGOV" && r == "17"),
         "{:?}",
         triples(&e)
     );
     let e = code("Leaders of JNIM met the elders of the village.");
     assert!(
-        e.iter()
-            .any(|e| e.source.as_ref().and_then(|s| s.actor_id.as_deref()) == Some("jnim")),
+        e.iter().any(|e| e.source.as_ref().and_then(|s| s.actor_id.as_deref()) == Some("jnim")),
         "{:?}",
         triples(&e)
     );
@@ -139,11 +100,7 @@ fn codes_of_office_follow_the_article_date() {
     let text = "Macron criticised the junta in Bamako.";
     let in_office = code_on(text, "2021-06-10");
     let before = code_on(text, "2012-06-10");
-    let src = |e: &[Event]| {
-        e.first()
-            .and_then(|e| e.source.as_ref())
-            .and_then(|s| s.code.clone())
-    };
+    let src = |e: &[Event]| e.first().and_then(|e| e.source.as_ref()).and_then(|s| s.code.clone());
     assert_eq!(src(&in_office).as_deref(), Some("FRAGOV"));
     assert_ne!(src(&before).as_deref(), Some("FRAGOV"));
 }
@@ -156,11 +113,7 @@ fn sport_is_discarded() {
 #[test]
 fn every_cameo_root_is_reachable() {
     let lex = engine().lexicon();
-    let mut roots: Vec<&str> = lex
-        .patterns
-        .iter()
-        .map(|p| lex.cameo[p.code as usize].root.as_str())
-        .collect();
+    let mut roots: Vec<&str> = lex.patterns.iter().map(|p| lex.cameo[p.code as usize].root.as_str()).collect();
     roots.sort();
     roots.dedup();
     assert_eq!(roots.len(), 20, "{roots:?}");
@@ -182,12 +135,7 @@ fn same_output_on_any_number_of_threads() {
     let text = "Malian troops attacked JNIM militants near Niono. French jets struck a convoy. Niger urged calm.";
     let one: Vec<_> = (0..8).map(|_| code(text)).collect();
     let many: Vec<_> = std::thread::scope(|s| {
-        (0..8)
-            .map(|_| s.spawn(|| code(text)))
-            .collect::<Vec<_>>()
-            .into_iter()
-            .map(|h| h.join().unwrap())
-            .collect()
+        (0..8).map(|_| s.spawn(|| code(text))).collect::<Vec<_>>().into_iter().map(|h| h.join().unwrap()).collect()
     });
     assert_eq!(one, many);
 }

@@ -151,16 +151,8 @@ pub struct Pattern {
 impl Pattern {
     /// How specific the pattern is: its words count most, then its slots.
     pub fn weight(&self) -> u32 {
-        let words = self
-            .elems
-            .iter()
-            .filter(|e| matches!(e, PatternElem::Word(_)))
-            .count() as u32;
-        let slots = self
-            .elems
-            .iter()
-            .filter(|e| matches!(e, PatternElem::Target | PatternElem::Source))
-            .count() as u32;
+        let words = self.elems.iter().filter(|e| matches!(e, PatternElem::Word(_))).count() as u32;
+        let slots = self.elems.iter().filter(|e| matches!(e, PatternElem::Target | PatternElem::Source)).count() as u32;
         words * 4 + slots * 2 + u32::from(self.negated) * 3
     }
 }

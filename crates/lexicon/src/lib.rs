@@ -57,46 +57,14 @@ pub struct Lexicon {
 
 /// The files palaver ships, compiled into the binary: (kind, name, text).
 pub const EMBEDDED: &[(DictKind, &str, &str)] = &[
-    (
-        DictKind::Cameo,
-        "data/cameo.tsv",
-        include_str!("../../../data/cameo.tsv"),
-    ),
-    (
-        DictKind::VerbForms,
-        "data/verb_forms.tsv",
-        include_str!("../../../data/verb_forms.tsv"),
-    ),
-    (
-        DictKind::NounPlurals,
-        "data/noun_plurals.tsv",
-        include_str!("../../../data/noun_plurals.tsv"),
-    ),
-    (
-        DictKind::Countries,
-        "dictionaries/countries.txt",
-        include_str!("../../../dictionaries/countries.txt"),
-    ),
-    (
-        DictKind::Actors,
-        "dictionaries/actors.txt",
-        include_str!("../../../dictionaries/actors.txt"),
-    ),
-    (
-        DictKind::Agents,
-        "dictionaries/agents.txt",
-        include_str!("../../../dictionaries/agents.txt"),
-    ),
-    (
-        DictKind::Verbs,
-        "dictionaries/verbs.txt",
-        include_str!("../../../dictionaries/verbs.txt"),
-    ),
-    (
-        DictKind::Discards,
-        "dictionaries/discards.txt",
-        include_str!("../../../dictionaries/discards.txt"),
-    ),
+    (DictKind::Cameo, "data/cameo.tsv", include_str!("../../../data/cameo.tsv")),
+    (DictKind::VerbForms, "data/verb_forms.tsv", include_str!("../../../data/verb_forms.tsv")),
+    (DictKind::NounPlurals, "data/noun_plurals.tsv", include_str!("../../../data/noun_plurals.tsv")),
+    (DictKind::Countries, "dictionaries/countries.txt", include_str!("../../../dictionaries/countries.txt")),
+    (DictKind::Actors, "dictionaries/actors.txt", include_str!("../../../dictionaries/actors.txt")),
+    (DictKind::Agents, "dictionaries/agents.txt", include_str!("../../../dictionaries/agents.txt")),
+    (DictKind::Verbs, "dictionaries/verbs.txt", include_str!("../../../dictionaries/verbs.txt")),
+    (DictKind::Discards, "dictionaries/discards.txt", include_str!("../../../dictionaries/discards.txt")),
 ];
 
 /// Collects dictionary files, then builds a [`Lexicon`].
@@ -194,8 +162,6 @@ impl Lexicon {
 
     /// A country by its CAMEO or ISO3 code.
     pub fn country_by_code(&self, code: &str) -> Option<&Country> {
-        self.countries
-            .iter()
-            .find(|c| c.cameo == code || c.iso3 == code)
+        self.countries.iter().find(|c| c.cameo == code || c.iso3 == code)
     }
 }

@@ -64,10 +64,7 @@ fn list(field: &str) -> impl Iterator<Item = &str> {
 fn attributes(field: &str) -> Result<Vec<(&str, &str)>, String> {
     field
         .split_whitespace()
-        .map(|kv| {
-            kv.split_once('=')
-                .ok_or_else(|| format!("attribute {kv:?} is not key=value"))
-        })
+        .map(|kv| kv.split_once('=').ok_or_else(|| format!("attribute {kv:?} is not key=value")))
         .collect()
 }
 
@@ -84,28 +81,18 @@ pub fn parse_day(s: &str) -> Option<DayNumber> {
 fn dated_code(s: &str) -> Result<DatedCode, String> {
     let mut it = s.split_whitespace();
     let code = it.next().ok_or("empty code")?.to_string();
-    if !code
-        .chars()
-        .all(|c| c.is_ascii_uppercase() || c.is_ascii_digit())
-        || code.len() % 3 != 0
-    {
-        return Err(format!(
-            "actor code {code:?} is not made of three-letter upper-case parts"
-        ));
+    if !code.chars().all(|c| c.is_ascii_uppercase() || c.is_ascii_digit()) || code.len() % 3 != 0 {
+        return Err(format!("actor code {code:?} is not made of three-letter upper-case parts"));
     }
     let (from, to) = match it.next() {
         None => (None, None),
         Some(range) => {
-            let (a, b) = range
-                .split_once("..")
-                .ok_or_else(|| format!("date range {range:?} has no '..'"))?;
+            let (a, b) = range.split_once("..").ok_or_else(|| format!("date range {range:?} has no '..'"))?;
             let day = |x: &str| -> Result<Option<DayNumber>, String> {
                 if x.is_empty() {
                     Ok(None)
                 } else {
-                    parse_day(x)
-                        .map(Some)
-                        .ok_or_else(|| format!("{x:?} is not a YYYY-MM-DD date"))
+                    parse_day(x).map(Some).ok_or_else(|| format!("{x:?} is not a YYYY-MM-DD date"))
                 }
             };
             (day(a)?, day(b)?)
@@ -132,51 +119,22 @@ fn case_of(phrase: &str, proper: bool) -> Case {
 
 impl Lexicon {
     pub(crate) fn origin(&self, file: &Arc<str>, line: u32) -> Origin {
-        Origin {
-            file: file.clone(),
-            line,
-        }
+        Origin { file: file.clone(), line }
     }
 
-    fn add_phrase(
-        &mut self,
-        phrase: &str,
-        kind: EntryKind,
-        index: u32,
-        proper: bool,
-        line: u32,
-    ) -> Result<(), String> {
-        let words: Vec<WordId> = phrase_words(phrase)
-            .iter()
-            .map(|w| self.vocab.intern(w))
-            .collect();
+    fn add_phrase(&mut self, phrase: &str, kind: EntryKind, index: u32, proper: bool, line: u32) -> Result<(), String> {
+        let words: Vec<WordId> = phrase_words(phrase).iter().map(|w| self.vocab.intern(w)).collect();
         if words.is_empty() {
             return Err(format!("phrase {phrase:?} has no words"));
         }
         let case = case_of(phrase, proper);
-        self.phrases.insert(
-            &words,
-            PhraseTarget {
-                kind,
-                index,
-                case,
-                line,
-            },
-        );
+        self.phrases.insert(&words, PhraseTarget { kind, index, case, line });
         Ok(())
     }
 
-    pub(crate) fn load(
-        &mut self,
-        kind: DictKind,
-        file: &Arc<str>,
-        text: &str,
-        errors: &mut Vec<DictError>,
-    ) {
+    pub(crate) fn load(&mut self, kind: DictKind, file: &Arc<str>, text: &str, errors: &mut Vec<DictError>) {
         let lines: Vec<(u32, &str)> = match kind {
-            DictKind::Cameo | DictKind::VerbForms | DictKind::NounPlurals => {
-                table_lines(text).collect()
-            }
+            DictKind::Cameo | DictKind::VerbForms | DictKind::NounPlurals => table_lines(text).collect(),
             _ => data_lines(text).collect(),
         };
         for (line, body) in lines {
@@ -191,11 +149,7 @@ impl Lexicon {
                 DictKind::Discards => self.load_discard(file, line, body),
             };
             if let Err(message) = result {
-                errors.push(DictError {
-                    file: file.to_string(),
-                    line,
-                    message,
-                });
+                errors.push(DictError { file: file.to_string(), line, message });
             }
         }
     }
@@ -203,25 +157,11 @@ impl Lexicon {
     fn load_cameo(&mut self, body: &str) -> Result<(), String> {
         let f: Vec<&str> = body.split('\t').collect();
         if f.len() < 5 {
-            return Err(format!(
-                "expected 7 tab-separated fields, found {}",
-                f.len()
-            ));
+            return Err(format!("expected 7 tab-separated fields, found {}", f.len()));
         }
-        let goldstein = f[3]
-            .parse()
-            .map_err(|_| format!("Goldstein value {:?} is not a number", f[3]))?;
-        let quad_class = f[4]
-            .parse()
-            .ok()
-            .filter(|q| (1..=4).contains(q))
-            .ok_or("QuadClass is not 1-4")?;
-        let opt = |i: usize| {
-            f.get(i)
-                .map(|s| s.trim())
-                .filter(|s| !s.is_empty())
-                .map(String::from)
-        };
+        let goldstein = f[3].parse().map_err(|_| format!("Goldstein value {:?} is not a number", f[3]))?;
+        let quad_class = f[4].parse().ok().filter(|q| (1..=4).contains(q)).ok_or("QuadClass is not 1-4")?;
+        let opt = |i: usize| f.get(i).map(|s| s.trim()).filter(|s| !s.is_empty()).map(String::from);
         let code = CameoCode {
             code: f[0].to_string(),
             root: f[1].to_string(),
@@ -234,8 +174,7 @@ impl Lexicon {
         if self.cameo_index.contains_key(&code.code) {
             return Err(format!("CAMEO code {} listed twice", code.code));
         }
-        self.cameo_index
-            .insert(code.code.clone(), self.cameo.len() as u32);
+        self.cameo_index.insert(code.code.clone(), self.cameo.len() as u32);
         self.cameo.push(code);
         Ok(())
     }
@@ -271,17 +210,14 @@ impl Lexicon {
     fn load_country(&mut self, file: &Arc<str>, line: u32, body: &str) -> Result<(), String> {
         let f = fields(body);
         if f.len() != 7 {
-            return Err(format!("expected 7 fields (ISO3 | ISO2 | CAMEO | names | adjectives | people | capitals), found {}", f.len()));
-        }
-        let name = list(f[3])
-            .next()
-            .ok_or("a country needs a name")?
-            .to_string();
-        if f[0].len() != 3 || !f[0].chars().all(|c| c.is_ascii_uppercase()) {
             return Err(format!(
-                "ISO3 code {:?} is not three upper-case letters",
-                f[0]
+                "expected 7 fields (ISO3 | ISO2 | CAMEO | names | adjectives | people | capitals), found {}",
+                f.len()
             ));
+        }
+        let name = list(f[3]).next().ok_or("a country needs a name")?.to_string();
+        if f[0].len() != 3 || !f[0].chars().all(|c| c.is_ascii_uppercase()) {
+            return Err(format!("ISO3 code {:?} is not three upper-case letters", f[0]));
         }
         let index = self.countries.len() as u32;
         let cameo = if f[2].is_empty() { f[0] } else { f[2] };
@@ -292,12 +228,8 @@ impl Lexicon {
             name,
             origin: self.origin(file, line),
         });
-        let kinds = [
-            EntryKind::CountryName,
-            EntryKind::CountryAdjective,
-            EntryKind::CountryPeople,
-            EntryKind::CountryCapital,
-        ];
+        let kinds =
+            [EntryKind::CountryName, EntryKind::CountryAdjective, EntryKind::CountryPeople, EntryKind::CountryCapital];
         for (field, kind) in f[3..].iter().zip(kinds) {
             for phrase in list(field) {
                 self.add_phrase(phrase, kind, index, true, line)?;
@@ -309,20 +241,11 @@ impl Lexicon {
     fn load_actor(&mut self, file: &Arc<str>, line: u32, body: &str) -> Result<(), String> {
         let f = fields(body);
         if !(3..=4).contains(&f.len()) {
-            return Err(format!(
-                "expected id | codes | phrases | attributes, found {} fields",
-                f.len()
-            ));
+            return Err(format!("expected id | codes | phrases | attributes, found {} fields", f.len()));
         }
         let id = f[0].to_string();
-        if id.is_empty()
-            || !id
-                .chars()
-                .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '_')
-        {
-            return Err(format!(
-                "actor id {id:?} must be lower-case letters, digits and _"
-            ));
+        if id.is_empty() || !id.chars().all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '_') {
+            return Err(format!("actor id {id:?} must be lower-case letters, digits and _"));
         }
         if self.actor_index.contains_key(&id) {
             return Err(format!("actor id {id:?} is defined twice"));
@@ -332,10 +255,7 @@ impl Lexicon {
             return Err(format!("actor {id:?} has no code"));
         }
         let phrases: Vec<&str> = list(f[2]).collect();
-        let name = phrases
-            .first()
-            .ok_or_else(|| format!("actor {id:?} has no phrase"))?
-            .to_string();
+        let name = phrases.first().ok_or_else(|| format!("actor {id:?} has no phrase"))?.to_string();
         let (mut country, mut sector, mut parent) = (None, None, None);
         for (k, v) in attributes(f.get(3).copied().unwrap_or(""))? {
             let v = (!v.is_empty()).then(|| v.to_string());
@@ -348,15 +268,7 @@ impl Lexicon {
         }
         let index = self.actors.len() as u32;
         self.actor_index.insert(id.clone(), index);
-        self.actors.push(Actor {
-            id,
-            name,
-            codes,
-            country,
-            sector,
-            parent,
-            origin: self.origin(file, line),
-        });
+        self.actors.push(Actor { id, name, codes, country, sector, parent, origin: self.origin(file, line) });
         for phrase in phrases {
             self.add_phrase(phrase, EntryKind::Actor, index, true, line)?;
         }
@@ -366,16 +278,11 @@ impl Lexicon {
     fn load_agent(&mut self, file: &Arc<str>, line: u32, body: &str) -> Result<(), String> {
         let f = fields(body);
         if !(2..=3).contains(&f.len()) {
-            return Err(format!(
-                "expected ROLE | phrases | attributes, found {} fields",
-                f.len()
-            ));
+            return Err(format!("expected ROLE | phrases | attributes, found {} fields", f.len()));
         }
         let role = f[0].to_string();
         if role.len() != 3 || !role.chars().all(|c| c.is_ascii_uppercase()) {
-            return Err(format!(
-                "agent role {role:?} is not a three-letter CAMEO type"
-            ));
+            return Err(format!("agent role {role:?} is not a three-letter CAMEO type"));
         }
         let mut sector = None;
         for (k, v) in attributes(f.get(2).copied().unwrap_or(""))? {
@@ -385,17 +292,9 @@ impl Lexicon {
             }
         }
         let phrases: Vec<&str> = list(f[1]).collect();
-        let name = phrases
-            .first()
-            .ok_or("an agent needs a phrase")?
-            .to_string();
+        let name = phrases.first().ok_or("an agent needs a phrase")?.to_string();
         let index = self.agents.len() as u32;
-        self.agents.push(Agent {
-            role,
-            sector,
-            name,
-            origin: self.origin(file, line),
-        });
+        self.agents.push(Agent { role, sector, name, origin: self.origin(file, line) });
         for phrase in phrases {
             self.add_phrase(phrase, EntryKind::Agent, index, false, line)?;
         }
@@ -414,11 +313,7 @@ impl Lexicon {
         };
         for phrase in list(f[1]) {
             let index = self.discards.len() as u32;
-            self.discards.push(Discard {
-                scope,
-                phrase: phrase.into(),
-                origin: self.origin(file, line),
-            });
+            self.discards.push(Discard { scope, phrase: phrase.into(), origin: self.origin(file, line) });
             self.add_phrase(phrase, EntryKind::Discard, index, false, line)?;
         }
         Ok(())
@@ -427,10 +322,7 @@ impl Lexicon {
     fn load_pattern(&mut self, file: &Arc<str>, line: u32, body: &str) -> Result<(), String> {
         let (code, pattern) = body.split_once('|').ok_or("expected CODE | pattern")?;
         let code = code.trim();
-        let &code_index = self
-            .cameo_index
-            .get(code)
-            .ok_or_else(|| format!("unknown CAMEO code {code:?}"))?;
+        let &code_index = self.cameo_index.get(code).ok_or_else(|| format!("unknown CAMEO code {code:?}"))?;
         let mut spans = Vec::new();
         split_words(pattern, &mut spans);
         let mut negated = false;
@@ -442,9 +334,7 @@ impl Lexicon {
                 ("$", _) => elems.push(PatternElem::Source),
                 ("*", _) => elems.push(PatternElem::Gap),
                 ("not" | "n't", _) => negated = true,
-                (_, WordKind::Punct) if w != "-" && w != "'" => {
-                    return Err(format!("unexpected {w:?} in pattern"))
-                }
+                (_, WordKind::Punct) if w != "-" && w != "'" => return Err(format!("unexpected {w:?} in pattern")),
                 _ => {
                     let norm = crate::words::normalize(w);
                     let id = self.vocab.intern(&norm);
@@ -464,14 +354,7 @@ impl Lexicon {
             return Err("a pattern has at most one + and one $".into());
         }
         let origin = self.origin(file, line);
-        let p = Pattern {
-            code: code_index,
-            head,
-            elems,
-            negated,
-            text: pattern.trim().to_string(),
-            origin,
-        };
+        let p = Pattern { code: code_index, head, elems, negated, text: pattern.trim().to_string(), origin };
         let index = self.patterns.len() as u32;
         self.patterns.push(p);
         self.patterns_by_head.entry(head).or_default().push(index);

@@ -55,10 +55,7 @@ pub struct PhraseTrie {
 
 impl PhraseTrie {
     pub(crate) fn new() -> Self {
-        PhraseTrie {
-            edges: FxHashMap::default(),
-            ends: vec![Vec::new()],
-        }
+        PhraseTrie { edges: FxHashMap::default(), ends: vec![Vec::new()] }
     }
 
     pub(crate) fn insert(&mut self, words: &[WordId], target: PhraseTarget) {

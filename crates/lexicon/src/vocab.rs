@@ -88,10 +88,7 @@ impl Vocab {
 
     /// Whether the word can be a past participle ("attacked", "struck", "taken").
     pub fn is_past_participle(&self, id: WordId) -> bool {
-        self.past_participle
-            .get(id as usize)
-            .copied()
-            .unwrap_or(false)
+        self.past_participle.get(id as usize).copied().unwrap_or(false)
     }
 
     /// The text of a word id.

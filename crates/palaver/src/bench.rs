@@ -68,12 +68,8 @@ impl Rng {
 /// Generates `sentences` sentences in articles of `per_article`.
 pub fn corpus(engine: &Engine, sentences: usize, per_article: usize) -> Vec<Article> {
     let lex = engine.lexicon();
-    let names: Vec<&str> = lex
-        .countries
-        .iter()
-        .map(|c| c.name.as_str())
-        .chain(lex.actors.iter().map(|a| a.name.as_str()))
-        .collect();
+    let names: Vec<&str> =
+        lex.countries.iter().map(|c| c.name.as_str()).chain(lex.actors.iter().map(|a| a.name.as_str())).collect();
     let mut rng = Rng(0x5eed_1234_abcd_0001);
     let mut articles = Vec::new();
     let mut text = String::new();
@@ -85,22 +81,14 @@ pub fn corpus(engine: &Engine, sentences: usize, per_article: usize) -> Vec<Arti
             let (g, v) = (rng.pick(AGENTS), rng.pick(VERBS));
             match rng.next() % 3 {
                 0 => text.push_str(&format!("{a}'s {g} {v} {b} on Monday, officials said.")),
-                1 => text.push_str(&format!(
-                    "On Sunday, {g} from {a} {v} {b} near the border town."
-                )),
-                _ => text.push_str(&format!(
-                    "{a} {v} {b} after weeks of tension, according to a statement."
-                )),
+                1 => text.push_str(&format!("On Sunday, {g} from {a} {v} {b} near the border town.")),
+                _ => text.push_str(&format!("{a} {v} {b} after weeks of tension, according to a statement.")),
             }
         }
         text.push(' ');
         if (i + 1) % per_article == 0 || i + 1 == sentences {
             articles.push(
-                Article::new(
-                    format!("bench-{}", articles.len()),
-                    std::mem::take(&mut text),
-                )
-                .with_date("2021-10-19"),
+                Article::new(format!("bench-{}", articles.len()), std::mem::take(&mut text)).with_date("2021-10-19"),
             );
         }
     }
@@ -116,11 +104,7 @@ pub fn peak_memory() -> Option<u64> {
 }
 
 /// One timed pass over the corpus: (seconds, sentences, events).
-pub fn trial(
-    engine: &Engine,
-    pool: &rayon::ThreadPool,
-    articles: &[Article],
-) -> (f64, usize, usize) {
+pub fn trial(engine: &Engine, pool: &rayon::ThreadPool, articles: &[Article]) -> (f64, usize, usize) {
     let start = Instant::now();
     let (sentences, events) = pool.install(|| {
         articles

@@ -11,13 +11,10 @@ use std::collections::BTreeMap;
 const PLOVER_QUAD: &str = include_str!("../../../data/plover_events.tsv");
 
 fn plover_quad(event: &str) -> Option<u8> {
-    PLOVER_QUAD
-        .lines()
-        .filter(|l| !l.starts_with('#'))
-        .find_map(|l| {
-            let (name, quad) = l.split_once('\t')?;
-            (name == event).then(|| quad.trim().parse().ok()).flatten()
-        })
+    PLOVER_QUAD.lines().filter(|l| !l.starts_with('#')).find_map(|l| {
+        let (name, quad) = l.split_once('\t')?;
+        (name == event).then(|| quad.trim().parse().ok()).flatten()
+    })
 }
 
 /// Hits over a total.
@@ -66,10 +63,7 @@ pub struct Scores {
 /// A gold record turned into an article to code.
 pub fn article_of(record: &Value, line: usize) -> Option<Article> {
     let text = record.get("text")?.as_str()?;
-    let id = record
-        .get("id")
-        .and_then(Value::as_str)
-        .map_or_else(|| format!("line{line}"), String::from);
+    let id = record.get("id").and_then(Value::as_str).map_or_else(|| format!("line{line}"), String::from);
     let mut a = Article::new(id, text);
     a.date = record.get("date").and_then(Value::as_str).map(String::from);
     Some(a)
@@ -119,11 +113,7 @@ fn attributes_match(ours: &ActorRecord, gold: &Value, acled: bool) -> bool {
 }
 
 fn gold_actors<'a>(e: &'a Value, one: &str, many: &str) -> Vec<&'a Value> {
-    let mut v: Vec<&Value> = e
-        .get(many)
-        .and_then(Value::as_array)
-        .map(|a| a.iter().collect())
-        .unwrap_or_default();
+    let mut v: Vec<&Value> = e.get(many).and_then(Value::as_array).map(|a| a.iter().collect()).unwrap_or_default();
     if let Some(o) = e.get(one).filter(|o| o.is_object()) {
         v.push(o);
     }
@@ -150,11 +140,7 @@ fn pentaclass(e: &Event) -> u8 {
 /// Whether a coded event has the gold event's type, on whatever the gold labels.
 fn type_matches(ours: &Event, gold: &Value) -> bool {
     if let Some(t) = str_of(gold, "acled_sub_type") {
-        return ours
-            .acled
-            .as_ref()
-            .and_then(|a| a.sub_event_type.as_deref())
-            == Some(t);
+        return ours.acled.as_ref().and_then(|a| a.sub_event_type.as_deref()) == Some(t);
     }
     if let Some(t) = str_of(gold, "acled_type") {
         return ours.acled.as_ref().and_then(|a| a.event_type.as_deref()) == Some(t);
@@ -184,11 +170,7 @@ fn place_matches(ours: &Event, gold: &Value) -> bool {
     let glon = gold.get("lon").and_then(Value::as_f64);
     match (glat, glon) {
         (Some(a), Some(b)) => distance_km(l.lat, l.lon, a, b) <= 50.0,
-        _ => str_of(gold, "admin1").is_some_and(|g| {
-            l.admin1
-                .as_deref()
-                .is_some_and(|o| o.eq_ignore_ascii_case(g))
-        }),
+        _ => str_of(gold, "admin1").is_some_and(|g| l.admin1.as_deref().is_some_and(|o| o.eq_ignore_ascii_case(g))),
     }
 }
 
@@ -198,15 +180,9 @@ impl Scores {
         let set = str_of(record, "set").unwrap_or("unknown").to_string();
         let score = self.sets.entry(set).or_default();
         score.records += 1;
-        let gold: Vec<&Value> = record
-            .get("events")
-            .and_then(Value::as_array)
-            .map(|a| a.iter().collect())
-            .unwrap_or_default();
-        let no_event = record
-            .get("no_event")
-            .and_then(Value::as_bool)
-            .unwrap_or(false);
+        let gold: Vec<&Value> =
+            record.get("events").and_then(Value::as_array).map(|a| a.iter().collect()).unwrap_or_default();
+        let no_event = record.get("no_event").and_then(Value::as_bool).unwrap_or(false);
         if no_event {
             score.add("no_event: nothing coded", events.is_empty());
         } else if !gold.is_empty() {
@@ -215,9 +191,7 @@ impl Scores {
         if record.get("other_label").is_some_and(|v| !v.is_null()) {
             score.add(
                 "other_label: no ACLED type",
-                events
-                    .iter()
-                    .all(|e| e.acled.as_ref().is_none_or(|a| a.event_type.is_none())),
+                events.iter().all(|e| e.acled.as_ref().is_none_or(|a| a.event_type.is_none())),
             );
         }
         for g in gold {
@@ -232,43 +206,25 @@ fn score_event(score: &mut SetScore, g: &Value, events: &[Event]) {
     if let Some(t) = str_of(g, "acled_type") {
         score.add(
             "acled type",
-            events
-                .iter()
-                .any(|e| e.acled.as_ref().and_then(|a| a.event_type.as_deref()) == Some(t)),
+            events.iter().any(|e| e.acled.as_ref().and_then(|a| a.event_type.as_deref()) == Some(t)),
         );
     }
     if let Some(t) = str_of(g, "acled_sub_type") {
         score.add(
             "acled sub-type",
-            events
-                .iter()
-                .any(|e| e.acled.as_ref().and_then(|a| a.sub_event_type.as_deref()) == Some(t)),
+            events.iter().any(|e| e.acled.as_ref().and_then(|a| a.sub_event_type.as_deref()) == Some(t)),
         );
     }
     if let Some(t) = str_of(g, "plover") {
-        score.add(
-            "plover event",
-            events.iter().any(|e| e.plover.event.as_deref() == Some(t)),
-        );
+        score.add("plover event", events.iter().any(|e| e.plover.event.as_deref() == Some(t)));
     }
     if let Some(q) = g.get("quad_class").and_then(Value::as_u64) {
-        score.add(
-            "quad class",
-            events
-                .iter()
-                .any(|e| u64::from(our_quad(e, plover_set)) == q),
-        );
+        score.add("quad class", events.iter().any(|e| u64::from(our_quad(e, plover_set)) == q));
     }
     if let Some(p) = g.get("pentaclass").and_then(Value::as_u64) {
-        score.add(
-            "pentaclass",
-            events.iter().any(|e| u64::from(pentaclass(e)) == p),
-        );
+        score.add("pentaclass", events.iter().any(|e| u64::from(pentaclass(e)) == p));
     }
-    let best = events
-        .iter()
-        .find(|e| type_matches(e, g))
-        .or(events.first());
+    let best = events.iter().find(|e| type_matches(e, g)).or(events.first());
     for (one, many, name, strict) in [
         ("source", "sources", "source", "source country+sector"),
         ("target", "targets", "target", "target country+sector"),
@@ -285,44 +241,25 @@ fn score_event(score: &mut SetScore, g: &Value, events: &[Event]) {
             }
         };
         let ours = best.and_then(side);
-        score.add(
-            name,
-            ours.as_ref()
-                .is_some_and(|o| golds.iter().any(|gl| actor_matches(o, gl, acled))),
-        );
+        score.add(name, ours.as_ref().is_some_and(|o| golds.iter().any(|gl| actor_matches(o, gl, acled))));
         let labelled: Vec<&&Value> = golds
             .iter()
             .filter(|gl| {
-                gl.get("country").is_some_and(|c| !c.is_null())
-                    || gl.get("sector").is_some_and(|c| !c.is_null())
+                gl.get("country").is_some_and(|c| !c.is_null()) || gl.get("sector").is_some_and(|c| !c.is_null())
             })
             .collect();
         if !labelled.is_empty() {
-            score.add(
-                strict,
-                ours.as_ref()
-                    .is_some_and(|o| labelled.iter().any(|gl| attributes_match(o, gl, acled))),
-            );
+            score.add(strict, ours.as_ref().is_some_and(|o| labelled.iter().any(|gl| attributes_match(o, gl, acled))));
         }
     }
     if let Some(loc) = g.get("location").filter(|l| l.is_object()) {
-        score.add(
-            "place within 50 km",
-            best.is_some_and(|e| place_matches(e, loc)),
-        );
+        score.add("place within 50 km", best.is_some_and(|e| place_matches(e, loc)));
     }
     if let Some(d) = str_of(g, "date") {
-        score.add(
-            "date",
-            best.is_some_and(|e| e.date.as_deref() == Some(d) && e.date_precision == "day"),
-        );
+        score.add("date", best.is_some_and(|e| e.date.as_deref() == Some(d) && e.date_precision == "day"));
     }
     if let Some(f) = g.get("fatalities").and_then(Value::as_u64) {
-        let ours = events
-            .iter()
-            .filter_map(|e| e.fatalities)
-            .max()
-            .unwrap_or(0);
+        let ours = events.iter().filter_map(|e| e.fatalities).max().unwrap_or(0);
         if f > 0 {
             score.add("fatalities (records with deaths)", u64::from(ours) == f);
         } else {
@@ -338,12 +275,7 @@ impl Scores {
         for (set, s) in &self.sets {
             out.push_str(&format!("{set} ({} records)\n", s.records));
             for (name, r) in &s.measures {
-                out.push_str(&format!(
-                    "  {name:<34} {:>6.1}%  {:>5}/{}\n",
-                    100.0 * r.rate(),
-                    r.hits,
-                    r.total
-                ));
+                out.push_str(&format!("  {name:<34} {:>6.1}%  {:>5}/{}\n", 100.0 * r.rate(), r.hits, r.total));
             }
         }
         for e in &self.errors {
@@ -358,10 +290,7 @@ impl Scores {
         for (set, s) in &self.sets {
             let mut m = Map::new();
             for (name, r) in &s.measures {
-                m.insert(
-                    name.to_string(),
-                    json!({"hits": r.hits, "total": r.total, "rate": r.rate()}),
-                );
+                m.insert(name.to_string(), json!({"hits": r.hits, "total": r.total, "rate": r.rate()}));
             }
             sets.insert(set.clone(), json!({"records": s.records, "measures": m}));
         }
@@ -396,20 +325,8 @@ mod tests {
             country: Some("MLI".into()),
             sector: Some("MIL".into()),
         };
-        assert!(actor_matches(
-            &ours,
-            &json!({"text": "Military Forces of Mali", "sector": "GOV"}),
-            true
-        ));
-        assert!(!actor_matches(
-            &ours,
-            &json!({"text": "JNIM", "sector": "REB"}),
-            true
-        ));
-        assert!(!attributes_match(
-            &ours,
-            &json!({"text": "x", "sector": "GOV"}),
-            false
-        ));
+        assert!(actor_matches(&ours, &json!({"text": "Military Forces of Mali", "sector": "GOV"}), true));
+        assert!(!actor_matches(&ours, &json!({"text": "JNIM", "sector": "REB"}), true));
+        assert!(!attributes_match(&ours, &json!({"text": "x", "sector": "GOV"}), false));
     }
 }

@@ -34,10 +34,7 @@ impl std::fmt::Display for InputError {
 pub type Item = Result<Record, InputError>;
 
 fn err(origin: impl Into<String>, message: impl Into<String>) -> Item {
-    Err(InputError {
-        origin: origin.into(),
-        message: message.into(),
-    })
+    Err(InputError { origin: origin.into(), message: message.into() })
 }
 
 /// Every input named on the command line, in order, as a stream of items.
@@ -77,16 +74,11 @@ fn read_path(path: &Path, emit: &mut impl FnMut(Item) -> bool) -> bool {
 }
 
 fn is_jsonl_name(path: &Path) -> bool {
-    matches!(
-        path.extension().and_then(|e| e.to_str()),
-        Some("jsonl" | "ndjson" | "json")
-    )
+    matches!(path.extension().and_then(|e| e.to_str()), Some("jsonl" | "ndjson" | "json"))
 }
 
 fn stem(path: &Path) -> String {
-    path.file_stem()
-        .map(|s| s.to_string_lossy().into_owned())
-        .unwrap_or_else(|| "article".into())
+    path.file_stem().map(|s| s.to_string_lossy().into_owned()).unwrap_or_else(|| "article".into())
 }
 
 /// The `.txt` files of a directory, in name order; other files are reported and skipped.
@@ -104,10 +96,7 @@ fn read_dir(dir: &Path, emit: &mut impl FnMut(Item) -> bool) -> bool {
         } else if is_txt || is_jsonl_name(&p) {
             read_path(&p, emit)
         } else {
-            emit(err(
-                p.display().to_string(),
-                "skipped: not a .txt or .jsonl file",
-            ))
+            emit(err(p.display().to_string(), "skipped: not a .txt or .jsonl file"))
         };
         if !go {
             return false;
@@ -148,33 +137,19 @@ fn read_text(name: &str, id: String, r: &mut impl Read) -> Item {
         return err(name, format!("cannot read: {e}"));
     }
     if bytes.len() > MAX_RECORD {
-        return err(
-            name,
-            format!("longer than {} MiB: not coded", MAX_RECORD >> 20),
-        );
+        return err(name, format!("longer than {} MiB: not coded", MAX_RECORD >> 20));
     }
     if bytes.contains(&0) {
         return err(name, "binary file (it holds NUL bytes): not coded");
     }
     let text = match String::from_utf8(bytes) {
         Ok(t) => t,
-        Err(e) => {
-            return err(
-                name,
-                format!(
-                    "invalid UTF-8 at byte {}: not coded",
-                    e.utf8_error().valid_up_to()
-                ),
-            )
-        }
+        Err(e) => return err(name, format!("invalid UTF-8 at byte {}: not coded", e.utf8_error().valid_up_to())),
     };
     if text.trim().is_empty() {
         return err(name, "empty file: no article to code");
     }
-    Ok(Record {
-        article: Article::new(id, text),
-        origin: name.to_string(),
-    })
+    Ok(Record { article: Article::new(id, text), origin: name.to_string() })
 }
 
 /// Reads a line of at most [`MAX_RECORD`] bytes. Returns Ok(None) at the end, Ok(Some(false))
@@ -219,10 +194,7 @@ fn read_jsonl(name: &str, r: &mut impl BufRead, emit: &mut impl FnMut(Item) -> b
         let item = match read_line_limited(r, &mut buf) {
             Ok(None) => break,
             Err(e) => return emit(err(origin, format!("cannot read: {e}"))),
-            Ok(Some(false)) => err(
-                origin,
-                format!("line longer than {} MiB: not coded", MAX_RECORD >> 20),
-            ),
+            Ok(Some(false)) => err(origin, format!("line longer than {} MiB: not coded", MAX_RECORD >> 20)),
             Ok(Some(true)) => {
                 if buf.iter().all(u8::is_ascii_whitespace) {
                     continue;
@@ -245,15 +217,7 @@ fn read_jsonl(name: &str, r: &mut impl BufRead, emit: &mut impl FnMut(Item) -> b
 pub fn parse_record(origin: &str, bytes: &[u8], line: usize) -> Item {
     let text = match std::str::from_utf8(bytes) {
         Ok(t) => t,
-        Err(e) => {
-            return err(
-                origin,
-                format!(
-                    "invalid UTF-8 at byte {}: record not coded",
-                    e.valid_up_to()
-                ),
-            )
-        }
+        Err(e) => return err(origin, format!("invalid UTF-8 at byte {}: record not coded", e.valid_up_to())),
     };
     let value: Value = match serde_json::from_str(text) {
         Ok(v) => v,
@@ -271,39 +235,20 @@ pub fn parse_record(origin: &str, bytes: &[u8], line: usize) -> Item {
         }
     };
     let get = |k: &str| field(k);
-    let (id, text, date, title, source, url) = match (
-        get("id"),
-        get("text"),
-        get("date"),
-        get("title"),
-        get("source"),
-        get("url"),
-    ) {
-        (Ok(a), Ok(b), Ok(c), Ok(d), Ok(e), Ok(f)) => (a, b, c, d, e, f),
-        (a, b, c, d, e, f) => {
-            let m = [a, b, c, d, e, f]
-                .into_iter()
-                .find_map(Result::err)
-                .unwrap_or_default();
-            return err(origin, m);
-        }
-    };
+    let (id, text, date, title, source, url) =
+        match (get("id"), get("text"), get("date"), get("title"), get("source"), get("url")) {
+            (Ok(a), Ok(b), Ok(c), Ok(d), Ok(e), Ok(f)) => (a, b, c, d, e, f),
+            (a, b, c, d, e, f) => {
+                let m = [a, b, c, d, e, f].into_iter().find_map(Result::err).unwrap_or_default();
+                return err(origin, m);
+            }
+        };
     let Some(text) = text else {
         return err(origin, "no \"text\" field: record not coded");
     };
     let id = id.unwrap_or_else(|| format!("line{line}"));
-    let article = Article {
-        id,
-        text,
-        date,
-        title,
-        source,
-        url,
-    };
-    Ok(Record {
-        article,
-        origin: origin.to_string(),
-    })
+    let article = Article { id, text, date, title, source, url };
+    Ok(Record { article, origin: origin.to_string() })
 }
 
 #[cfg(test)]
@@ -325,11 +270,7 @@ mod tests {
         let got = items(input);
         assert_eq!(got.len(), 5);
         assert_eq!(got[0].as_ref().unwrap().article.id, "a");
-        assert!(got[1]
-            .as_ref()
-            .unwrap_err()
-            .message
-            .contains("malformed JSON"));
+        assert!(got[1].as_ref().unwrap_err().message.contains("malformed JSON"));
         assert_eq!(got[1].as_ref().unwrap_err().origin, "t:2");
         assert!(got[2].as_ref().unwrap_err().message.contains("UTF-8"));
         assert_eq!(got[2].as_ref().unwrap_err().origin, "t:4");
@@ -350,16 +291,8 @@ mod tests {
     #[test]
     fn text_stdin_and_empty_input() {
         let got = items(b"  Gunmen attacked a camp.");
-        assert_eq!(
-            got[0].as_ref().unwrap().article.text,
-            "  Gunmen attacked a camp."
-        );
-        assert!(items(b"  \n")
-            .pop()
-            .unwrap()
-            .unwrap_err()
-            .message
-            .contains("empty"));
+        assert_eq!(got[0].as_ref().unwrap().article.text, "  Gunmen attacked a camp.");
+        assert!(items(b"  \n").pop().unwrap().unwrap_err().message.contains("empty"));
     }
 
     #[test]

@@ -99,15 +99,7 @@ fn main() -> ExitCode {
 
 fn run(cli: Cli) -> Result<ExitCode> {
     match cli.command {
-        Command::Code {
-            inputs,
-            format,
-            date,
-            threads,
-            keep_negated,
-            output,
-            quiet,
-        } => {
+        Command::Code { inputs, format, date, threads, keep_negated, output, quiet } => {
             if let Some(d) = &date {
                 if palaver_lexicon::parse_day(d).is_none() {
                     bail!("--date {d:?} is not a YYYY-MM-DD date");
@@ -117,8 +109,7 @@ fn run(cli: Cli) -> Result<ExitCode> {
             let pool = pool(threads)?;
             let out: Box<dyn Write> = match &output {
                 Some(p) => Box::new(BufWriter::new(
-                    std::fs::File::create(p)
-                        .with_context(|| format!("cannot create {}", p.display()))?,
+                    std::fs::File::create(p).with_context(|| format!("cannot create {}", p.display()))?,
                 )),
                 None => Box::new(BufWriter::new(io::stdout().lock())),
             };
@@ -127,12 +118,7 @@ fn run(cli: Cli) -> Result<ExitCode> {
                 Format::Csv => Box::new(sink::CsvSink::new(out)),
                 Format::Gdelt => Box::new(sink::GdeltSink(out)),
             };
-            let run = pipeline::Run {
-                engine: &engine,
-                pool: &pool,
-                date,
-                quiet,
-            };
+            let run = pipeline::Run { engine: &engine, pool: &pool, date, quiet };
             let summary = match run.run(&inputs, sink.as_mut()) {
                 Ok(s) => s,
                 Err(e) if is_broken_pipe(&e) => return Ok(ExitCode::SUCCESS),
@@ -147,29 +133,15 @@ fn run(cli: Cli) -> Result<ExitCode> {
                     summary.articles, summary.sentences, summary.events, summary.failed
                 );
             }
-            Ok(if summary.failed > 0 {
-                ExitCode::from(1)
-            } else {
-                ExitCode::SUCCESS
-            })
+            Ok(if summary.failed > 0 { ExitCode::from(1) } else { ExitCode::SUCCESS })
         }
-        Command::Eval {
-            gold,
-            json,
-            threads,
-        } => eval_command(&gold, json, threads),
-        Command::Bench {
-            sentences,
-            input,
-            trials,
-            threads,
-        } => bench_command(sentences, input, trials, threads),
+        Command::Eval { gold, json, threads } => eval_command(&gold, json, threads),
+        Command::Bench { sentences, input, trials, threads } => bench_command(sentences, input, trials, threads),
     }
 }
 
 fn is_broken_pipe(e: &anyhow::Error) -> bool {
-    e.downcast_ref::<io::Error>()
-        .is_some_and(|e| e.kind() == io::ErrorKind::BrokenPipe)
+    e.downcast_ref::<io::Error>().is_some_and(|e| e.kind() == io::ErrorKind::BrokenPipe)
 }
 
 /// The embedded dictionaries, which must load without a single error.
@@ -203,32 +175,19 @@ fn eval_command(gold: &[PathBuf], json: bool, threads: Option<usize>) -> Result<
     let pool = pool(threads)?;
     let mut scores = eval::Scores::default();
     for path in gold {
-        let text = std::fs::read_to_string(path)
-            .with_context(|| format!("cannot read {}", path.display()))?;
+        let text = std::fs::read_to_string(path).with_context(|| format!("cannot read {}", path.display()))?;
         let mut records = Vec::new();
-        for (i, line) in text
-            .lines()
-            .enumerate()
-            .filter(|(_, l)| !l.trim().is_empty())
-        {
+        for (i, line) in text.lines().enumerate().filter(|(_, l)| !l.trim().is_empty()) {
             match serde_json::from_str::<serde_json::Value>(line) {
                 Ok(v) => match eval::article_of(&v, i + 1) {
                     Some(a) => records.push((v, a)),
-                    None => scores
-                        .errors
-                        .push(format!("{}:{}: no text", path.display(), i + 1)),
+                    None => scores.errors.push(format!("{}:{}: no text", path.display(), i + 1)),
                 },
-                Err(e) => scores
-                    .errors
-                    .push(format!("{}:{}: {e}", path.display(), i + 1)),
+                Err(e) => scores.errors.push(format!("{}:{}: {e}", path.display(), i + 1)),
             }
         }
-        let coded: Vec<_> = pool.install(|| {
-            records
-                .par_iter()
-                .map_init(|| engine.worker(), |w, (_, a)| w.code(a).events)
-                .collect()
-        });
+        let coded: Vec<_> =
+            pool.install(|| records.par_iter().map_init(|| engine.worker(), |w, (_, a)| w.code(a).events).collect());
         for ((v, _), events) in records.iter().zip(coded) {
             scores.score(v, &events);
         }
@@ -238,19 +197,10 @@ fn eval_command(gold: &[PathBuf], json: bool, threads: Option<usize>) -> Result<
     } else {
         print!("{}", scores.report());
     }
-    Ok(if scores.errors.is_empty() {
-        ExitCode::SUCCESS
-    } else {
-        ExitCode::from(1)
-    })
+    Ok(if scores.errors.is_empty() { ExitCode::SUCCESS } else { ExitCode::from(1) })
 }
 
-fn bench_command(
-    sentences: usize,
-    input: Option<PathBuf>,
-    trials: usize,
-    threads: Option<usize>,
-) -> Result<ExitCode> {
+fn bench_command(sentences: usize, input: Option<PathBuf>, trials: usize, threads: Option<usize>) -> Result<ExitCode> {
     let t0 = Instant::now();
     let engine = engine(Options::default())?;
     let load = t0.elapsed().as_secs_f64();
@@ -258,8 +208,7 @@ fn bench_command(
     let pool = pool(threads)?;
     let articles = match &input {
         Some(p) => {
-            let text = std::fs::read_to_string(p)
-                .with_context(|| format!("cannot read {}", p.display()))?;
+            let text = std::fs::read_to_string(p).with_context(|| format!("cannot read {}", p.display()))?;
             text.lines()
                 .enumerate()
                 .filter_map(|(i, l)| input::parse_record("bench", l.as_bytes(), i + 1).ok())
@@ -293,14 +242,7 @@ fn bench_command(
         );
     }
     rates.sort_by(f64::total_cmp);
-    println!(
-        "median: {:.0} sentences/s; best: {:.0} sentences/s",
-        rates[rates.len() / 2],
-        rates[rates.len() - 1]
-    );
-    println!(
-        "peak memory (VmHWM): {:.0} MB",
-        bench::peak_memory().unwrap_or(0) as f64 / 1e6
-    );
+    println!("median: {:.0} sentences/s; best: {:.0} sentences/s", rates[rates.len() / 2], rates[rates.len() - 1]);
+    println!("peak memory (VmHWM): {:.0} MB", bench::peak_memory().unwrap_or(0) as f64 / 1e6);
     Ok(ExitCode::SUCCESS)
 }

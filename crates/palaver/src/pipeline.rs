@@ -38,20 +38,11 @@ fn progress(paths: &[PathBuf], quiet: bool) -> ProgressBar {
     if quiet || !std::io::stderr().is_terminal() {
         return ProgressBar::hidden();
     }
-    let bytes: u64 = paths
-        .iter()
-        .filter_map(|p| std::fs::metadata(p).ok())
-        .filter(|m| m.is_file())
-        .map(|m| m.len())
-        .sum();
-    let pb = if bytes > 0 {
-        ProgressBar::new(bytes)
-    } else {
-        ProgressBar::new_spinner()
-    };
-    let style =
-        ProgressStyle::with_template("{spinner} [{elapsed_precise}] {wide_bar} {pos}/{len} {msg}")
-            .unwrap_or_else(|_| ProgressStyle::default_bar());
+    let bytes: u64 =
+        paths.iter().filter_map(|p| std::fs::metadata(p).ok()).filter(|m| m.is_file()).map(|m| m.len()).sum();
+    let pb = if bytes > 0 { ProgressBar::new(bytes) } else { ProgressBar::new_spinner() };
+    let style = ProgressStyle::with_template("{spinner} [{elapsed_precise}] {wide_bar} {pos}/{len} {msg}")
+        .unwrap_or_else(|_| ProgressStyle::default_bar());
     pb.set_style(style);
     pb
 }
@@ -61,8 +52,7 @@ impl Run<'_> {
     pub fn run(&self, paths: &[PathBuf], sink: &mut dyn EventSink) -> Result<Summary> {
         let (tx, rx) = bounded::<Item>(BATCH * 4);
         let owned: Vec<PathBuf> = paths.to_vec();
-        let reader =
-            std::thread::spawn(move || input::read_all(&owned, |item| tx.send(item).is_ok()));
+        let reader = std::thread::spawn(move || input::read_all(&owned, |item| tx.send(item).is_ok()));
         let pb = progress(paths, self.quiet);
         let mut summary = Summary::default();
         sink.begin()?;
@@ -77,12 +67,9 @@ impl Run<'_> {
                     }
                 }
             }
-            let coded: Vec<CodedArticle> = self.pool.install(|| {
-                records
-                    .par_iter()
-                    .map_init(|| self.engine.worker(), |w, r| w.code(&r.article))
-                    .collect()
-            });
+            let coded: Vec<CodedArticle> = self
+                .pool
+                .install(|| records.par_iter().map_init(|| self.engine.worker(), |w, r| w.code(&r.article)).collect());
             for (r, c) in records.iter().zip(&coded) {
                 summary.articles += 1;
                 summary.sentences += c.sentences;

@@ -126,12 +126,8 @@ impl<W: Write> EventSink for CsvSink<W> {
             e.goldstein.to_string(),
             s(&e.plover.event).into(),
             s(&e.plover.mode).into(),
-            acled
-                .map(|a| s(&a.event_type).to_string())
-                .unwrap_or_default(),
-            acled
-                .map(|a| s(&a.sub_event_type).to_string())
-                .unwrap_or_default(),
+            acled.map(|a| s(&a.event_type).to_string()).unwrap_or_default(),
+            acled.map(|a| s(&a.sub_event_type).to_string()).unwrap_or_default(),
             loc.map(|l| l.name.clone()).unwrap_or_default(),
             loc.map(|l| s(&l.country).to_string()).unwrap_or_default(),
             loc.map(|l| l.lat.to_string()).unwrap_or_default(),
@@ -139,10 +135,7 @@ impl<W: Write> EventSink for CsvSink<W> {
             loc.map(|l| l.precision.clone()).unwrap_or_default(),
             e.fatalities.map(|f| f.to_string()).unwrap_or_default(),
             e.negated.to_string(),
-            e.attribution
-                .as_ref()
-                .and_then(|a| a.code.clone())
-                .unwrap_or_default(),
+            e.attribution.as_ref().and_then(|a| a.code.clone()).unwrap_or_default(),
             e.evidence.verb.clone(),
             e.rule.clone(),
             e.evidence.sentence.clone(),
@@ -172,9 +165,7 @@ pub fn global_event_id(event_id: &str) -> u64 {
 
 /// Splits a CAMEO actor code into country, known group and up to three type codes.
 fn split_actor_code(code: &str) -> (String, String, [String; 3]) {
-    let parts: Vec<&str> = (0..code.len() / 3)
-        .filter_map(|i| code.get(i * 3..i * 3 + 3))
-        .collect();
+    let parts: Vec<&str> = (0..code.len() / 3).filter_map(|i| code.get(i * 3..i * 3 + 3)).collect();
     let is_type = |p: &str| {
         matches!(
             p,
@@ -229,11 +220,7 @@ fn split_actor_code(code: &str) -> (String, String, [String; 3]) {
         }
     }
     types.resize(3, String::new());
-    (
-        country,
-        group,
-        [types[0].clone(), types[1].clone(), types[2].clone()],
-    )
+    (country, group, [types[0].clone(), types[1].clone(), types[2].clone()])
 }
 
 fn gdelt_actor(a: &Option<ActorRecord>, out: &mut Vec<String>) {
@@ -244,15 +231,7 @@ fn gdelt_actor(a: &Option<ActorRecord>, out: &mut Vec<String>) {
     let code = s(&a.code);
     let (country, group, types) = split_actor_code(code);
     let name = a.name.clone().unwrap_or_else(|| a.text.to_uppercase());
-    out.extend([
-        code.to_string(),
-        name,
-        country,
-        group,
-        String::new(),
-        String::new(),
-        String::new(),
-    ]);
+    out.extend([code.to_string(), name, country, group, String::new(), String::new(), String::new()]);
     out.extend(types);
 }
 
@@ -260,16 +239,9 @@ fn gdelt_actor(a: &Option<ActorRecord>, out: &mut Vec<String>) {
 pub fn gdelt_row(e: &Event, url: Option<&str>) -> Vec<String> {
     let mut row = Vec::with_capacity(61);
     let digits: String = s(&e.date).chars().filter(char::is_ascii_digit).collect();
-    let (year, month) = (
-        digits.get(..4).unwrap_or(""),
-        digits.get(4..6).unwrap_or("01"),
-    );
+    let (year, month) = (digits.get(..4).unwrap_or(""), digits.get(4..6).unwrap_or("01"));
     let day = digits.get(6..8).unwrap_or("01");
-    let sqldate = if year.is_empty() {
-        String::new()
-    } else {
-        format!("{year}{month}{day}")
-    };
+    let sqldate = if year.is_empty() { String::new() } else { format!("{year}{month}{day}") };
     let fraction = year.parse::<f64>().ok().map(|y| {
         let m: f64 = month.parse().unwrap_or(1.0);
         let d: f64 = day.parse().unwrap_or(1.0);
@@ -278,11 +250,7 @@ pub fn gdelt_row(e: &Event, url: Option<&str>) -> Vec<String> {
     row.extend([
         global_event_id(&e.event_id).to_string(),
         sqldate,
-        if year.is_empty() {
-            String::new()
-        } else {
-            format!("{year}{month}")
-        },
+        if year.is_empty() { String::new() } else { format!("{year}{month}") },
         year.to_string(),
         fraction.unwrap_or_default(),
     ]);
@@ -332,10 +300,7 @@ fn geo_type(precision: &str) -> u8 {
 impl<W: Write> EventSink for GdeltSink<W> {
     fn event(&mut self, e: &Event, article: &Article) -> io::Result<()> {
         let row = gdelt_row(e, article.url.as_deref());
-        let cleaned: Vec<String> = row
-            .into_iter()
-            .map(|c| c.replace(['\t', '\n', '\r'], " "))
-            .collect();
+        let cleaned: Vec<String> = row.into_iter().map(|c| c.replace(['\t', '\n', '\r'], " ")).collect();
         writeln!(self.0, "{}", cleaned.join("\t"))
     }
     fn finish(&mut self) -> io::Result<()> {

@@ -24,10 +24,7 @@ fn palaver(args: &[&str], stdin: Option<&[u8]>) -> Output {
 }
 
 fn events(out: &Output) -> Vec<Value> {
-    String::from_utf8_lossy(&out.stdout)
-        .lines()
-        .map(|l| serde_json::from_str(l).expect("each line is JSON"))
-        .collect()
+    String::from_utf8_lossy(&out.stdout).lines().map(|l| serde_json::from_str(l).expect("each line is JSON")).collect()
 }
 
 fn stderr(out: &Output) -> String {
@@ -46,66 +43,44 @@ fn shared() -> Option<PathBuf> {
 
 #[test]
 fn codes_jsonl_from_stdin_and_keeps_going_after_bad_lines() {
-    let input = "{\"id\":\"a\",\"text\":\"Malian soldiers attacked JNIM fighters near Mopti.\",\"date\":\"2021-03-02\"}\n\
+    let input =
+        "{\"id\":\"a\",\"text\":\"Malian soldiers attacked JNIM fighters near Mopti.\",\"date\":\"2021-03-02\"}\n\
                  {\"id\":\"b\",\"text\":\n\
                  \u{7b}\"id\":\"c\",\"text\":\"French troops killed five militants.\",\"date\":\"2021-03-04\"}\n";
     let out = palaver(&["code", "-q", "-"], Some(input.as_bytes()));
-    assert_eq!(
-        out.status.code(),
-        Some(1),
-        "a failed record sets the exit status"
-    );
+    assert_eq!(out.status.code(), Some(1), "a failed record sets the exit status");
     let evs = events(&out);
     let docs: Vec<&str> = evs.iter().map(|e| e["doc_id"].as_str().unwrap()).collect();
     assert!(docs.contains(&"a") && docs.contains(&"c"), "{docs:?}");
-    assert!(
-        stderr(&out).contains("<stdin>:2: malformed JSON"),
-        "{}",
-        stderr(&out)
-    );
+    assert!(stderr(&out).contains("<stdin>:2: malformed JSON"), "{}", stderr(&out));
     let a = evs.iter().find(|e| e["doc_id"] == "a").unwrap();
     assert_eq!(a["source"]["code"], "MLIMIL");
     assert_eq!(a["target"]["actor_id"], "jnim");
     assert_eq!(a["cameo_root"], "19");
     assert_eq!(a["quad_class"], 4);
     assert_eq!(a["date"], "2021-03-02");
-    assert!(a["rule"]
-        .as_str()
-        .unwrap()
-        .starts_with("dictionaries/verbs.txt:"));
+    assert!(a["rule"].as_str().unwrap().starts_with("dictionaries/verbs.txt:"));
     let [s, e] = [
         a["evidence"]["spans"]["source"][0].as_u64().unwrap() as usize,
         a["evidence"]["spans"]["source"][1].as_u64().unwrap() as usize,
     ];
-    assert_eq!(
-        &a["evidence"]["sentence"].as_str().unwrap()[s..e],
-        "Malian soldiers"
-    );
+    assert_eq!(&a["evidence"]["sentence"].as_str().unwrap()[s..e], "Malian soldiers");
 }
 
 #[test]
 fn bad_files_are_named_and_the_rest_still_coded() {
     let dir = tempfile::tempdir().unwrap();
     let d = dir.path();
-    std::fs::write(
-        d.join("good.txt"),
-        "Nigerien police arrested ten protesters in Niamey.",
-    )
-    .unwrap();
+    std::fs::write(d.join("good.txt"), "Nigerien police arrested ten protesters in Niamey.").unwrap();
     std::fs::write(d.join("latin1.txt"), b"Malian troops attacked \xe9 rebels.").unwrap();
     std::fs::write(d.join("empty.txt"), b"").unwrap();
     std::fs::write(d.join("blob.bin"), [0u8, 1, 2, 3]).unwrap();
     std::fs::write(d.join("zero.txt"), [b'a', 0, b'b']).unwrap();
     let mut big = b"{\"id\":\"big\",\"text\":\"".to_vec();
     big.extend(std::iter::repeat_n(b'x', 10 << 20));
-    big.extend_from_slice(
-        b"\"}\n{\"id\":\"after\",\"text\":\"Chadian soldiers attacked Boko Haram fighters.\"}\n",
-    );
+    big.extend_from_slice(b"\"}\n{\"id\":\"after\",\"text\":\"Chadian soldiers attacked Boko Haram fighters.\"}\n");
     std::fs::write(d.join("big.jsonl"), big).unwrap();
-    let out = palaver(
-        &["code", "-q", "--date", "2022-01-01", d.to_str().unwrap()],
-        None,
-    );
+    let out = palaver(&["code", "-q", "--date", "2022-01-01", d.to_str().unwrap()], None);
     let err = stderr(&out);
     assert_eq!(out.status.code(), Some(1));
     for needle in [
@@ -117,14 +92,8 @@ fn bad_files_are_named_and_the_rest_still_coded() {
     ] {
         assert!(err.contains(needle), "missing {needle:?} in {err}");
     }
-    let docs: Vec<String> = events(&out)
-        .iter()
-        .map(|e| e["doc_id"].as_str().unwrap().to_string())
-        .collect();
-    assert!(
-        docs.contains(&"good".to_string()) && docs.contains(&"after".to_string()),
-        "{docs:?}"
-    );
+    let docs: Vec<String> = events(&out).iter().map(|e| e["doc_id"].as_str().unwrap().to_string()).collect();
+    assert!(docs.contains(&"good".to_string()) && docs.contains(&"after".to_string()), "{docs:?}");
 }
 
 #[test]
@@ -144,18 +113,7 @@ fn missing_date_is_one_warning_and_no_guess() {
 #[test]
 fn csv_and_gdelt_formats() {
     let text = b"Ethiopian troops shelled positions held by Eritrean soldiers.";
-    let out = palaver(
-        &[
-            "code",
-            "-q",
-            "--format",
-            "gdelt",
-            "--date",
-            "2020-11-05",
-            "-",
-        ],
-        Some(text),
-    );
+    let out = palaver(&["code", "-q", "--format", "gdelt", "--date", "2020-11-05", "-"], Some(text));
     let line = String::from_utf8(out.stdout).unwrap();
     let first = line.lines().next().expect("one event");
     let cols: Vec<&str> = first.split('\t').collect();
@@ -165,10 +123,7 @@ fn csv_and_gdelt_formats() {
     assert_eq!(cols[7], "ETH");
     assert_eq!(cols[12], "MIL");
     assert_eq!(cols[28], "19");
-    let out = palaver(
-        &["code", "-q", "--format", "csv", "--date", "2020-11-05", "-"],
-        Some(text),
-    );
+    let out = palaver(&["code", "-q", "--format", "csv", "--date", "2020-11-05", "-"], Some(text));
     let csv = String::from_utf8(out.stdout).unwrap();
     assert!(csv.starts_with("doc_id,event_id,sentence_index"));
     assert!(csv.lines().count() >= 2);
@@ -194,15 +149,14 @@ fn streams_each_batch_as_it_is_coded() {
         .spawn()
         .unwrap();
     let mut stdin = child.stdin.take().unwrap();
-    stdin.write_all(b"{\"id\":\"first\",\"text\":\"Malian troops attacked JNIM fighters.\",\"date\":\"2021-01-01\"}\n").unwrap();
+    stdin
+        .write_all(b"{\"id\":\"first\",\"text\":\"Malian troops attacked JNIM fighters.\",\"date\":\"2021-01-01\"}\n")
+        .unwrap();
     stdin.flush().unwrap();
     let mut stdout = std::io::BufReader::new(child.stdout.take().unwrap());
     let mut line = String::new();
     std::io::BufRead::read_line(&mut stdout, &mut line).unwrap();
-    assert!(
-        line.contains("\"doc_id\":\"first\""),
-        "the first event arrives while stdin is still open"
-    );
+    assert!(line.contains("\"doc_id\":\"first\""), "the first event arrives while stdin is still open");
     drop(stdin);
     child.wait().unwrap();
 }
@@ -221,47 +175,16 @@ fn founding_article() {
             s.starts_with(src) && tgt.is_none_or(|tg| t.starts_with(tg)) && e["cameo_root"] == root
         })
     };
-    let summary: Vec<String> = evs
-        .iter()
-        .map(|e| {
-            format!(
-                "{} {} {}",
-                e["source"]["code"], e["cameo"], e["target"]["code"]
-            )
-        })
-        .collect();
-    assert!(
-        has("MLIGOV", Some("MLIREL"), "02"),
-        "government asks the council: {summary:?}"
-    );
-    assert!(
-        has("MLIGOV", Some("MLIREB"), "03"),
-        "government wants to negotiate with JNIM's leaders: {summary:?}"
-    );
-    assert!(
-        has("FRA", None, "11"),
-        "France opposes the approach: {summary:?}"
-    );
-    assert!(
-        has("FRA", None, "13"),
-        "France threatens to stop joint operations: {summary:?}"
-    );
-    assert!(
-        has("FRA", Some("MLIREB"), "19"),
-        "French strikes on JNIM's leaders: {summary:?}"
-    );
-    assert!(
-        has("MLIREB", Some("MLICVL"), "05"),
-        "the deal between JNIM and the hunters: {summary:?}"
-    );
-    assert!(
-        has("FRA", None, "08"),
-        "France draws down its troops: {summary:?}"
-    );
-    assert!(
-        has("MLI", Some("FRA"), "11"),
-        "Mali accuses France: {summary:?}"
-    );
+    let summary: Vec<String> =
+        evs.iter().map(|e| format!("{} {} {}", e["source"]["code"], e["cameo"], e["target"]["code"])).collect();
+    assert!(has("MLIGOV", Some("MLIREL"), "02"), "government asks the council: {summary:?}");
+    assert!(has("MLIGOV", Some("MLIREB"), "03"), "government wants to negotiate with JNIM's leaders: {summary:?}");
+    assert!(has("FRA", None, "11"), "France opposes the approach: {summary:?}");
+    assert!(has("FRA", None, "13"), "France threatens to stop joint operations: {summary:?}");
+    assert!(has("FRA", Some("MLIREB"), "19"), "French strikes on JNIM's leaders: {summary:?}");
+    assert!(has("MLIREB", Some("MLICVL"), "05"), "the deal between JNIM and the hunters: {summary:?}");
+    assert!(has("FRA", None, "08"), "France draws down its troops: {summary:?}");
+    assert!(has("MLI", Some("FRA"), "11"), "Mali accuses France: {summary:?}");
 }
 
 #[test]
@@ -269,12 +192,7 @@ fn eval_runs_on_the_gold_sets() {
     let Some(shared) = shared() else { return };
     let gold: Vec<String> = ["acled-sahel", "case2021", "plover-gsr"]
         .iter()
-        .map(|s| {
-            shared
-                .join(format!("eval/{s}.dev.jsonl"))
-                .display()
-                .to_string()
-        })
+        .map(|s| shared.join(format!("eval/{s}.dev.jsonl")).display().to_string())
         .collect();
     let mut args = vec!["eval", "--json", "--gold"];
     args.extend(gold.iter().map(String::as_str));
