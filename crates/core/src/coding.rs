@@ -21,6 +21,9 @@ pub struct Coded {
     pub negated: bool,
     /// The event is said by someone else (index of the speaker's mention), set by [`attribute`].
     pub speaker: Option<usize>,
+    /// The subject is an agreement named before ("the deal broke down"): the parties are those of
+    /// the article's last agreement.
+    pub agreement: bool,
 }
 
 /// What a sentence offers the coder.
@@ -110,7 +113,8 @@ impl<'a> Coder<'a> {
                 *c = true;
             }
             let (source, target) = self.parties(h, &group, &slots, out);
-            if source.is_none() && target.is_none() {
+            let anaphor = source.is_none() && target.is_none() && self.agreement_subject(group.start);
+            if source.is_none() && target.is_none() && !anaphor {
                 return;
             }
             if source.is_some() && source == target {
@@ -123,6 +127,7 @@ impl<'a> Coder<'a> {
                 target,
                 negated: group.negated && !pattern.negated,
                 speaker: None,
+                agreement: anaphor,
             });
             return;
         }
@@ -137,11 +142,30 @@ impl<'a> Coder<'a> {
             let agent = slots.source.or_else(|| self.agent_after(slots.end));
             let patient = slots.target.or_else(subject);
             (agent, patient)
+        } else if let (None, None, Some((x, y))) = (slots.source, slots.target, self.between(slots.end)) {
+            (Some(x), Some(y))
         } else {
             let source = slots.source.or_else(subject);
             let target = slots.target.or_else(|| self.object(slots.end, source));
             (source, target)
         }
+    }
+
+    /// "a deal in March between JNIM militants and hunters", "clashes between X and Y": the two
+    /// parties of a reciprocal event, when "between" closely follows the verb phrase.
+    fn between(&self, from: usize) -> Option<(usize, usize)> {
+        let end = (from + 6).min(self.s.range.1);
+        let b = (from..end).find(|&i| self.raw(i).eq_ignore_ascii_case("between"))?;
+        if (from..b).any(|i| self.mention_at(i).is_some() || matches!(self.raw(i), "," | ";")) {
+            return None;
+        }
+        let first = self.mention_at(self.skip_dets(b + 1))?;
+        let after = self.s.mentions[first].end;
+        let second = first + 1;
+        let next = self.s.mentions.get(second)?;
+        let joined =
+            after < self.s.range.1 && self.tok(after).class == Word::And && self.skip_dets(after + 1) == next.start;
+        joined.then_some((first, second))
     }
 
     fn vocab_participle(&self, h: usize) -> bool {
@@ -161,14 +185,15 @@ impl<'a> Coder<'a> {
     }
 
     /// The subject: the nearest mention before the verb group that is not a place; a verb coded
-    /// before with nothing between passes its subject on ("attacked the camp and killed five").
+    /// before with nothing between passes its subject on ("attacked the camp and killed five"); a
+    /// relative pronoun points at its antecedent ("countries that negotiate": none).
     fn subject(&self, group_start: usize, done: &[Coded]) -> Option<usize> {
         let a = self.s.range.0;
         let mut j = group_start;
         while j > a {
             j -= 1;
             let t = self.tok(j);
-            if self.raw(j) == ";" {
+            if self.raw(j) == ";" || t.class == Word::Subordinator {
                 return None;
             }
             if let Some(e) = done.iter().rev().find(|e| e.verb.0 <= j && j < e.verb.1) {
@@ -189,11 +214,34 @@ impl<'a> Coder<'a> {
                 }
                 return Some(m);
             }
-            if t.class == Word::Relative && j > a && self.raw(j - 1) != "," {
-                continue;
+            if t.class == Word::Relative || self.raw(j).eq_ignore_ascii_case("that") {
+                let mut k = j;
+                while k > a && matches!(self.raw(k - 1), ",") {
+                    k -= 1;
+                }
+                return k.checked_sub(1).filter(|&k| k >= a).and_then(|k| self.mention_at(k));
             }
         }
         None
+    }
+
+    /// Whether the subject is an agreement named before ("The deal broke down"): its parties are
+    /// then the parties of the article's last agreement.
+    fn agreement_subject(&self, group_start: usize) -> bool {
+        let a = self.s.range.0;
+        let mut j = group_start;
+        while j > a && self.tok(j - 1).class == Word::Adverb {
+            j -= 1;
+        }
+        let noun = j.checked_sub(1).filter(|&k| k >= a);
+        let det = noun.and_then(|k| k.checked_sub(1)).filter(|&k| k >= a);
+        let is_noun = noun.is_some_and(|k| self.grammar.is_agreement_noun(&self.raw(k).to_lowercase()));
+        is_noun
+            && det.is_some_and(|d| {
+                self.tok(d).class == Word::Det
+                    || self.grammar.is_agreement_noun(&self.raw(d).to_lowercase())
+                    || self.raw(d).eq_ignore_ascii_case("peace")
+            })
     }
 
     /// The object: the first mention after the verb phrase in the same clause that is not a place
@@ -217,7 +265,8 @@ impl<'a> Coder<'a> {
                         self.raw(i),
                         ";" | ":" | "." | "\u{201c}" | "\u{201d}" | "\"" | "\u{2013}" | "\u{2014}"
                     ))
-                || (self.lexicon.is_head(t.lemma) && i > from && matches!(self.tok(i - 1).class, Word::And));
+                || (self.lexicon.is_head(t.lemma) && i > from && matches!(self.tok(i - 1).class, Word::And))
+                || (t.is(flag::VERBAL) && i > from && self.raw(i - 1) == ",");
             if stop {
                 return None;
             }

@@ -150,6 +150,10 @@ const CLASSES: &[(Word, &[&str])] = &[
     ),
 ];
 
+/// Nouns for agreements, which later sentences refer back to with "the deal", "the truce".
+const AGREEMENT_NOUNS: &[&str] =
+    &["deal", "agreement", "accord", "truce", "ceasefire", "cease-fire", "pact", "accords", "treaty", "armistice"];
+
 /// Function-word classes, looked up by normal form.
 #[derive(Debug)]
 pub struct Grammar {
@@ -173,6 +177,11 @@ impl Grammar {
             .filter(|&id| id != 0)
             .collect();
         Grammar { classes, negating }
+    }
+
+    /// Whether a word names an agreement, which a later sentence can refer back to ("the deal").
+    pub fn is_agreement_noun(&self, norm: &str) -> bool {
+        AGREEMENT_NOUNS.contains(&norm)
     }
 
     /// Whether a verb lemma negates its infinitive complement ("refused to negotiate").

@@ -211,7 +211,11 @@ impl Worker<'_> {
                 if c.negated && !engine.options.keep_negated {
                     continue;
                 }
-                out.events.push(ctx.event(index, ordinal, s.bytes, mentions, &self.dates, c));
+                let mut event = ctx.event(index, ordinal, s.bytes, mentions, &self.dates, c);
+                if c.agreement && !refer_to_agreement(&mut event, &out.events) {
+                    continue;
+                }
+                out.events.push(event);
                 ordinal += 1;
             }
         }
@@ -237,6 +241,20 @@ impl Worker<'_> {
         }
         true
     }
+}
+
+/// Gives an event whose subject is "the deal" the parties (and their spans) of the article's last
+/// agreement; false when there was none.
+fn refer_to_agreement(event: &mut Event, earlier: &[Event]) -> bool {
+    let Some(deal) = earlier.iter().rev().find(|e| e.plover.event.as_deref() == Some("AGREE") || e.cameo_root == "05")
+    else {
+        return false;
+    };
+    event.source = deal.source.clone();
+    event.target = deal.target.clone();
+    event.evidence.spans.source = deal.evidence.spans.source;
+    event.evidence.spans.target = deal.evidence.spans.target;
+    true
 }
 
 /// The country named most often in the article (ties go to the first named).

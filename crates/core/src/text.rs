@@ -15,7 +15,7 @@ pub mod flag {
     pub const PUNCT: u8 = 4;
     /// A number written in digits.
     pub const NUMBER: u8 = 8;
-    /// An inflected verb form ("attacked") or the head of a pattern: it cannot sit inside a noun phrase.
+    /// An inflected verb form ("attacked", "leads"): it cannot sit inside a noun phrase.
     pub const VERBAL: u8 = 16;
 }
 
@@ -88,7 +88,7 @@ fn token(text: &str, s: WordSpan, lexicon: &Lexicon, grammar: &Grammar, norm: &m
             }
         }
     }
-    if word != 0 && (lexicon.vocab.is_verb_form(word) || lexicon.is_head(lemma)) {
+    if word != 0 && lexicon.vocab.is_verb_form(word) {
         flags |= flag::VERBAL;
     }
     let class = grammar.class(norm);
