@@ -12,6 +12,8 @@ use palaver_lexicon::{Lexicon, Pattern, PatternElem};
 pub struct Coded {
     /// Index of the pattern that fired.
     pub pattern: u32,
+    /// Index of the CAMEO code: the pattern's, or a threat where a refusal is conditional.
+    pub code: u32,
     /// Token range of the verb phrase (head to last pattern word).
     pub verb: (usize, usize),
     /// Mention indices (into the sentence's mentions).
@@ -24,6 +26,8 @@ pub struct Coded {
     /// The subject is an agreement named before ("the deal broke down"): the parties are those of
     /// the article's last agreement.
     pub agreement: bool,
+    /// A statement kept only for attribution; never an event of its own.
+    pub speech_only: bool,
 }
 
 /// What a sentence offers the coder.
@@ -92,7 +96,15 @@ impl<'a> Coder<'a> {
     pub fn code(&mut self, out: &mut Vec<Coded>) {
         let (a, b) = self.s.range;
         for h in a..b {
-            if self.is_consumed(h) || self.mention_at(h).is_some() || !self.lexicon.is_head(self.tok(h).lemma) {
+            let t = self.tok(h);
+            if self.is_consumed(h)
+                || self.mention_at(h).is_some()
+                || !(self.lexicon.is_head(t.lemma) || self.lexicon.is_head(t.alt))
+            {
+                continue;
+            }
+            // a capitalised head inside a sentence is part of a name ("Support Group", "Oxygen Tank")
+            if h > a && self.tok(h).is(flag::CAPITAL) && !self.tok(h - 1).is(flag::PUNCT) {
                 continue;
             }
             self.code_head(h, out);
@@ -101,7 +113,10 @@ impl<'a> Coder<'a> {
 
     fn code_head(&mut self, h: usize, out: &mut Vec<Coded>) {
         let group = self.verb_group(h);
-        for &p in self.lexicon.patterns_for(self.tok(h).lemma) {
+        let t = self.tok(h);
+        let heads = [t.lemma, t.alt];
+        let patterns = heads.iter().filter(|&&l| l != 0).flat_map(|&l| self.lexicon.patterns_for(l));
+        for &p in patterns {
             let pattern = &self.lexicon.patterns[p as usize];
             if pattern.negated && !group.negated {
                 continue;
@@ -114,23 +129,91 @@ impl<'a> Coder<'a> {
             }
             let (source, target) = self.parties(h, &group, &slots, out);
             let anaphor = source.is_none() && target.is_none() && self.agreement_subject(group.start);
-            if source.is_none() && target.is_none() && !anaphor {
+            // an event needs an actor; a bare statement ("police said") needs someone it is about
+            let statement = self.lexicon.cameo[pattern.code as usize].code == "010";
+            if !anaphor && (source.is_none() && target.is_none() || statement && target.is_none()) {
+                if statement && source.is_some() {
+                    out.push(self.speech_only(p, h, slots.verb_end, source));
+                }
                 return;
             }
-            if source.is_some() && source == target {
-                return;
+            let code_index = self.conditional_refusal(pattern, &group, slots.end).unwrap_or(pattern.code);
+            let code = &self.lexicon.cameo[code_index as usize];
+            let reciprocal = matches!(code.root.as_str(), "03" | "04" | "05" | "06") || code.code == "190";
+            for (source, target) in self.pairs(source, target, reciprocal) {
+                out.push(Coded {
+                    pattern: p,
+                    code: code_index,
+                    verb: (h, slots.verb_end),
+                    source,
+                    target,
+                    negated: group.negated && !pattern.negated,
+                    speaker: None,
+                    agreement: anaphor,
+                    speech_only: false,
+                });
             }
-            out.push(Coded {
-                pattern: p,
-                verb: (h, slots.verb_end),
-                source,
-                target,
-                negated: group.negated && !pattern.negated,
-                speaker: None,
-                agreement: anaphor,
-            });
             return;
         }
+    }
+
+    /// "would not conduct joint operations with countries that negotiate": a refusal in the future
+    /// tied to a condition is a threat (CAMEO 13), not a rejection (12).
+    fn conditional_refusal(&self, pattern: &Pattern, group: &VerbGroup, end: usize) -> Option<u32> {
+        let refusal = pattern.negated && self.lexicon.cameo[pattern.code as usize].root == "12";
+        if !refusal || !group.modal {
+            return None;
+        }
+        let conditional = (end..self.s.range.1)
+            .any(|i| matches!(self.raw(i).to_ascii_lowercase().as_str(), "if" | "unless" | "that" | "who" | "until"));
+        conditional.then(|| self.lexicon.cameo_index("130")).flatten()
+    }
+
+    /// One (source, target) pair for each member of compound sides ("Mali and Niger accused
+    /// France"); a compound source with no target, in a reciprocal event ("JNIM and the hunters
+    /// signed a deal"), pairs its members with each other.
+    fn pairs(
+        &self,
+        source: Option<usize>,
+        target: Option<usize>,
+        reciprocal: bool,
+    ) -> Vec<(Option<usize>, Option<usize>)> {
+        let sources = source.map_or(vec![None], |m| self.group(m).into_iter().map(Some).collect());
+        let targets = target.map_or(vec![None], |m| self.group(m).into_iter().map(Some).collect());
+        if reciprocal && target.is_none() && sources.len() == 2 {
+            return vec![(sources[0], sources[1]), (sources[1], sources[0])];
+        }
+        let mut out = Vec::new();
+        for s in &sources {
+            for t in &targets {
+                if s.is_none() || s != t {
+                    out.push((*s, *t));
+                }
+            }
+        }
+        out
+    }
+
+    /// The members of the compound around mention `m`: mentions joined by "and", "or" or commas.
+    fn group(&self, m: usize) -> Vec<usize> {
+        let joined = |a: usize, b: usize| {
+            let (x, y) = (&self.s.mentions[a], &self.s.mentions[b]);
+            let between = &self.s.tokens[x.end..y.start.max(x.end)];
+            !between.is_empty()
+                && between.len() <= 3
+                && between.iter().any(|t| t.class == Word::And || self.s.text[t.start as usize..t.end as usize] == *",")
+                && between.iter().all(|t| {
+                    matches!(t.class, Word::And | Word::Det) || self.s.text[t.start as usize..t.end as usize] == *","
+                })
+        };
+        let (mut a, mut b) = (m, m);
+        while a > 0 && joined(a - 1, a) {
+            a -= 1;
+        }
+        while b + 1 < self.s.mentions.len() && joined(b, b + 1) {
+            b += 1;
+        }
+        (a..=b).filter(|&k| !self.s.mentions[k].who.pronoun || k == m).collect()
     }
 
     /// Source and target of a matched pattern.
@@ -145,9 +228,49 @@ impl<'a> Coder<'a> {
         } else if let (None, None, Some((x, y))) = (slots.source, slots.target, self.between(slots.end)) {
             (Some(x), Some(y))
         } else {
-            let source = slots.source.or_else(subject);
-            let target = slots.target.or_else(|| self.object(slots.end, source));
+            let source = slots.source.or_else(subject).or_else(|| self.inverted_subject(group.start, slots.end));
+            let inside = (h + 1..slots.end)
+                .find_map(|i| self.mention_at(i))
+                .filter(|&m| Some(m) != source && !self.owned_by_subject(self.s.mentions[m].start));
+            let target = slots.target.or(inside).or_else(|| self.object(slots.end, source));
             (source, target)
+        }
+    }
+
+    /// "..., said police": after a comma or a quote, a verb may come before its subject.
+    fn inverted_subject(&self, group_start: usize, end: usize) -> Option<usize> {
+        let a = self.s.range.0;
+        let before = group_start.checked_sub(1).filter(|&b| b >= a)?;
+        if !matches!(self.raw(before), "," | "\u{201d}" | "\"") {
+            return None;
+        }
+        let m = self.mention_at(self.skip_dets(end))?;
+        let after = self.s.mentions[m].end;
+        (after >= self.s.range.1 || matches!(self.raw(after), "." | "," | ";")).then_some(m)
+    }
+
+    /// Whether only a conjunction, a comma or adverbs stand between the end of one verb phrase and
+    /// the next, or the next comes right before the next verb group ("..., and killed").
+    fn coordinated(&self, prev_end: usize, group_start: usize) -> bool {
+        let before = group_start.checked_sub(1).filter(|&b| b >= prev_end);
+        let joined = before.is_some_and(|b| self.tok(b).class == Word::And || matches!(self.raw(b), "," | "then"));
+        joined || (prev_end..group_start).all(|k| matches!(self.tok(k).class, Word::Adverb | Word::And | Word::To))
+    }
+
+    /// A statement with no one it is about: kept only to name the speaker of the sentence's other
+    /// events, then dropped by [`attribute`].
+    fn speech_only(&self, pattern: u32, h: usize, verb_end: usize, source: Option<usize>) -> Coded {
+        let code = self.lexicon.patterns[pattern as usize].code;
+        Coded {
+            pattern,
+            code,
+            verb: (h, verb_end),
+            source,
+            target: None,
+            negated: false,
+            speaker: None,
+            agreement: false,
+            speech_only: true,
         }
     }
 
@@ -197,12 +320,12 @@ impl<'a> Coder<'a> {
                 return None;
             }
             if let Some(e) = done.iter().rev().find(|e| e.verb.0 <= j && j < e.verb.1) {
-                return e.source;
+                // "attacked the camp and killed five": only a coordinated verb shares the subject
+                return if self.coordinated(e.verb.1, group_start) { e.source } else { None };
             }
             if let Some(m) = self.mention_at(j) {
                 let mention = &self.s.mentions[m];
-                let before = mention.start.checked_sub(1).filter(|&b| b >= a);
-                if before.is_some_and(|b| self.tok(b).class == Word::Locative) {
+                if self.is_place(mention.start) {
                     j = mention.start;
                     continue;
                 }
@@ -229,6 +352,10 @@ impl<'a> Coder<'a> {
     /// then the parties of the article's last agreement.
     fn agreement_subject(&self, group_start: usize) -> bool {
         let a = self.s.range.0;
+        let head_is_noun = self.grammar.is_agreement_noun(&self.raw(group_start).to_lowercase());
+        if head_is_noun && group_start > a && self.tok(group_start - 1).class == Word::Det {
+            return true;
+        }
         let mut j = group_start;
         while j > a && self.tok(j - 1).class == Word::Adverb {
             j -= 1;
@@ -252,7 +379,7 @@ impl<'a> Coder<'a> {
         while i < end {
             let t = self.tok(i);
             if let Some(m) = self.mention_at(i) {
-                let locative = i > self.s.range.0 && self.tok(i - 1).class == Word::Locative;
+                let locative = self.is_place(i) || self.owned_by_subject(i);
                 if !locative && Some(m) != source {
                     return Some(m);
                 }
@@ -273,6 +400,25 @@ impl<'a> Coder<'a> {
             i += 1;
         }
         None
+    }
+
+    /// "withdraw its troops from Mali": a mention after a possessive pronoun is the subject's own.
+    fn owned_by_subject(&self, i: usize) -> bool {
+        let mut b = i;
+        while b > self.s.range.0 && (self.tok(b - 1).is(flag::NUMBER) || self.raw(b - 1) == "-") {
+            b -= 1;
+        }
+        b > self.s.range.0
+            && matches!(self.raw(b - 1).to_ascii_lowercase().as_str(), "its" | "their" | "his" | "her" | "our")
+    }
+
+    /// Whether the mention starting at `i` names a place: "in Mali", "the city of Beirut".
+    fn is_place(&self, i: usize) -> bool {
+        let a = self.s.range.0;
+        let Some(b) = i.checked_sub(1).filter(|&b| b >= a) else { return false };
+        let t = self.tok(b);
+        t.class == Word::Locative
+            || (t.class == Word::Of && b > a && self.grammar.is_place_noun(&self.raw(b - 1).to_lowercase()))
     }
 
     fn skip_dets(&self, mut i: usize) -> usize {
@@ -297,7 +443,8 @@ impl<'a> Coder<'a> {
         match first {
             PatternElem::Word(w) => {
                 let j = self.skip_dets(i);
-                if j < end && (self.tok(j).lemma == *w || self.tok(j).word == *w) && !self.is_consumed(j) {
+                let t = self.tok(j.min(end.saturating_sub(1)));
+                if j < end && (t.lemma == *w || t.word == *w || t.alt == *w) && !self.is_consumed(j) {
                     let saved = slots.verb_end;
                     slots.verb_end = j + 1;
                     if self.match_from(rest, j + 1, slots) {
@@ -365,17 +512,19 @@ impl<'a> Coder<'a> {
     /// The verb group before a head: auxiliaries, negators, adverbs, "refused to".
     fn verb_group(&self, h: usize) -> VerbGroup {
         let a = self.s.range.0;
-        let mut g = VerbGroup { start: h, negated: false, passive: false };
+        let mut g = VerbGroup { start: h, negated: false, passive: false, modal: false };
         let mut be = false;
-        let mut have_only = false;
         let mut j = h;
         while j > a {
             let t = self.tok(j - 1);
             match t.class {
                 Word::Be | Word::Get => be = true,
-                Word::Have => have_only = !be,
                 Word::Not => g.negated = true,
-                Word::Do | Word::Modal | Word::Adverb => {}
+                Word::Modal => {
+                    g.modal |=
+                        matches!(self.raw(j - 1).to_ascii_lowercase().as_str(), "would" | "will" | "wo" | "shall")
+                }
+                Word::Do | Word::Have | Word::Adverb => {}
                 Word::To if j >= a + 2 && self.grammar.negates_complement(self.tok(j - 2).lemma) => {
                     g.negated = true;
                     j -= 1;
@@ -384,7 +533,6 @@ impl<'a> Coder<'a> {
             }
             j -= 1;
         }
-        let _ = have_only;
         g.start = j;
         g.passive = be && self.vocab_participle(h);
         g
@@ -396,20 +544,22 @@ pub struct VerbGroup {
     pub start: usize,
     pub negated: bool,
     pub passive: bool,
+    /// "would", "will": a future or conditional act.
+    pub modal: bool,
 }
 
 /// The lowest CAMEO root: statements ("said") carry what they report and are dropped when the
 /// sentence codes anything else; their source becomes the others' speaker.
 pub fn attribute(lexicon: &Lexicon, coded: &mut Vec<Coded>) {
-    let is_statement = |c: &Coded| lexicon.cameo[lexicon.patterns[c.pattern as usize].code as usize].code == "010";
-    if coded.len() < 2 || !coded.iter().any(|c| !is_statement(c)) {
-        return;
-    }
-    let speaker = coded.iter().find(|c| is_statement(c)).and_then(|c| c.source);
-    coded.retain(|c| !is_statement(c));
-    for c in coded.iter_mut() {
-        if c.source != speaker {
-            c.speaker = speaker;
+    let is_statement = |c: &Coded| c.speech_only || lexicon.cameo[c.code as usize].code == "010";
+    if coded.iter().any(|c| !is_statement(c)) {
+        let speaker = coded.iter().find(|c| is_statement(c)).and_then(|c| c.source);
+        coded.retain(|c| !is_statement(c));
+        for c in coded.iter_mut() {
+            if c.source != speaker {
+                c.speaker = speaker;
+            }
         }
     }
+    coded.retain(|c| !c.speech_only);
 }

@@ -154,6 +154,38 @@ const CLASSES: &[(Word, &[&str])] = &[
 const AGREEMENT_NOUNS: &[&str] =
     &["deal", "agreement", "accord", "truce", "ceasefire", "cease-fire", "pact", "accords", "treaty", "armistice"];
 
+/// Nouns for kinds of place, after which "of X" names a place.
+const PLACE_NOUNS: &[&str] = &[
+    "city",
+    "town",
+    "village",
+    "capital",
+    "region",
+    "province",
+    "district",
+    "port",
+    "area",
+    "outskirts",
+    "suburb",
+    "suburbs",
+    "streets",
+    "centre",
+    "center",
+    "heart",
+    "north",
+    "south",
+    "east",
+    "west",
+    "state",
+    "county",
+    "municipality",
+    "commune",
+    "prefecture",
+    "department",
+    "governorate",
+    "island",
+];
+
 /// Function-word classes, looked up by normal form.
 #[derive(Debug)]
 pub struct Grammar {
@@ -182,6 +214,19 @@ impl Grammar {
     /// Whether a word names an agreement, which a later sentence can refer back to ("the deal").
     pub fn is_agreement_noun(&self, norm: &str) -> bool {
         AGREEMENT_NOUNS.contains(&norm)
+    }
+
+    /// Whether a sentence with no actor in it still speaks of an agreement ("The deal broke down"),
+    /// whose parties an earlier sentence named.
+    pub fn mentions_agreement(&self, text: &str, tokens: &[crate::text::Token], range: (usize, usize)) -> bool {
+        tokens[range.0..range.1]
+            .iter()
+            .any(|t| self.is_agreement_noun(&text[t.start as usize..t.end as usize].to_lowercase()))
+    }
+
+    /// Whether a noun names a kind of place ("the city of Beirut": a place, not its government).
+    pub fn is_place_noun(&self, norm: &str) -> bool {
+        PLACE_NOUNS.contains(&norm)
     }
 
     /// Whether a verb lemma negates its infinitive complement ("refused to negotiate").

@@ -35,6 +35,7 @@ use grammar::Grammar;
 use mentions::{Chunk, Mention};
 use palaver_lexicon::words::WordSpan;
 use palaver_lexicon::{parse_day, DiscardScope, Lexicon};
+use rustc_hash::FxHashMap;
 use serde::Deserialize;
 use std::sync::Arc;
 use text::{Sentence, Token};
@@ -96,13 +97,16 @@ pub struct Engine {
     lexicon: Arc<Lexicon>,
     grammar: Grammar,
     options: Options,
+    /// Country index by ISO3 code, for named actors' countries.
+    countries: FxHashMap<String, u32>,
 }
 
 impl Engine {
     /// An engine over a lexicon.
     pub fn new(lexicon: Arc<Lexicon>, options: Options) -> Self {
         let grammar = Grammar::new(&lexicon);
-        Engine { lexicon, grammar, options }
+        let countries = lexicon.countries.iter().enumerate().map(|(i, c)| (c.iso3.clone(), i as u32)).collect();
+        Engine { lexicon, grammar, options, countries }
     }
 
     /// The lexicon the engine codes with.
@@ -193,11 +197,11 @@ impl Worker<'_> {
             doc_id: &article.id,
             day: day.as_ref().map(|d| d.1),
             date: day.as_ref().map(|d| d.0.as_str()),
-            country: main_country(&self.mentions),
+            country: main_country(lex, &engine.countries, &self.mentions),
         };
         for (index, s) in self.sentences.iter().enumerate() {
             let (m0, m1, discarded) = self.ranges[index];
-            if discarded || m0 == m1 {
+            if discarded || (m0 == m1 && !engine.grammar.mentions_agreement(text, &self.tokens, s.tokens)) {
                 continue;
             }
             let mentions = &self.mentions[m0..m1];
@@ -211,12 +215,22 @@ impl Worker<'_> {
                 if c.negated && !engine.options.keep_negated {
                     continue;
                 }
-                let mut event = ctx.event(index, ordinal, s.bytes, mentions, &self.dates, c);
-                if c.agreement && !refer_to_agreement(&mut event, &out.events) {
-                    continue;
+                let previous = match index.checked_sub(1).map(|p| self.ranges[p]) {
+                    Some((p0, p1, _)) => &self.mentions[p0..p1],
+                    None => &[],
+                };
+                for (source, target) in resolve_pronouns(c, mentions, previous, text, &self.tokens) {
+                    let mut event = ctx.event(index, ordinal, s.bytes, mentions, &self.dates, c);
+                    ctx.replace_sides(&mut event, source, target);
+                    if c.agreement && !refer_to_agreement(&mut event, &out.events) {
+                        continue;
+                    }
+                    if event.source.is_none() && event.target.is_none() && !c.agreement {
+                        continue;
+                    }
+                    out.events.push(event);
+                    ordinal += 1;
                 }
-                out.events.push(event);
-                ordinal += 1;
             }
         }
         out
@@ -235,6 +249,7 @@ impl Worker<'_> {
                 return false;
             }
             mentions::compose(text, &self.tokens, &self.chunks, &mut sentence_mentions);
+            mentions::add_pronouns(text, &self.tokens, s.tokens, &mut sentence_mentions);
             let m0 = self.mentions.len();
             self.mentions.extend_from_slice(&sentence_mentions);
             self.ranges.push((m0, self.mentions.len(), discard.is_some()));
@@ -243,13 +258,45 @@ impl Worker<'_> {
     }
 }
 
+/// Who each side of an event is once pronouns stand for the actors they refer to: one pair for
+/// each antecedent ("Both are targeted" -> two events). `None` leaves a side as coded.
+type Sides<'m> = (Option<Option<&'m Mention>>, Option<Option<&'m Mention>>);
+
+fn resolve_pronouns<'m>(
+    c: &coding::Coded,
+    mentions: &[Mention],
+    previous: &'m [Mention],
+    text: &str,
+    tokens: &[Token],
+) -> Vec<Sides<'m>> {
+    let side = |k: Option<usize>| -> Option<Vec<Option<&'m Mention>>> {
+        let m = &mentions[k?];
+        if !m.who.pronoun {
+            return None;
+        }
+        let word = &text[tokens[m.start].start as usize..tokens[m.start].end as usize];
+        let found: Vec<Option<&Mention>> =
+            mentions::antecedents(word, tokens, previous).into_iter().map(Some).collect();
+        Some(if found.is_empty() { vec![None] } else { found })
+    };
+    match (side(c.source), side(c.target)) {
+        (None, None) => vec![(None, None)],
+        (Some(s), None) => s.into_iter().map(|s| (Some(s), None)).collect(),
+        (None, Some(t)) => t.into_iter().map(|t| (None, Some(t))).collect(),
+        (Some(s), Some(t)) => s.into_iter().flat_map(|s| t.iter().map(move |t| (Some(s), Some(*t)))).collect(),
+    }
+}
+
 /// Gives an event whose subject is "the deal" the parties (and their spans) of the article's last
 /// agreement; false when there was none.
 fn refer_to_agreement(event: &mut Event, earlier: &[Event]) -> bool {
-    let Some(deal) = earlier.iter().rev().find(|e| e.plover.event.as_deref() == Some("AGREE") || e.cameo_root == "05")
-    else {
+    let is_deal = |e: &&Event| e.plover.event.as_deref() == Some("AGREE") || e.cameo_root == "05";
+    let Some(last) = earlier.iter().rev().find(is_deal) else {
         return false;
     };
+    // the first event of that agreement's sentence: its own order of the parties
+    let deal =
+        earlier.iter().find(|e| e.sentence_index == last.sentence_index && e.cameo == last.cameo).unwrap_or(last);
     event.source = deal.source.clone();
     event.target = deal.target.clone();
     event.evidence.spans.source = deal.evidence.spans.source;
@@ -257,11 +304,14 @@ fn refer_to_agreement(event: &mut Event, earlier: &[Event]) -> bool {
     true
 }
 
-/// The country named most often in the article (ties go to the first named).
-fn main_country(mentions: &[Mention]) -> Option<u32> {
+/// The country named most often in the article, directly or as a named actor's country (ties go
+/// to the first named).
+fn main_country(lex: &Lexicon, by_iso3: &FxHashMap<String, u32>, mentions: &[Mention]) -> Option<u32> {
     let mut counts: Vec<(u32, usize, usize)> = Vec::new();
     for (order, m) in mentions.iter().enumerate() {
-        let Some(c) = m.who.country else { continue };
+        let actor_country =
+            m.who.actor.and_then(|a| lex.actors[a as usize].country.as_ref()).and_then(|c| by_iso3.get(c));
+        let Some(c) = m.who.country.or(actor_country.copied()) else { continue };
         match counts.iter_mut().find(|e| e.0 == c) {
             Some(e) => e.1 += 1,
             None => counts.push((c, 1, order)),

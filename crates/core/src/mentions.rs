@@ -232,6 +232,35 @@ pub fn compose(text: &str, tokens: &[Token], chunks: &[Chunk], out: &mut Vec<Men
     share_agents(tokens, out);
 }
 
+/// Adds subject pronouns that stand for earlier actors ("Both are targeted by ...", "They
+/// said ...") as mentions, in text order. "it" is left out: it is too often no one ("it is unclear").
+pub fn add_pronouns(text: &str, tokens: &[Token], range: (usize, usize), out: &mut Vec<Mention>) {
+    for i in range.0..range.1 {
+        let t = &tokens[i];
+        let word = &text[t.start as usize..t.end as usize];
+        let subject = matches!(word.to_ascii_lowercase().as_str(), "he" | "she" | "they" | "both");
+        let next_is_verb = tokens.get(i + 1).is_some_and(|n| n.is(flag::VERBAL) || n.class.in_verb_group());
+        if !subject || !next_is_verb || out.iter().any(|m| m.start <= i && i < m.end) {
+            continue;
+        }
+        let who = Who { pronoun: true, ..Who::default() };
+        let at = out.partition_point(|m| m.start < i);
+        out.insert(at, Mention { start: i, end: i + 1, who, line: 0, kind: EntryKind::Agent });
+    }
+}
+
+/// The earlier actors a pronoun stands for: the subjects of the previous sentence ("both": two).
+pub fn antecedents<'m>(pronoun: &str, tokens: &[Token], previous: &'m [Mention]) -> Vec<&'m Mention> {
+    let want = if pronoun.eq_ignore_ascii_case("both") { 2 } else { 1 };
+    let is_subject = |m: &&Mention| tokens.get(m.end).is_some_and(|n| n.is(flag::VERBAL) || n.class.in_verb_group());
+    let real = |m: &&Mention| !m.who.pronoun;
+    let mut found: Vec<&Mention> = previous.iter().filter(real).filter(is_subject).take(want).collect();
+    if found.len() < want {
+        found = previous.iter().filter(real).take(want).collect();
+    }
+    found
+}
+
 /// "Hungarian and Romanian officials": the agent of the last adjective belongs to each.
 fn share_agents(tokens: &[Token], mentions: &mut [Mention]) {
     for k in (1..mentions.len()).rev() {

@@ -68,6 +68,18 @@ impl Context<'_> {
         r
     }
 
+    /// Puts the actors a pronoun stands for in place of the pronoun (`Some(None)`: no one found).
+    pub fn replace_sides(&self, event: &mut Event, source: Option<Option<&Mention>>, target: Option<Option<&Mention>>) {
+        if let Some(m) = source {
+            event.source = m.map(|m| self.actor(m));
+            event.evidence.spans.source = m.map(|m| self.bytes(m.start, m.end));
+        }
+        if let Some(m) = target {
+            event.target = m.map(|m| self.actor(m));
+            event.evidence.spans.target = m.map(|m| self.bytes(m.start, m.end));
+        }
+    }
+
     /// The event record of a coded event in sentence `index`.
     pub fn event(
         &self,
@@ -80,7 +92,7 @@ impl Context<'_> {
     ) -> Event {
         let lex = self.lexicon;
         let pattern = &lex.patterns[c.pattern as usize];
-        let code = &lex.cameo[pattern.code as usize];
+        let code = &lex.cameo[c.code as usize];
         let side = |m: Option<usize>| m.map(|k| &mentions[k]);
         let span = |m: Option<&Mention>| m.map(|m| self.bytes(m.start, m.end));
         let verb = self.bytes(c.verb.0, c.verb.1);

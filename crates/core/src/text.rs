@@ -28,6 +28,8 @@ pub struct Token {
     pub word: WordId,
     /// The lemma's id (the word's own id when it is not an inflection).
     pub lemma: WordId,
+    /// A second lemma where the word is also a form of another verb ("broke" -> "break"), else 0.
+    pub alt: WordId,
     /// Grammatical class of function words.
     pub class: Word,
     pub flags: u8,
@@ -92,7 +94,8 @@ fn token(text: &str, s: WordSpan, lexicon: &Lexicon, grammar: &Grammar, norm: &m
         flags |= flag::VERBAL;
     }
     let class = grammar.class(norm);
-    Token { start: s.start as u32, end: s.end as u32, word, lemma, class, flags }
+    let alt = lexicon.vocab.alt_lemma(word);
+    Token { start: s.start as u32, end: s.end as u32, word, lemma, alt, class, flags }
 }
 
 fn is_closing(c: &str) -> bool {

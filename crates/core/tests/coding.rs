@@ -42,7 +42,7 @@ fn active_voice() {
 fn passive_voice_swaps_the_roles() {
     let e = code("Two Nigerien soldiers were killed by ISGS fighters in the Tillaberi region.");
     let t = triples(&e);
-    assert!(t.iter().any(|(s, r, tg)| r == "18" || r == "19" && tg == "NERMIL" && !s.is_empty()), "{t:?}");
+    assert!(t.iter().any(|(s, r, tg)| (r == "18" || r == "19") && tg == "NERMIL" && !s.is_empty()), "{t:?}");
     assert!(t.iter().all(|(s, _, _)| s != "NERMIL"), "the soldiers are the target: {t:?}");
 }
 

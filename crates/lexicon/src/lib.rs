@@ -155,6 +155,11 @@ impl Lexicon {
         self.cameo_index.get(code).map(|&i| &self.cameo[i as usize])
     }
 
+    /// The index of a CAMEO code in [`Lexicon::cameo`].
+    pub fn cameo_index(&self, code: &str) -> Option<u32> {
+        self.cameo_index.get(code).copied()
+    }
+
     /// A named actor by id.
     pub fn actor(&self, id: &str) -> Option<&Actor> {
         self.actor_index.get(id).map(|&i| &self.actors[i as usize])

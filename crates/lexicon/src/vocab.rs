@@ -19,6 +19,7 @@ pub struct Vocab {
     past_participle: Vec<bool>,
     is_lemma: Vec<bool>,
     verb_form: Vec<bool>,
+    alt_lemma: Vec<WordId>,
 }
 
 impl Vocab {
@@ -29,6 +30,7 @@ impl Vocab {
         v.past_participle.push(false);
         v.is_lemma.push(false);
         v.verb_form.push(false);
+        v.alt_lemma.push(UNKNOWN);
         v
     }
 
@@ -44,6 +46,7 @@ impl Vocab {
         self.past_participle.push(false);
         self.is_lemma.push(false);
         self.verb_form.push(false);
+        self.alt_lemma.push(UNKNOWN);
         id
     }
 
@@ -73,6 +76,9 @@ impl Vocab {
         }
         if self.lemma[id as usize] == id && id != lemma && !self.is_lemma[id as usize] {
             self.lemma[id as usize] = lemma;
+        } else if id != lemma && self.lemma[id as usize] != lemma && self.alt_lemma[id as usize] == UNKNOWN {
+            // "broke" is a lemma of its own and the past of "break"; "found", "saw", "fell" too
+            self.alt_lemma[id as usize] = lemma;
         }
     }
 
@@ -84,6 +90,12 @@ impl Vocab {
     /// The lemma of a word ("withdrew" -> "withdraw"); a word is its own lemma otherwise.
     pub fn lemma(&self, id: WordId) -> WordId {
         self.lemma.get(id as usize).copied().unwrap_or(UNKNOWN)
+    }
+
+    /// A second lemma for words that are lemmas and forms of another verb at once ("broke" ->
+    /// "break"), or [`UNKNOWN`].
+    pub fn alt_lemma(&self, id: WordId) -> WordId {
+        self.alt_lemma.get(id as usize).copied().unwrap_or(UNKNOWN)
     }
 
     /// Whether the word can be a past participle ("attacked", "struck", "taken").
