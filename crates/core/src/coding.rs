@@ -213,7 +213,14 @@ impl<'a> Coder<'a> {
         while b + 1 < self.s.mentions.len() && joined(b, b + 1) {
             b += 1;
         }
-        (a..=b).filter(|&k| !self.s.mentions[k].who.pronoun || k == m).collect()
+        // a compound has an "and" ("Mali, Niger and Chad"); commas alone set off other things
+        let (first, last) = (&self.s.mentions[a], &self.s.mentions[b]);
+        if a == b || !self.s.tokens[first.end..last.start].iter().any(|t| t.class == Word::And) {
+            return vec![m];
+        }
+        (a..=b)
+            .filter(|&k| k == m || !self.s.mentions[k].who.pronoun && !self.is_place(self.s.mentions[k].start))
+            .collect()
     }
 
     /// Source and target of a matched pattern.

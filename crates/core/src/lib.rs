@@ -190,7 +190,7 @@ impl Worker<'_> {
         if !self.find_mentions(text) {
             return out;
         }
-        let ctx = resolve::Context {
+        let mut ctx = resolve::Context {
             lexicon: lex,
             text,
             tokens: &self.tokens,
@@ -198,6 +198,7 @@ impl Worker<'_> {
             day: day.as_ref().map(|d| d.1),
             date: day.as_ref().map(|d| d.0.as_str()),
             country: main_country(lex, &engine.countries, &self.mentions),
+            sentence_country: None,
         };
         for (index, s) in self.sentences.iter().enumerate() {
             let (m0, m1, discarded) = self.ranges[index];
@@ -205,6 +206,7 @@ impl Worker<'_> {
                 continue;
             }
             let mentions = &self.mentions[m0..m1];
+            ctx.sentence_country = only_country(mentions, &self.tokens);
             let sentence = coding::Sentence { text, tokens: &self.tokens, range: s.tokens, mentions };
             self.coded.clear();
             coding::Coder::new(lex, &engine.grammar, sentence).code(&mut self.coded);
@@ -264,7 +266,7 @@ type Sides<'m> = (Option<Option<&'m Mention>>, Option<Option<&'m Mention>>);
 
 fn resolve_pronouns<'m>(
     c: &coding::Coded,
-    mentions: &[Mention],
+    mentions: &'m [Mention],
     previous: &'m [Mention],
     text: &str,
     tokens: &[Token],
@@ -274,9 +276,8 @@ fn resolve_pronouns<'m>(
         if !m.who.pronoun {
             return None;
         }
-        let word = &text[tokens[m.start].start as usize..tokens[m.start].end as usize];
         let found: Vec<Option<&Mention>> =
-            mentions::antecedents(word, tokens, previous).into_iter().map(Some).collect();
+            mentions::antecedents(m, text, tokens, mentions, previous).into_iter().map(Some).collect();
         Some(if found.is_empty() { vec![None] } else { found })
     };
     match (side(c.source), side(c.target)) {
@@ -302,6 +303,18 @@ fn refer_to_agreement(event: &mut Event, earlier: &[Event]) -> bool {
     event.evidence.spans.source = deal.evidence.spans.source;
     event.evidence.spans.target = deal.evidence.spans.target;
     true
+}
+
+/// The one country a sentence places itself in ("in neighbouring Burkina Faso", "near Djibo
+/// (Burkina Faso)"), if there is exactly one.
+fn only_country(mentions: &[Mention], tokens: &[Token]) -> Option<u32> {
+    let placed = |m: &&Mention| {
+        let before = |k: usize| m.start.checked_sub(k).map(|i| tokens[i].class);
+        before(1) == Some(grammar::Word::Locative) || before(2) == Some(grammar::Word::Locative)
+    };
+    let mut countries = mentions.iter().filter(placed).filter_map(|m| m.who.country);
+    let first = countries.next()?;
+    countries.all(|c| c == first).then_some(first)
 }
 
 /// The country named most often in the article, directly or as a named actor's country (ties go

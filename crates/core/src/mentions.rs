@@ -233,12 +233,12 @@ pub fn compose(text: &str, tokens: &[Token], chunks: &[Chunk], out: &mut Vec<Men
 }
 
 /// Adds subject pronouns that stand for earlier actors ("Both are targeted by ...", "They
-/// said ...") as mentions, in text order. "it" is left out: it is too often no one ("it is unclear").
+/// said ...", "it would withdraw") as mentions, in text order.
 pub fn add_pronouns(text: &str, tokens: &[Token], range: (usize, usize), out: &mut Vec<Mention>) {
     for i in range.0..range.1 {
         let t = &tokens[i];
         let word = &text[t.start as usize..t.end as usize];
-        let subject = matches!(word.to_ascii_lowercase().as_str(), "he" | "she" | "they" | "both");
+        let subject = matches!(word.to_ascii_lowercase().as_str(), "he" | "she" | "they" | "both" | "it");
         let next_is_verb = tokens.get(i + 1).is_some_and(|n| n.is(flag::VERBAL) || n.class.in_verb_group());
         if !subject || !next_is_verb || out.iter().any(|m| m.start <= i && i < m.end) {
             continue;
@@ -249,11 +249,24 @@ pub fn add_pronouns(text: &str, tokens: &[Token], range: (usize, usize), out: &m
     }
 }
 
-/// The earlier actors a pronoun stands for: the subjects of the previous sentence ("both": two).
-pub fn antecedents<'m>(pronoun: &str, tokens: &[Token], previous: &'m [Mention]) -> Vec<&'m Mention> {
-    let want = if pronoun.eq_ignore_ascii_case("both") { 2 } else { 1 };
+/// The earlier actors a pronoun stands for: a subject earlier in the same sentence ("the
+/// government said it had asked"), else the subjects of the previous sentence ("both": two).
+pub fn antecedents<'m>(
+    pronoun: &Mention,
+    text: &str,
+    tokens: &[Token],
+    same: &'m [Mention],
+    previous: &'m [Mention],
+) -> Vec<&'m Mention> {
+    let word = &text[tokens[pronoun.start].start as usize..tokens[pronoun.start].end as usize];
+    let want = if word.eq_ignore_ascii_case("both") { 2 } else { 1 };
     let is_subject = |m: &&Mention| tokens.get(m.end).is_some_and(|n| n.is(flag::VERBAL) || n.class.in_verb_group());
     let real = |m: &&Mention| !m.who.pronoun;
+    if want == 1 {
+        if let Some(m) = same.iter().filter(|m| m.end <= pronoun.start).filter(real).find(is_subject) {
+            return vec![m];
+        }
+    }
     let mut found: Vec<&Mention> = previous.iter().filter(real).filter(is_subject).take(want).collect();
     if found.len() < want {
         found = previous.iter().filter(real).take(want).collect();

@@ -18,8 +18,10 @@ pub struct Context<'a> {
     pub day: Option<DayNumber>,
     /// The article's date as written (`YYYY-MM-DD`).
     pub date: Option<&'a str>,
-    /// The country the article is mostly about: agents with no country of their own take it.
+    /// The country the article is mostly about: agents with no country of their own take it...
     pub country: Option<u32>,
+    /// ...unless the sentence names one country, which they take instead.
+    pub sentence_country: Option<u32>,
 }
 
 impl Context<'_> {
@@ -49,7 +51,7 @@ impl Context<'_> {
             return r;
         }
         let agent = m.who.agent.map(|i| &lex.agents[i as usize]);
-        let country = m.who.country.or(if agent.is_some() { self.country } else { None });
+        let country = m.who.country.or(if agent.is_some() { self.sentence_country.or(self.country) } else { None });
         let country = country.map(|i| &lex.countries[i as usize]);
         let role = match (agent, m.who.capital, m.who.people) {
             (Some(agent), _, _) => Some(agent.role.as_str()),

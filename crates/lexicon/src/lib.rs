@@ -18,12 +18,9 @@ mod phrases;
 mod vocab;
 pub mod words;
 
-#[allow(missing_docs)]
 pub use entries::*;
 pub use load::{parse_day, DictKind};
-#[allow(missing_docs)]
 pub use phrases::{Case, EntryKind, PhraseTarget, PhraseTrie};
-#[allow(missing_docs)]
 pub use vocab::{Vocab, WordId, UNKNOWN};
 
 use rustc_hash::FxHashMap;

@@ -74,7 +74,7 @@ pub fn corpus(engine: &Engine, sentences: usize, per_article: usize) -> Vec<Arti
     let mut articles = Vec::new();
     let mut text = String::new();
     for i in 0..sentences {
-        if rng.next() % 3 == 0 {
+        if rng.next().is_multiple_of(3) {
             text.push_str(rng.pick(FILLERS));
         } else {
             let (a, b) = (rng.pick(&names), rng.pick(&names));
