@@ -137,6 +137,9 @@ impl<'a> Coder<'a> {
                 }
                 return;
             }
+            if self.lexicon.cameo[pattern.code as usize].code == "---" {
+                return;
+            }
             let code_index = self.conditional_refusal(pattern, &group, slots.end).unwrap_or(pattern.code);
             let code = &self.lexicon.cameo[code_index as usize];
             let reciprocal = matches!(code.root.as_str(), "03" | "04" | "05" | "06") || code.code == "190";
@@ -438,7 +441,53 @@ impl<'a> Coder<'a> {
     /// Matches a pattern's elements after its head.
     fn match_pattern(&self, p: &Pattern, h: usize) -> Option<Slots> {
         let mut slots = Slots { end: h + 1, verb_end: h + 1, source: None, target: None };
+        if !p.before.is_empty() && !self.match_before(&p.before, h, &mut slots) {
+            return None;
+        }
         self.match_from(&p.elems, h + 1, &mut slots).then_some(slots)
+    }
+
+    /// Whether the words of `words` (lemmas) stand at `j`, one after another; their length.
+    fn phrase_at(&self, j: usize, words: &[u32]) -> Option<usize> {
+        let end = self.s.range.1;
+        let ok = j + words.len() <= end
+            && words.iter().enumerate().all(|(k, w)| {
+                let t = self.tok(j + k);
+                !self.is_consumed(j + k) && (t.lemma == *w || t.word == *w || t.alt == *w)
+            });
+        ok.then_some(words.len())
+    }
+
+    /// Matches the elements a pattern puts before its head (PETRARCH's `$ *`, `WILL NOT *`), from
+    /// the head leftwards, each within a few words of the next.
+    fn match_before(&self, elems: &[PatternElem], h: usize, slots: &mut Slots) -> bool {
+        let a = self.s.range.0;
+        let mut i = h;
+        for e in elems.iter().rev() {
+            let reach = i.saturating_sub(GAP + 1).max(a);
+            let found = (reach..i).rev().find_map(|j| match e {
+                PatternElem::Word(w) => {
+                    let t = self.tok(j);
+                    (t.lemma == *w || t.word == *w || t.alt == *w).then_some((j, None))
+                }
+                PatternElem::Set(set) => self.lexicon.sets[*set as usize]
+                    .iter()
+                    .find(|words| self.phrase_at(j, words).is_some_and(|n| j + n <= i))
+                    .map(|_| (j, None)),
+                PatternElem::Source | PatternElem::Target => {
+                    self.mention_at(j).map(|m| (self.s.mentions[m].start, Some((*e, m))))
+                }
+                PatternElem::Gap => Some((j, None)),
+            });
+            let Some((j, slot)) = found else { return false };
+            match slot {
+                Some((PatternElem::Source, m)) => slots.source = Some(m),
+                Some((_, m)) => slots.target = Some(m),
+                None => {}
+            }
+            i = j;
+        }
+        true
     }
 
     fn match_from(&self, elems: &[PatternElem], i: usize, slots: &mut Slots) -> bool {
@@ -478,6 +527,19 @@ impl<'a> Coder<'a> {
                     return true;
                 }
                 (slots.source, slots.target) = saved;
+                false
+            }
+            PatternElem::Set(set) => {
+                let j = self.skip_dets(i);
+                for words in &self.lexicon.sets[*set as usize] {
+                    let Some(len) = self.phrase_at(j, words) else { continue };
+                    let saved = slots.verb_end;
+                    slots.verb_end = j + len;
+                    if self.match_from(rest, j + len, slots) {
+                        return true;
+                    }
+                    slots.verb_end = saved;
+                }
                 false
             }
             PatternElem::Gap => {

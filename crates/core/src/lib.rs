@@ -79,6 +79,8 @@ impl Article {
 pub struct Options {
     /// Also emit events whose verb is negated ("did not attack"), marked `negated: true`.
     pub keep_negated: bool,
+    /// Emit only events with both a source and a target (PETRARCH's `require_dyad`).
+    pub require_dyad: bool,
 }
 
 /// The events of one article, with what went wrong along the way.
@@ -228,6 +230,9 @@ impl Worker<'_> {
                         continue;
                     }
                     if event.source.is_none() && event.target.is_none() && !c.agreement {
+                        continue;
+                    }
+                    if engine.options.require_dyad && (event.source.is_none() || event.target.is_none()) {
                         continue;
                     }
                     out.events.push(event);

@@ -8,6 +8,11 @@ use crate::mentions::Mention;
 use crate::text::Token;
 use palaver_lexicon::{DayNumber, Lexicon};
 
+/// The PLOVER sector of an actor code: that of its first part that is a CAMEO actor type.
+fn sector_of_code(lex: &Lexicon, code: &str) -> Option<String> {
+    (0..code.len() / 3).filter_map(|i| code.get(i * 3..i * 3 + 3)).find_map(|p| lex.sector_of_type(p)).map(String::from)
+}
+
 /// What resolving needs to know about the article.
 pub struct Context<'a> {
     pub lexicon: &'a Lexicon,
@@ -47,7 +52,7 @@ impl Context<'_> {
             r.actor_id = Some(actor.id.clone());
             r.name = Some(actor.name.clone());
             r.country = actor.country.clone();
-            r.sector = actor.sector.clone();
+            r.sector = actor.sector.clone().or_else(|| r.code.as_deref().and_then(|c| sector_of_code(lex, c)));
             return r;
         }
         let agent = m.who.agent.map(|i| &lex.agents[i as usize]);
@@ -61,7 +66,9 @@ impl Context<'_> {
         };
         r.sector = agent.and_then(|a| a.sector.clone()).or_else(|| role.map(String::from));
         r.country = country.map(|c| c.iso3.clone());
+        let prefix = agent.is_some_and(|a| a.prefix);
         r.code = match (country, role) {
+            (Some(c), Some(role)) if prefix => Some(format!("{}{}", role, c.cameo)),
             (Some(c), Some(role)) => Some(format!("{}{}", c.cameo, role)),
             (Some(c), None) => Some(c.cameo.clone()),
             (None, Some(role)) => Some(role.to_string()),

@@ -84,8 +84,10 @@ impl Actor {
 /// A generic agent: "troops", "protesters".
 #[derive(Clone, Debug)]
 pub struct Agent {
-    /// CAMEO role code (MIL, CVL, ...).
+    /// CAMEO role code (MIL, CVL, GOVFRM ...).
     pub role: String,
+    /// The role goes before the country code (PETRARCH's `NGO~`), not after it.
+    pub prefix: bool,
     /// PLOVER sector.
     pub sector: Option<String>,
     /// The first phrase listed.
@@ -111,6 +113,7 @@ pub struct Discard {
 /// One CAMEO event code with its ontology facts.
 #[derive(Clone, Debug)]
 pub struct CameoCode {
+    /// The code; `---` is the null code: a pattern that matches and codes nothing.
     pub code: String,
     pub root: String,
     pub name: String,
@@ -131,6 +134,8 @@ pub enum PatternElem {
     Source,
     /// Up to four words of anything.
     Gap,
+    /// Any phrase of a synonym set (PETRARCH's `&NAME`).
+    Set(u32),
 }
 
 /// A verb or noun pattern that codes an event.
@@ -140,6 +145,8 @@ pub struct Pattern {
     pub code: u32,
     /// Lemma of the head word.
     pub head: WordId,
+    /// Elements before the head, in text order (PETRARCH patterns may have them: `$ * +`).
+    pub before: Vec<PatternElem>,
     pub elems: Vec<PatternElem>,
     /// The verb group must be negated ("would not conduct").
     pub negated: bool,
@@ -151,8 +158,9 @@ pub struct Pattern {
 impl Pattern {
     /// How specific the pattern is: its words count most, then its slots.
     pub fn weight(&self) -> u32 {
-        let words = self.elems.iter().filter(|e| matches!(e, PatternElem::Word(_))).count() as u32;
-        let slots = self.elems.iter().filter(|e| matches!(e, PatternElem::Target | PatternElem::Source)).count() as u32;
+        let all = || self.before.iter().chain(&self.elems);
+        let words = all().filter(|e| matches!(e, PatternElem::Word(_) | PatternElem::Set(_))).count() as u32;
+        let slots = all().filter(|e| matches!(e, PatternElem::Target | PatternElem::Source)).count() as u32;
         words * 4 + slots * 2 + u32::from(self.negated) * 3
     }
 }

@@ -12,8 +12,10 @@
 //! ```
 #![deny(missing_docs)]
 
+pub mod check;
 mod entries;
 mod load;
+mod petrarch;
 mod phrases;
 mod vocab;
 pub mod words;
@@ -45,6 +47,13 @@ pub struct Lexicon {
     pub patterns: Vec<Pattern>,
     /// The CAMEO code table.
     pub cameo: Vec<CameoCode>,
+    /// Synonym sets of PETRARCH verb dictionaries: each a list of phrases.
+    pub sets: Vec<Vec<Vec<WordId>>>,
+    /// CAMEO actor types and their PLOVER sectors.
+    pub actor_types: FxHashMap<String, Option<String>>,
+    /// PETRARCH transformations read but not applied.
+    pub transformations_skipped: usize,
+    set_names: FxHashMap<String, u32>,
     patterns_by_head: FxHashMap<WordId, Vec<u32>>,
     cameo_index: FxHashMap<String, u32>,
     actor_index: FxHashMap<String, u32>,
@@ -55,6 +64,7 @@ pub struct Lexicon {
 /// The files palaver ships, compiled into the binary: (kind, name, text).
 pub const EMBEDDED: &[(DictKind, &str, &str)] = &[
     (DictKind::Cameo, "data/cameo.tsv", include_str!("../../../data/cameo.tsv")),
+    (DictKind::ActorTypes, "data/actor_types.tsv", include_str!("../../../data/actor_types.tsv")),
     (DictKind::VerbForms, "data/verb_forms.tsv", include_str!("../../../data/verb_forms.tsv")),
     (DictKind::NounPlurals, "data/noun_plurals.tsv", include_str!("../../../data/noun_plurals.tsv")),
     (DictKind::Countries, "dictionaries/countries.txt", include_str!("../../../dictionaries/countries.txt")),
@@ -81,6 +91,17 @@ impl LexiconBuilder {
     pub fn embedded(mut self) -> Self {
         for (kind, name, text) in EMBEDDED {
             self = self.add(*kind, *name, *text);
+        }
+        self
+    }
+
+    /// Adds only the embedded tables every lexicon needs (CAMEO codes, actor types, word forms,
+    /// countries for ISO codes), for coding with other dictionaries such as PETRARCH's.
+    pub fn embedded_tables(mut self) -> Self {
+        for (kind, name, text) in EMBEDDED {
+            if matches!(kind, DictKind::Cameo | DictKind::ActorTypes | DictKind::VerbForms | DictKind::NounPlurals) {
+                self = self.add(*kind, *name, *text);
+            }
         }
         self
     }
@@ -112,6 +133,10 @@ impl Lexicon {
             discards: Vec::new(),
             patterns: Vec::new(),
             cameo: Vec::new(),
+            sets: Vec::new(),
+            actor_types: FxHashMap::default(),
+            transformations_skipped: 0,
+            set_names: FxHashMap::default(),
             patterns_by_head: FxHashMap::default(),
             cameo_index: FxHashMap::default(),
             actor_index: FxHashMap::default(),
@@ -155,6 +180,30 @@ impl Lexicon {
     /// The index of a CAMEO code in [`Lexicon::cameo`].
     pub fn cameo_index(&self, code: &str) -> Option<u32> {
         self.cameo_index.get(code).copied()
+    }
+
+    /// The PLOVER sector of a CAMEO actor type code ("MIL" -> "MIL", "HLH" -> "MED").
+    pub fn sector_of_type(&self, role: &str) -> Option<&str> {
+        self.actor_types.get(role).and_then(|s| s.as_deref())
+    }
+
+    /// The index of a code, adding a code outside CAMEO (as PETRARCH's test dictionaries use) with
+    /// no ontology facts.
+    pub(crate) fn code_index_or_add(&mut self, code: &str) -> u32 {
+        if let Some(&i) = self.cameo_index.get(code) {
+            return i;
+        }
+        let i = self.cameo.len() as u32;
+        let root = code.get(..2).unwrap_or(code).to_string();
+        let name = if code == "---" { "null code: matches, codes nothing" } else { "not a CAMEO code" };
+        self.cameo.push(CameoCode { code: code.into(), root, name: name.into(), goldstein: 0.0, quad_class: 0, plover_event: None, plover_mode: None });
+        self.cameo_index.insert(code.into(), i);
+        i
+    }
+
+    pub(crate) fn register_actor(&mut self, actor: Actor) {
+        self.actor_index.insert(actor.id.clone(), self.actors.len() as u32);
+        self.actors.push(actor);
     }
 
     /// A named actor by id.

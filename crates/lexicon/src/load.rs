@@ -13,6 +13,8 @@ use std::sync::Arc;
 pub enum DictKind {
     /// data/cameo.tsv: the CAMEO event codes and their ontology facts.
     Cameo,
+    /// data/actor_types.tsv: CAMEO actor types and their PLOVER sectors.
+    ActorTypes,
     /// data/verb_forms.tsv: verb inflections.
     VerbForms,
     /// data/noun_plurals.tsv: irregular plurals.
@@ -27,6 +29,14 @@ pub enum DictKind {
     Verbs,
     /// Discard phrases.
     Discards,
+    /// A PETRARCH-2 (CAMEO.2.0) or PETRARCH-1/TABARI verb dictionary.
+    PetrarchVerbs,
+    /// A PETRARCH/TABARI actor dictionary.
+    PetrarchActors,
+    /// A PETRARCH agent dictionary.
+    PetrarchAgents,
+    /// A PETRARCH discard list.
+    PetrarchDiscards,
 }
 
 impl DictKind {
@@ -122,7 +132,7 @@ impl Lexicon {
         Origin { file: file.clone(), line }
     }
 
-    fn add_phrase(&mut self, phrase: &str, kind: EntryKind, index: u32, proper: bool, line: u32) -> Result<(), String> {
+    pub(crate) fn add_phrase(&mut self, phrase: &str, kind: EntryKind, index: u32, proper: bool, line: u32) -> Result<(), String> {
         let words: Vec<WordId> = phrase_words(phrase).iter().map(|w| self.vocab.intern(w)).collect();
         if words.is_empty() {
             return Err(format!("phrase {phrase:?} has no words"));
@@ -134,12 +144,19 @@ impl Lexicon {
 
     pub(crate) fn load(&mut self, kind: DictKind, file: &Arc<str>, text: &str, errors: &mut Vec<DictError>) {
         let lines: Vec<(u32, &str)> = match kind {
-            DictKind::Cameo | DictKind::VerbForms | DictKind::NounPlurals => table_lines(text).collect(),
+            DictKind::Cameo | DictKind::ActorTypes | DictKind::VerbForms | DictKind::NounPlurals => {
+                table_lines(text).collect()
+            }
+            DictKind::PetrarchVerbs | DictKind::PetrarchActors | DictKind::PetrarchAgents | DictKind::PetrarchDiscards => {
+                return crate::petrarch::load(self, kind, file, text, errors);
+            }
             _ => data_lines(text).collect(),
         };
         for (line, body) in lines {
             let result = match kind {
                 DictKind::Cameo => self.load_cameo(body),
+                DictKind::ActorTypes => self.load_actor_type(body),
+                DictKind::PetrarchVerbs | DictKind::PetrarchActors | DictKind::PetrarchAgents | DictKind::PetrarchDiscards => Ok(()),
                 DictKind::VerbForms => self.load_verb_forms(body),
                 DictKind::NounPlurals => self.load_noun_plurals(body),
                 DictKind::Countries => self.load_country(file, line, body),
@@ -176,6 +193,16 @@ impl Lexicon {
         }
         self.cameo_index.insert(code.code.clone(), self.cameo.len() as u32);
         self.cameo.push(code);
+        Ok(())
+    }
+
+    fn load_actor_type(&mut self, body: &str) -> Result<(), String> {
+        let f: Vec<&str> = body.split('\t').collect();
+        if f.len() < 2 {
+            return Err("expected code, name and PLOVER sector".into());
+        }
+        let sector = f.get(2).map(|s| s.trim()).filter(|s| !s.is_empty()).map(String::from);
+        self.actor_types.insert(f[0].to_string(), sector);
         Ok(())
     }
 
@@ -294,7 +321,7 @@ impl Lexicon {
         let phrases: Vec<&str> = list(f[1]).collect();
         let name = phrases.first().ok_or("an agent needs a phrase")?.to_string();
         let index = self.agents.len() as u32;
-        self.agents.push(Agent { role, sector, name, origin: self.origin(file, line) });
+        self.agents.push(Agent { role, prefix: false, sector, name, origin: self.origin(file, line) });
         for phrase in phrases {
             self.add_phrase(phrase, EntryKind::Agent, index, false, line)?;
         }
@@ -354,15 +381,19 @@ impl Lexicon {
             return Err("a pattern has at most one + and one $".into());
         }
         let origin = self.origin(file, line);
-        let p = Pattern { code: code_index, head, elems, negated, text: pattern.trim().to_string(), origin };
-        let index = self.patterns.len() as u32;
-        self.patterns.push(p);
-        self.patterns_by_head.entry(head).or_default().push(index);
+        let p = Pattern { code: code_index, head, before: Vec::new(), elems, negated, text: pattern.trim().to_string(), origin };
+        self.add_pattern(p);
         Ok(())
     }
 
+    pub(crate) fn add_pattern(&mut self, p: Pattern) {
+        let index = self.patterns.len() as u32;
+        self.patterns_by_head.entry(p.head).or_default().push(index);
+        self.patterns.push(p);
+    }
+
     /// Lets a pattern noun match its regular plurals ("clash" -> "clashes").
-    fn register_plurals(&mut self, word: &str, id: WordId) {
+    pub(crate) fn register_plurals(&mut self, word: &str, id: WordId) {
         if !word.chars().all(|c| c.is_ascii_lowercase()) {
             return;
         }

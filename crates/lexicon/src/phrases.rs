@@ -89,6 +89,33 @@ impl PhraseTrie {
         out.reverse();
     }
 
+    /// Phrases that lead to more than one entry of the same kind, with the lines that list them.
+    pub fn shared_phrases(&self, vocab: &crate::Vocab) -> Vec<(String, Vec<u32>)> {
+        let mut words_of: Vec<(u32, WordId)> = vec![(u32::MAX, 0); self.ends.len()];
+        for (&(parent, word), &child) in &self.edges {
+            words_of[child as usize] = (parent, word);
+        }
+        let mut out = Vec::new();
+        for (node, ends) in self.ends.iter().enumerate() {
+            for kind in [EntryKind::Actor, EntryKind::Agent, EntryKind::CountryName] {
+                let mut distinct: Vec<&PhraseTarget> = ends.iter().filter(|t| t.kind == kind).collect();
+                distinct.dedup_by_key(|t| t.index);
+                if distinct.len() > 1 {
+                    let mut words = Vec::new();
+                    let mut n = node as u32;
+                    while n != 0 && n != u32::MAX {
+                        let (parent, w) = words_of[n as usize];
+                        words.push(vocab.text(w).to_string());
+                        n = parent;
+                    }
+                    words.reverse();
+                    out.push((words.join(" "), distinct.iter().map(|t| t.line).collect()));
+                }
+            }
+        }
+        out
+    }
+
     /// How many phrase ends the trie holds.
     pub fn len(&self) -> usize {
         self.ends.iter().map(Vec::len).sum()

@@ -5,7 +5,9 @@
 //! against labelled text, and the benchmark corpus. The command line itself is `main.rs`.
 
 pub mod bench;
+pub mod config;
 pub mod eval;
 pub mod input;
 pub mod pipeline;
 pub mod sink;
+pub mod validate;

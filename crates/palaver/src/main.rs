@@ -3,7 +3,7 @@
 //! The command line turns raw arguments into validated settings here, and nowhere else; the
 //! coding itself is palaver-core's.
 
-use palaver::{bench, eval, input, pipeline, sink};
+use palaver::{bench, config, eval, input, pipeline, sink, validate};
 
 use anyhow::{bail, Context, Result};
 use clap::{Parser, Subcommand, ValueEnum};
@@ -37,6 +37,17 @@ enum Format {
 }
 
 #[derive(Subcommand)]
+enum DictCommand {
+    /// Lint dictionaries: unreadable lines, duplicate entries, patterns that can never match,
+    /// unknown codes, overlapping date ranges. The format is told by the name (palaver's
+    /// countries/actors/agents/verbs/discards .txt, or PETRARCH's *.verbs.txt, *actors.txt, ...).
+    Check {
+        #[arg(required = true)]
+        files: Vec<PathBuf>,
+    },
+}
+
+#[derive(Subcommand)]
 enum Command {
     /// Code articles: text files, directories of .txt files, JSONL records, or - for stdin.
     Code {
@@ -60,6 +71,21 @@ enum Command {
         /// No progress bar and no summary.
         #[arg(long, short)]
         quiet: bool,
+        /// A TOML file naming the dictionaries to code with (PETRARCH's formats too).
+        #[arg(long)]
+        config: Option<PathBuf>,
+    },
+    /// Run a PETRARCH validation file (its <Environment> names the dictionaries).
+    Validate {
+        file: PathBuf,
+        /// Print JSON: {"evaluated": N, "passed": M, ...}.
+        #[arg(long)]
+        json: bool,
+    },
+    /// Dictionary tools.
+    Dict {
+        #[command(subcommand)]
+        command: DictCommand,
     },
     /// Code labelled text and measure the events against its labels, per set.
     Eval {
@@ -71,6 +97,9 @@ enum Command {
         json: bool,
         #[arg(long)]
         threads: Option<usize>,
+        /// A TOML file naming the dictionaries to code with.
+        #[arg(long)]
+        config: Option<PathBuf>,
     },
     /// Measure coding speed and memory on a generated corpus (or a JSONL file).
     Bench {
@@ -84,6 +113,9 @@ enum Command {
         trials: usize,
         #[arg(long)]
         threads: Option<usize>,
+        /// A TOML file naming the dictionaries to code with.
+        #[arg(long)]
+        config: Option<PathBuf>,
     },
 }
 
@@ -99,13 +131,15 @@ fn main() -> ExitCode {
 
 fn run(cli: Cli) -> Result<ExitCode> {
     match cli.command {
-        Command::Code { inputs, format, date, threads, keep_negated, output, quiet } => {
+        Command::Validate { file, json } => validate_command(&file, json),
+        Command::Dict { command: DictCommand::Check { files } } => dict_check(&files),
+        Command::Code { inputs, format, date, threads, keep_negated, output, quiet, config } => {
             if let Some(d) = &date {
                 if palaver_lexicon::parse_day(d).is_none() {
                     bail!("--date {d:?} is not a YYYY-MM-DD date");
                 }
             }
-            let engine = engine(Options { keep_negated })?;
+            let engine = engine_with(config.as_deref(), Options { keep_negated, ..Options::default() })?;
             let pool = pool(threads)?;
             let out: Box<dyn Write> = match &output {
                 Some(p) => Box::new(BufWriter::new(
@@ -135,8 +169,8 @@ fn run(cli: Cli) -> Result<ExitCode> {
             }
             Ok(if summary.failed > 0 { ExitCode::from(1) } else { ExitCode::SUCCESS })
         }
-        Command::Eval { gold, json, threads } => eval_command(&gold, json, threads),
-        Command::Bench { sentences, input, trials, threads } => bench_command(sentences, input, trials, threads),
+        Command::Eval { gold, json, threads, config } => eval_command(&gold, json, threads, config.as_deref()),
+        Command::Bench { sentences, input, trials, threads, config } => bench_command(sentences, input, trials, threads, config.as_deref()),
     }
 }
 
@@ -144,11 +178,59 @@ fn is_broken_pipe(e: &anyhow::Error) -> bool {
     e.downcast_ref::<io::Error>().is_some_and(|e| e.kind() == io::ErrorKind::BrokenPipe)
 }
 
-/// The embedded dictionaries, which must load without a single error.
-fn engine(options: Options) -> Result<Engine> {
-    let (lexicon, errors) = Lexicon::embedded();
-    report_dict_errors(&errors)?;
+/// The dictionaries a TOML configuration names (or the embedded ones). Lines of other people's
+/// dictionaries that cannot be read are reported and skipped; the embedded ones must be clean.
+fn engine_with(config: Option<&std::path::Path>, options: Options) -> Result<Engine> {
+    let Some(path) = config else {
+        let (lexicon, errors) = Lexicon::embedded();
+        report_dict_errors(&errors)?;
+        return Ok(Engine::new(Arc::new(lexicon), options));
+    };
+    let (lexicon, errors) = config::DictConfig::read(path)?.build()?;
+    for e in &errors {
+        eprintln!("palaver: dictionary warning: {e}");
+    }
     Ok(Engine::new(Arc::new(lexicon), options))
+}
+
+fn validate_command(file: &std::path::Path, json: bool) -> Result<ExitCode> {
+    let xml = std::fs::read(file).with_context(|| format!("cannot read {}", file.display()))?;
+    let xml: String = match String::from_utf8(xml) {
+        Ok(t) => t,
+        Err(e) => e.into_bytes().iter().map(|&b| b as char).collect(),
+    };
+    let suite = validate::parse(&xml).with_context(|| format!("{}", file.display()))?;
+    let dir = file.parent().unwrap_or(std::path::Path::new("."));
+    let t0 = Instant::now();
+    let (lexicon, errors) = validate::lexicon(&suite, dir)?;
+    let load = t0.elapsed().as_secs_f64();
+    for e in &errors {
+        eprintln!("palaver: dictionary warning: {e}");
+    }
+    let outcomes = validate::run(&suite, Arc::new(lexicon));
+    if json {
+        println!("{}", serde_json::to_string_pretty(&validate::to_json(&outcomes, suite.skipped))?);
+    } else {
+        print!("{}", validate::report(&outcomes, suite.skipped));
+        eprintln!("palaver: dictionaries loaded in {load:.3} s");
+    }
+    Ok(if outcomes.iter().all(|o| o.passed) { ExitCode::SUCCESS } else { ExitCode::from(1) })
+}
+
+fn dict_check(files: &[PathBuf]) -> Result<ExitCode> {
+    let mut problems = 0;
+    for f in files {
+        let kind = palaver_lexicon::check::kind_of(f).with_context(|| format!("{}: cannot tell which kind of dictionary this is from its name", f.display()))?;
+        let builder = config::add_file(Lexicon::builder().embedded_tables(), kind, f)?;
+        let (lexicon, mut errors) = builder.build();
+        errors.extend(palaver_lexicon::check::lint(&lexicon, kind));
+        for e in &errors {
+            println!("{e}");
+        }
+        problems += errors.len();
+        eprintln!("palaver: {}: {} problem(s)", f.display(), errors.len());
+    }
+    Ok(if problems == 0 { ExitCode::SUCCESS } else { ExitCode::from(1) })
 }
 
 fn report_dict_errors(errors: &[DictError]) -> Result<()> {
@@ -169,9 +251,9 @@ fn pool(threads: Option<usize>) -> Result<rayon::ThreadPool> {
     Ok(rayon::ThreadPoolBuilder::new().num_threads(n).build()?)
 }
 
-fn eval_command(gold: &[PathBuf], json: bool, threads: Option<usize>) -> Result<ExitCode> {
+fn eval_command(gold: &[PathBuf], json: bool, threads: Option<usize>, config: Option<&std::path::Path>) -> Result<ExitCode> {
     use rayon::prelude::*;
-    let engine = engine(Options::default())?;
+    let engine = engine_with(config, Options::default())?;
     let pool = pool(threads)?;
     let mut scores = eval::Scores::default();
     for path in gold {
@@ -200,9 +282,9 @@ fn eval_command(gold: &[PathBuf], json: bool, threads: Option<usize>) -> Result<
     Ok(if scores.errors.is_empty() { ExitCode::SUCCESS } else { ExitCode::from(1) })
 }
 
-fn bench_command(sentences: usize, input: Option<PathBuf>, trials: usize, threads: Option<usize>) -> Result<ExitCode> {
+fn bench_command(sentences: usize, input: Option<PathBuf>, trials: usize, threads: Option<usize>, config: Option<&std::path::Path>) -> Result<ExitCode> {
     let t0 = Instant::now();
-    let engine = engine(Options::default())?;
+    let engine = engine_with(config, Options::default())?;
     let load = t0.elapsed().as_secs_f64();
     let after_load = bench::peak_memory();
     let pool = pool(threads)?;

@@ -1,0 +1,106 @@
+//! Which dictionaries to code with: palaver's own (the default, compiled in) and/or files in
+//! PETRARCH's formats, named in a TOML file. Paths are relative to the TOML file.
+//!
+//! ```toml
+//! [petrarch]
+//! verbs = ["CAMEO.2.0.txt"]
+//! actors = ["Phoenix.Countries.actors.txt", "Phoenix.International.actors.txt"]
+//! agents = ["Phoenix.agents.txt"]
+//! discards = ["Phoenix.discards.txt"]
+//!
+//! [palaver]
+//! dictionaries = false   # also load palaver's own dictionaries (default: false when [petrarch] is given)
+//! ```
+
+use anyhow::{bail, Context, Result};
+use palaver_lexicon::{DictError, DictKind, Lexicon, LexiconBuilder};
+use serde::Deserialize;
+use std::path::{Path, PathBuf};
+
+/// PETRARCH dictionary files, by kind.
+#[derive(Debug, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct PetrarchFiles {
+    #[serde(default)]
+    pub verbs: Vec<PathBuf>,
+    #[serde(default)]
+    pub actors: Vec<PathBuf>,
+    #[serde(default)]
+    pub agents: Vec<PathBuf>,
+    #[serde(default)]
+    pub discards: Vec<PathBuf>,
+    /// Issue files are accepted and not used yet.
+    #[serde(default)]
+    pub issues: Vec<PathBuf>,
+}
+
+/// palaver's own dictionaries.
+#[derive(Debug, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct PalaverFiles {
+    /// Load the compiled-in dictionaries too.
+    pub dictionaries: Option<bool>,
+}
+
+/// A dictionary configuration.
+#[derive(Debug, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct DictConfig {
+    #[serde(default)]
+    pub petrarch: Option<PetrarchFiles>,
+    #[serde(default)]
+    pub palaver: PalaverFiles,
+}
+
+impl DictConfig {
+    /// Reads a TOML configuration; relative paths become relative to its folder.
+    pub fn read(path: &Path) -> Result<DictConfig> {
+        let text = std::fs::read_to_string(path).with_context(|| format!("cannot read {}", path.display()))?;
+        let mut config: DictConfig = toml::from_str(&text).with_context(|| format!("{}: not a valid configuration", path.display()))?;
+        let base = path.parent().unwrap_or(Path::new("."));
+        if let Some(p) = config.petrarch.as_mut() {
+            for list in [&mut p.verbs, &mut p.actors, &mut p.agents, &mut p.discards, &mut p.issues] {
+                for f in list.iter_mut() {
+                    if f.is_relative() {
+                        *f = base.join(&*f);
+                    }
+                }
+            }
+        }
+        Ok(config)
+    }
+
+    /// Builds the lexicon: the embedded tables always, palaver's dictionaries unless PETRARCH files
+    /// replace them, then each named file. Bad lines are returned with their file and line.
+    pub fn build(&self) -> Result<(Lexicon, Vec<DictError>)> {
+        let own = self.palaver.dictionaries.unwrap_or(self.petrarch.is_none());
+        let mut builder = if own { Lexicon::builder().embedded() } else { Lexicon::builder().embedded_tables() };
+        if let Some(p) = &self.petrarch {
+            let kinds = [
+                (DictKind::PetrarchVerbs, &p.verbs),
+                (DictKind::PetrarchActors, &p.actors),
+                (DictKind::PetrarchAgents, &p.agents),
+                (DictKind::PetrarchDiscards, &p.discards),
+            ];
+            for (kind, files) in kinds {
+                for f in files {
+                    builder = add_file(builder, kind, f)?;
+                }
+            }
+        }
+        Ok(builder.build())
+    }
+}
+
+/// Adds a file, read as UTF-8 (or Latin-1 where it is not: old dictionaries often are).
+pub fn add_file(builder: LexiconBuilder, kind: DictKind, path: &Path) -> Result<LexiconBuilder> {
+    let bytes = std::fs::read(path).with_context(|| format!("cannot read dictionary {}", path.display()))?;
+    let text = match String::from_utf8(bytes) {
+        Ok(t) => t,
+        Err(e) => e.into_bytes().iter().map(|&b| b as char).collect(),
+    };
+    if text.trim().is_empty() {
+        bail!("{}: empty dictionary", path.display());
+    }
+    Ok(builder.add(kind, path.display().to_string(), text))
+}
