@@ -143,8 +143,9 @@ impl<'a> Coder<'a> {
             let code_index = self.conditional_refusal(pattern, &group, slots.end).unwrap_or(pattern.code);
             let code = &self.lexicon.cameo[code_index as usize];
             let reciprocal = matches!(code.root.as_str(), "03" | "04" | "05" | "06") || code.code == "190";
-            for (source, target) in self.pairs(source, target, reciprocal) {
-                out.push(Coded {
+            let pairs = self.pairs(source, target, reciprocal && pattern.paired.is_none());
+            for (source, target) in pairs {
+                let coded = Coded {
                     pattern: p,
                     code: code_index,
                     verb: (h, slots.verb_end),
@@ -154,7 +155,12 @@ impl<'a> Coder<'a> {
                     speaker: None,
                     agreement: anaphor,
                     speech_only: false,
-                });
+                };
+                // PETRARCH's paired codes: the reverse event, target to source
+                let reverse = pattern.paired.filter(|_| source.is_some() && target.is_some());
+                let reversed = reverse.map(|code| Coded { code, source: target, target: source, ..coded.clone() });
+                out.push(coded);
+                out.extend(reversed);
             }
             return;
         }

@@ -235,8 +235,19 @@ impl Worker<'_> {
                     if engine.options.require_dyad && (event.source.is_none() || event.target.is_none()) {
                         continue;
                     }
-                    out.events.push(event);
-                    ordinal += 1;
+                    for event in split_compound_codes(event) {
+                        let same = match (&event.source, &event.target) {
+                            (Some(s), Some(t)) => s.code.is_some() && s.code == t.code && s.actor_id == t.actor_id,
+                            _ => false,
+                        };
+                        if same {
+                            continue; // an actor doing something to itself is no event between two
+                        }
+                        let mut event = event;
+                        event.event_id = format!("{}:{}:{}", article.id, index, ordinal);
+                        out.events.push(event);
+                        ordinal += 1;
+                    }
                 }
             }
         }
@@ -291,6 +302,33 @@ fn resolve_pronouns<'m>(
         (None, Some(t)) => t.into_iter().map(|t| (None, Some(t))).collect(),
         (Some(s), Some(t)) => s.into_iter().flat_map(|s| t.iter().map(move |t| (Some(s), Some(*t)))).collect(),
     }
+}
+
+/// PETRARCH actor codes may name several actors at once (`FRO/BIL/SAM`): one event for each.
+fn split_compound_codes(event: Event) -> Vec<Event> {
+    let split = |a: &Option<event::ActorRecord>| -> Vec<Option<event::ActorRecord>> {
+        match a {
+            Some(r) if r.code.as_deref().is_some_and(|c| c.contains('/')) => r
+                .code
+                .as_deref()
+                .unwrap_or_default()
+                .split('/')
+                .map(|c| Some(event::ActorRecord { code: Some(c.to_string()), ..r.clone() }))
+                .collect(),
+            other => vec![other.clone()],
+        }
+    };
+    let (sources, targets) = (split(&event.source), split(&event.target));
+    if sources.len() == 1 && targets.len() == 1 {
+        return vec![event];
+    }
+    let mut out = Vec::new();
+    for s in &sources {
+        for t in &targets {
+            out.push(Event { source: s.clone(), target: t.clone(), ..event.clone() });
+        }
+    }
+    out
 }
 
 /// Gives an event whose subject is "the deal" the parties (and their spans) of the article's last

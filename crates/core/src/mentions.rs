@@ -167,7 +167,15 @@ pub fn compose(text: &str, tokens: &[Token], chunks: &[Chunk], out: &mut Vec<Men
             let between = &tokens[m.end..n.start];
             let gap = between.len();
             let possessive = gap >= 1 && matches!(tok(m.end), "'s" | "’s" | "'" | "’");
-            let plain_gap = between.iter().skip(usize::from(possessive)).all(modifier_word);
+            // titles before an agent may be capitalised: "Dagolath's first Deputy Prime Minister"
+            let title_ok = |t: &Token| {
+                modifier_word(t)
+                    || (n.kind == EntryKind::Agent
+                        && t.is(flag::CAPITAL)
+                        && t.class == Word::Other
+                        && !t.is(flag::VERBAL))
+            };
+            let plain_gap = between.iter().skip(usize::from(possessive)).all(title_ok);
             // "al Qaeda-linked JNIM": a modifier, the head follows
             let linked = gap == 2
                 && tok(m.end) == "-"
@@ -198,9 +206,7 @@ pub fn compose(text: &str, tokens: &[Token], chunks: &[Chunk], out: &mut Vec<Men
                 {
                     let agent = m.who.agent;
                     m = Mention { start: m.start, end: n.end, who: who_of(&n), line: n.line, kind: n.kind };
-                    if n.kind != EntryKind::Actor {
-                        m.who.agent = agent;
-                    }
+                    m.who.agent = agent;
                     j += 1;
                     continue;
                 }
@@ -220,8 +226,12 @@ pub fn compose(text: &str, tokens: &[Token], chunks: &[Chunk], out: &mut Vec<Men
                     m.who.people = false;
                     m.end = n.end;
                 }
-                // "JNIM militants", "HCI official": the organisation is who acts
-                (true, EntryKind::Agent) => m.end = n.end,
+                // "JNIM militants", "HCI official": the organisation is who acts (with the agent's
+                // role where the actor takes one: "the Arnor government")
+                (true, EntryKind::Agent) if m.who.agent.is_none() => {
+                    m.end = n.end;
+                    m.who.agent = Some(n.index);
+                }
                 _ => break,
             }
             j += 1;

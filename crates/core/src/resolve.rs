@@ -49,10 +49,26 @@ impl Context<'_> {
         if let Some(i) = m.who.actor {
             let actor = &lex.actors[i as usize];
             r.code = actor.code_on(self.day).map(String::from);
+            if let (true, Some(agent), Some(code)) =
+                (actor.takes_agents, m.who.agent.map(|a| &lex.agents[a as usize]), &r.code)
+            {
+                if !code.ends_with(&agent.role) && !code.starts_with(&agent.role) {
+                    r.code = Some(if agent.prefix {
+                        format!("{}{code}", agent.role)
+                    } else {
+                        format!("{code}{}", agent.role)
+                    });
+                }
+                r.sector = agent.sector.clone();
+            }
             r.actor_id = Some(actor.id.clone());
             r.name = Some(actor.name.clone());
             r.country = actor.country.clone();
-            r.sector = actor.sector.clone().or_else(|| r.code.as_deref().and_then(|c| sector_of_code(lex, c)));
+            r.sector = r
+                .sector
+                .take()
+                .or_else(|| actor.sector.clone())
+                .or_else(|| r.code.as_deref().and_then(|c| sector_of_code(lex, c)));
             return r;
         }
         let agent = m.who.agent.map(|i| &lex.agents[i as usize]);

@@ -48,7 +48,11 @@ pub fn lint(lex: &Lexicon, kind: DictKind) -> Vec<DictError> {
     for (phrase, lines) in lex.phrases.shared_phrases(&lex.vocab) {
         if lines.len() > 1 {
             let file = lex.sources.last().cloned().unwrap_or_default();
-            out.push(DictError { file, line: lines[1], message: format!("phrase {phrase:?} names more than one entry (also line {})", lines[0]) });
+            out.push(DictError {
+                file,
+                line: lines[1],
+                message: format!("phrase {phrase:?} names more than one entry (also line {})", lines[0]),
+            });
         }
     }
     out.sort_by_key(|e| e.line);
@@ -65,7 +69,10 @@ fn lint_patterns(lex: &Lexicon, out: &mut Vec<DictError>) {
         for e in p.before.iter().chain(&p.elems) {
             match e {
                 PatternElem::Word(w) if SKIPPED.contains(&lex.vocab.text(*w)) => {
-                    out.push(problem(&p.origin, format!("pattern {:?} can never match: {:?} is stepped over", p.text, lex.vocab.text(*w))));
+                    out.push(problem(
+                        &p.origin,
+                        format!("pattern {:?} can never match: {:?} is stepped over", p.text, lex.vocab.text(*w)),
+                    ));
                 }
                 PatternElem::Set(s) if lex.sets[*s as usize].is_empty() => {
                     out.push(problem(&p.origin, format!("pattern {:?} uses an empty synonym set", p.text)));
@@ -88,7 +95,10 @@ fn lint_actors(lex: &Lexicon, out: &mut Vec<DictError>) {
                 let (xf, xt) = (x.from.unwrap_or(0), x.to.unwrap_or(u32::MAX));
                 let (yf, yt) = (y.from.unwrap_or(0), y.to.unwrap_or(u32::MAX));
                 if xf < yt && yf < xt {
-                    out.push(problem(&a.origin, format!("{}: date ranges of {} and {} overlap", a.name, x.code, y.code)));
+                    out.push(problem(
+                        &a.origin,
+                        format!("{}: date ranges of {} and {} overlap", a.name, x.code, y.code),
+                    ));
                 }
                 if xf > xt {
                     out.push(problem(&a.origin, format!("{}: {} ends before it starts", a.name, x.code)));

@@ -63,6 +63,9 @@ pub struct Actor {
     pub country: Option<String>,
     pub sector: Option<String>,
     pub parent: Option<String>,
+    /// An agent next to it adds its role to the code ("Arnor" + "government" -> ARNGOV): PETRARCH's
+    /// rule for its actors, and palaver's for actors whose code is a bare country.
+    pub takes_agents: bool,
     pub origin: Origin,
 }
 
@@ -150,6 +153,8 @@ pub struct Pattern {
     pub elems: Vec<PatternElem>,
     /// The verb group must be negated ("would not conduct").
     pub negated: bool,
+    /// PETRARCH's paired codes `[042:043]`: the code of the reverse event, target to source.
+    pub paired: Option<u32>,
     /// The pattern as written.
     pub text: String,
     pub origin: Origin,

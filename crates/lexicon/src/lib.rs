@@ -196,7 +196,15 @@ impl Lexicon {
         let i = self.cameo.len() as u32;
         let root = code.get(..2).unwrap_or(code).to_string();
         let name = if code == "---" { "null code: matches, codes nothing" } else { "not a CAMEO code" };
-        self.cameo.push(CameoCode { code: code.into(), root, name: name.into(), goldstein: 0.0, quad_class: 0, plover_event: None, plover_mode: None });
+        self.cameo.push(CameoCode {
+            code: code.into(),
+            root,
+            name: name.into(),
+            goldstein: 0.0,
+            quad_class: 0,
+            plover_event: None,
+            plover_mode: None,
+        });
         self.cameo_index.insert(code.into(), i);
         i
     }

@@ -132,7 +132,14 @@ impl Lexicon {
         Origin { file: file.clone(), line }
     }
 
-    pub(crate) fn add_phrase(&mut self, phrase: &str, kind: EntryKind, index: u32, proper: bool, line: u32) -> Result<(), String> {
+    pub(crate) fn add_phrase(
+        &mut self,
+        phrase: &str,
+        kind: EntryKind,
+        index: u32,
+        proper: bool,
+        line: u32,
+    ) -> Result<(), String> {
         let words: Vec<WordId> = phrase_words(phrase).iter().map(|w| self.vocab.intern(w)).collect();
         if words.is_empty() {
             return Err(format!("phrase {phrase:?} has no words"));
@@ -147,7 +154,10 @@ impl Lexicon {
             DictKind::Cameo | DictKind::ActorTypes | DictKind::VerbForms | DictKind::NounPlurals => {
                 table_lines(text).collect()
             }
-            DictKind::PetrarchVerbs | DictKind::PetrarchActors | DictKind::PetrarchAgents | DictKind::PetrarchDiscards => {
+            DictKind::PetrarchVerbs
+            | DictKind::PetrarchActors
+            | DictKind::PetrarchAgents
+            | DictKind::PetrarchDiscards => {
                 return crate::petrarch::load(self, kind, file, text, errors);
             }
             _ => data_lines(text).collect(),
@@ -156,7 +166,10 @@ impl Lexicon {
             let result = match kind {
                 DictKind::Cameo => self.load_cameo(body),
                 DictKind::ActorTypes => self.load_actor_type(body),
-                DictKind::PetrarchVerbs | DictKind::PetrarchActors | DictKind::PetrarchAgents | DictKind::PetrarchDiscards => Ok(()),
+                DictKind::PetrarchVerbs
+                | DictKind::PetrarchActors
+                | DictKind::PetrarchAgents
+                | DictKind::PetrarchDiscards => Ok(()),
                 DictKind::VerbForms => self.load_verb_forms(body),
                 DictKind::NounPlurals => self.load_noun_plurals(body),
                 DictKind::Countries => self.load_country(file, line, body),
@@ -295,7 +308,17 @@ impl Lexicon {
         }
         let index = self.actors.len() as u32;
         self.actor_index.insert(id.clone(), index);
-        self.actors.push(Actor { id, name, codes, country, sector, parent, origin: self.origin(file, line) });
+        let takes_agents = codes.iter().all(|c| c.code.len() == 3);
+        self.actors.push(Actor {
+            id,
+            name,
+            codes,
+            country,
+            sector,
+            parent,
+            takes_agents,
+            origin: self.origin(file, line),
+        });
         for phrase in phrases {
             self.add_phrase(phrase, EntryKind::Actor, index, true, line)?;
         }
@@ -381,7 +404,16 @@ impl Lexicon {
             return Err("a pattern has at most one + and one $".into());
         }
         let origin = self.origin(file, line);
-        let p = Pattern { code: code_index, head, before: Vec::new(), elems, negated, text: pattern.trim().to_string(), origin };
+        let p = Pattern {
+            code: code_index,
+            head,
+            before: Vec::new(),
+            elems,
+            negated,
+            paired: None,
+            text: pattern.trim().to_string(),
+            origin,
+        };
         self.add_pattern(p);
         Ok(())
     }

@@ -56,9 +56,11 @@ pub(crate) fn clean_lines(text: &str) -> Vec<(u32, String)> {
     out
 }
 
-/// A PETRARCH phrase ("PRESIDENT_GEORGE_W._BUSH_") as palaver writes it ("PRESIDENT GEORGE W. BUSH").
+/// A PETRARCH phrase ("PRESIDENT_GEORGE_W._BUSH_") as palaver writes it ("president george w. bush").
+/// PETRARCH writes everything in capitals, so capitals say nothing of how the text must be written:
+/// the phrase is lower-cased, and names then need a capitalised word in the text like palaver's own.
 fn phrase(s: &str) -> String {
-    s.trim().trim_end_matches('_').replace('_', " ").trim().to_string()
+    s.trim().trim_end_matches('_').replace('_', " ").trim().to_lowercase()
 }
 
 /// `YYMMDD` or `YYYYMMDD` as a day number; two-digit years up to 26 are 20xx, later ones 19xx.
@@ -78,10 +80,14 @@ fn petrarch_day(s: &str) -> Option<DayNumber> {
 /// `[CODE]`, `[CODE <date]`, `[CODE >date]`, `[CODE date-date]`.
 fn petrarch_code(s: &str) -> Result<DatedCode, String> {
     let inner = s.trim().trim_start_matches('[').trim_end_matches(']').trim();
-    let mut parts = inner.split_whitespace();
-    let code = parts.next().ok_or("empty code")?.to_ascii_uppercase();
+    let (code, restriction) = inner.split_once(char::is_whitespace).unwrap_or((inner, ""));
+    let code = code.to_ascii_uppercase();
+    if code.is_empty() {
+        return Err("empty code".into());
+    }
+    let restriction: String = restriction.chars().filter(|c| !c.is_whitespace()).collect();
     let day = |d: &str| petrarch_day(d).ok_or_else(|| format!("{d:?} is not a YYMMDD or YYYYMMDD date"));
-    let (from, to) = match parts.next() {
+    let (from, to) = match Some(restriction.as_str()).filter(|r| !r.is_empty()) {
         None => (None, None),
         Some(r) if r.starts_with('<') => (None, Some(day(&r[1..])?)),
         Some(r) if r.starts_with('>') => (Some(day(&r[1..])?), None),
@@ -118,7 +124,8 @@ pub(crate) fn load(lex: &mut Lexicon, kind: DictKind, file: &Arc<str>, text: &st
 fn country_and_sector(lex: &Lexicon, code: &str) -> (Option<String>, Option<String>) {
     let parts: Vec<&str> = (0..code.len() / 3).filter_map(|i| code.get(i * 3..i * 3 + 3)).collect();
     let country = parts.first().and_then(|p| lex.country_by_code(p)).map(|c| c.iso3.clone());
-    let sector = parts.iter().skip(usize::from(country.is_some())).find_map(|p| lex.sector_of_type(p)).map(String::from);
+    let sector =
+        parts.iter().skip(usize::from(country.is_some())).find_map(|p| lex.sector_of_type(p)).map(String::from);
     let sector = sector.or_else(|| parts.first().filter(|p| matches!(**p, "IGO" | "NGO")).map(|p| p.to_string()));
     (country, sector)
 }
@@ -179,7 +186,16 @@ fn finish_actor(lex: &mut Lexicon, file: &Arc<str>, p: PendingActor, err: &mut i
     let first = p.codes.iter().find(|c| c.undated()).unwrap_or(&p.codes[0]).code.clone();
     let (country, sector) = country_and_sector(lex, &first);
     let index = lex.actors.len() as u32;
-    lex.register_actor(Actor { id, name: p.phrases[0].clone(), codes: p.codes, country, sector, parent: None, origin: Origin { file: file.clone(), line: p.line } });
+    lex.register_actor(Actor {
+        id,
+        name: p.phrases[0].clone(),
+        codes: p.codes,
+        country,
+        sector,
+        parent: None,
+        takes_agents: true,
+        origin: Origin { file: file.clone(), line: p.line },
+    });
     for ph in &p.phrases {
         if let Err(e) = lex.add_phrase(ph, EntryKind::Actor, index, true, p.line) {
             err(p.line, e);
@@ -297,9 +313,15 @@ struct Block {
 fn bracket_code(s: &str) -> Option<String> {
     let open = s.rfind('[')?;
     let close = s[open..].find(']')? + open;
-    let code = s[open + 1..close].trim();
-    // paired codes [042:043]: the first is the code of the event
-    Some(code.split(':').next().unwrap_or(code).trim().to_string())
+    Some(s[open + 1..close].trim().to_string())
+}
+
+/// `042:043` -> the event's code and the reverse event's (target to source) code.
+fn split_paired(code: &str) -> (&str, Option<&str>) {
+    match code.split_once(':') {
+        Some((a, b)) => (a.trim(), Some(b.trim()).filter(|b| !b.is_empty())),
+        None => (code.trim(), None),
+    }
 }
 
 fn verbs(lex: &mut Lexicon, file: &Arc<str>, lines: &[(u32, String)], err: &mut impl FnMut(u32, String)) {
@@ -326,7 +348,11 @@ fn verbs(lex: &mut Lexicon, file: &Arc<str>, lines: &[(u32, String)], err: &mut 
             transformations += 1;
         } else if let Some(p) = t.strip_prefix('-') {
             match bracket_code(p) {
-                Some(code) => block.patterns.push(BlockPattern { text: p[..p.rfind('[').unwrap_or(p.len())].trim().to_string(), code, line: *line }),
+                Some(code) => block.patterns.push(BlockPattern {
+                    text: p[..p.rfind('[').unwrap_or(p.len())].trim().to_string(),
+                    code,
+                    line: *line,
+                }),
                 None => err(*line, "a pattern without a [code]".into()),
             }
         } else {
@@ -341,7 +367,8 @@ fn verbs(lex: &mut Lexicon, file: &Arc<str>, lines: &[(u32, String)], err: &mut 
                 }
                 None => words,
             };
-            let words: Vec<String> = words.split(['_', ' ']).filter(|w| !w.is_empty()).map(|w| w.to_ascii_lowercase()).collect();
+            let words: Vec<String> =
+                words.split(['_', ' ']).filter(|w| !w.is_empty()).map(|w| w.to_ascii_lowercase()).collect();
             if words.is_empty() {
                 err(*line, "a verb line with no verb".into());
                 continue;
@@ -391,19 +418,39 @@ fn finish_block(lex: &mut Lexicon, file: &Arc<str>, block: Block, err: &mut impl
         lex.register_plurals(&head_text, head);
         let rest: Vec<PatternElem> = verb.words[1..].iter().map(|w| PatternElem::Word(lex.vocab.intern(w))).collect();
         if let Some(code) = verb.code.clone().or_else(|| block.code.clone()) {
-            let code = lex.code_index_or_add(&code);
+            let (code, paired) = split_paired(&code);
+            let (code, paired) = (lex.code_index_or_add(code), paired.map(|p| lex.code_index_or_add(p)));
             let origin = Origin { file: file.clone(), line: verb.line };
             let text = verb.words.join(" ");
-            lex.add_pattern(Pattern { code, head, before: Vec::new(), elems: rest.clone(), negated: false, text, origin });
+            lex.add_pattern(Pattern {
+                code,
+                head,
+                before: Vec::new(),
+                elems: rest.clone(),
+                negated: false,
+                paired,
+                text,
+                origin,
+            });
         }
         for p in &block.patterns {
             match pattern(lex, &p.text) {
                 Ok((before, after, negated)) => {
                     let mut elems = rest.clone();
                     elems.extend(after);
-                    let code = lex.code_index_or_add(&p.code);
+                    let (code, paired) = split_paired(&p.code);
+                    let (code, paired) = (lex.code_index_or_add(code), paired.map(|c| lex.code_index_or_add(c)));
                     let origin = Origin { file: file.clone(), line: p.line };
-                    lex.add_pattern(Pattern { code, head, before, elems, negated, text: p.text.clone(), origin });
+                    lex.add_pattern(Pattern {
+                        code,
+                        head,
+                        before,
+                        elems,
+                        negated,
+                        paired,
+                        text: p.text.clone(),
+                        origin,
+                    });
                 }
                 Err(e) => err(p.line, e),
             }
@@ -413,7 +460,8 @@ fn finish_block(lex: &mut Lexicon, file: &Arc<str>, block: Block, err: &mut impl
 
 /// A PETRARCH pattern's elements before and after the verb (`*`), and whether it needs negation.
 fn pattern(lex: &mut Lexicon, text: &str) -> Result<(Vec<PatternElem>, Vec<PatternElem>, bool), String> {
-    let cleaned: String = text.chars().map(|c| if matches!(c, '{' | '}' | '(' | ')' | '_') { ' ' } else { c }).collect();
+    let cleaned: String =
+        text.chars().map(|c| if matches!(c, '{' | '}' | '(' | ')' | '_') { ' ' } else { c }).collect();
     let mut before = Vec::new();
     let mut after = Vec::new();
     let mut seen_head = false;
@@ -483,8 +531,12 @@ mod tests {
         let c = petrarch_code("[pse]").unwrap();
         assert_eq!(c.code, "PSE");
         assert_eq!(petrarch_code("[USAGOV <20090120]").unwrap().to, Some(20090120));
+        assert_eq!(petrarch_code("[HOB < 950601]").unwrap().to, Some(19950601));
+        let c = petrarch_code("[HOBGOV 19950601 - 19990815]").unwrap();
+        assert_eq!((c.from, c.to), (Some(19950601), Some(19990815)));
         assert!(petrarch_code("[X 99-1]").is_err());
-        assert_eq!(bracket_code("- * (TO) [042:043] "), Some("042".into()));
+        assert_eq!(bracket_code("- * (TO) [042:043] "), Some("042:043".into()));
+        assert_eq!(split_paired("042:043"), ("042", Some("043")));
     }
 
     #[test]

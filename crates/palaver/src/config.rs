@@ -56,7 +56,8 @@ impl DictConfig {
     /// Reads a TOML configuration; relative paths become relative to its folder.
     pub fn read(path: &Path) -> Result<DictConfig> {
         let text = std::fs::read_to_string(path).with_context(|| format!("cannot read {}", path.display()))?;
-        let mut config: DictConfig = toml::from_str(&text).with_context(|| format!("{}: not a valid configuration", path.display()))?;
+        let mut config: DictConfig =
+            toml::from_str(&text).with_context(|| format!("{}: not a valid configuration", path.display()))?;
         let base = path.parent().unwrap_or(Path::new("."));
         if let Some(p) = config.petrarch.as_mut() {
             for list in [&mut p.verbs, &mut p.actors, &mut p.agents, &mut p.discards, &mut p.issues] {

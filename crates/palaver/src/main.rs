@@ -170,7 +170,9 @@ fn run(cli: Cli) -> Result<ExitCode> {
             Ok(if summary.failed > 0 { ExitCode::from(1) } else { ExitCode::SUCCESS })
         }
         Command::Eval { gold, json, threads, config } => eval_command(&gold, json, threads, config.as_deref()),
-        Command::Bench { sentences, input, trials, threads, config } => bench_command(sentences, input, trials, threads, config.as_deref()),
+        Command::Bench { sentences, input, trials, threads, config } => {
+            bench_command(sentences, input, trials, threads, config.as_deref())
+        }
     }
 }
 
@@ -220,7 +222,8 @@ fn validate_command(file: &std::path::Path, json: bool) -> Result<ExitCode> {
 fn dict_check(files: &[PathBuf]) -> Result<ExitCode> {
     let mut problems = 0;
     for f in files {
-        let kind = palaver_lexicon::check::kind_of(f).with_context(|| format!("{}: cannot tell which kind of dictionary this is from its name", f.display()))?;
+        let kind = palaver_lexicon::check::kind_of(f)
+            .with_context(|| format!("{}: cannot tell which kind of dictionary this is from its name", f.display()))?;
         let builder = config::add_file(Lexicon::builder().embedded_tables(), kind, f)?;
         let (lexicon, mut errors) = builder.build();
         errors.extend(palaver_lexicon::check::lint(&lexicon, kind));
@@ -251,7 +254,12 @@ fn pool(threads: Option<usize>) -> Result<rayon::ThreadPool> {
     Ok(rayon::ThreadPoolBuilder::new().num_threads(n).build()?)
 }
 
-fn eval_command(gold: &[PathBuf], json: bool, threads: Option<usize>, config: Option<&std::path::Path>) -> Result<ExitCode> {
+fn eval_command(
+    gold: &[PathBuf],
+    json: bool,
+    threads: Option<usize>,
+    config: Option<&std::path::Path>,
+) -> Result<ExitCode> {
     use rayon::prelude::*;
     let engine = engine_with(config, Options::default())?;
     let pool = pool(threads)?;
@@ -282,7 +290,13 @@ fn eval_command(gold: &[PathBuf], json: bool, threads: Option<usize>, config: Op
     Ok(if scores.errors.is_empty() { ExitCode::SUCCESS } else { ExitCode::from(1) })
 }
 
-fn bench_command(sentences: usize, input: Option<PathBuf>, trials: usize, threads: Option<usize>, config: Option<&std::path::Path>) -> Result<ExitCode> {
+fn bench_command(
+    sentences: usize,
+    input: Option<PathBuf>,
+    trials: usize,
+    threads: Option<usize>,
+    config: Option<&std::path::Path>,
+) -> Result<ExitCode> {
     let t0 = Instant::now();
     let engine = engine_with(config, Options::default())?;
     let load = t0.elapsed().as_secs_f64();

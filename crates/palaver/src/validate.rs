@@ -93,7 +93,10 @@ pub fn parse(xml: &str) -> Result<Suite> {
     let mut suite = Suite::default();
     let env = inner(&xml, "Environment").context("no <Environment> naming the dictionaries")?;
     let files = |tag: &str| -> Vec<String> {
-        env.match_indices(&format!("<{tag}>")).filter_map(|(p, _)| inner(&env[p..], tag)).map(|s| s.trim().to_string()).collect()
+        env.match_indices(&format!("<{tag}>"))
+            .filter_map(|(p, _)| inner(&env[p..], tag))
+            .map(|s| s.trim().to_string())
+            .collect()
     };
     suite.verbs = files("Verbfile");
     suite.actors = files("Actorfile");
@@ -197,8 +200,13 @@ pub fn run(suite: &Suite, lexicon: Arc<Lexicon>) -> Vec<Outcome> {
             let engine = if option_true(&r.options, "require_dyad", true) { &dyad } else { &single };
             let mut article = Article::new(r.id.clone(), r.text.clone());
             article.date = r.date.clone();
-            let code = |a: &Option<palaver_core::event::ActorRecord>| a.as_ref().and_then(|a| a.code.clone()).unwrap_or_default();
-            let produced: BTreeSet<_> = engine.code(&article).events.iter().map(|e| (code(&e.source), code(&e.target), e.cameo.clone())).collect();
+            let code = |a: &Option<palaver_core::event::ActorRecord>| petrarch_actor_code(a.as_ref());
+            let produced: BTreeSet<_> = engine
+                .code(&article)
+                .events
+                .iter()
+                .map(|e| (code(&e.source), code(&e.target), e.cameo.clone()))
+                .collect();
             let passed = match &r.expected {
                 Expected::Events(ev) => *ev == produced,
                 Expected::NoEvents | Expected::Error(_) => produced.is_empty(),
@@ -206,6 +214,17 @@ pub fn run(suite: &Suite, lexicon: Arc<Lexicon>) -> Vec<Outcome> {
             Outcome { id: r.id.clone(), passed, expected: r.expected.clone(), produced }
         })
         .collect()
+}
+
+/// An actor code as PETRARCH writes it: `---` for no actor, `---GOV` for an agent of no country.
+fn petrarch_actor_code(a: Option<&palaver_core::event::ActorRecord>) -> String {
+    match a.and_then(|a| a.code.as_deref().map(|c| (a, c))) {
+        None => "---".into(),
+        Some((a, c)) if a.actor_id.is_none() && a.country.is_none() && a.name.is_none() && !c.starts_with("---") => {
+            format!("---{c}")
+        }
+        Some((_, c)) => c.to_string(),
+    }
 }
 
 fn show(set: &BTreeSet<(String, String, String)>) -> String {
