@@ -7,7 +7,7 @@ use std::sync::{Arc, OnceLock};
 
 fn engine() -> &'static Engine {
     static E: OnceLock<Engine> = OnceLock::new();
-    E.get_or_init(|| Engine::new(Arc::new(palaver_lexicon::Lexicon::embedded().0), Options { keep_negated: true }))
+    E.get_or_init(|| Engine::new(Arc::new(palaver_lexicon::Lexicon::embedded().0), Options { keep_negated: true, ..Options::default() }))
 }
 
 fuzz_target!(|data: &[u8]| {

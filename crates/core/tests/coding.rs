@@ -50,7 +50,7 @@ fn passive_voice_swaps_the_roles() {
 fn negated_action_is_not_the_action() {
     let e = code("Burkinabe troops did not attack the village.");
     assert!(e.is_empty(), "{:?}", triples(&e));
-    let keep = Engine::new(Arc::new(Lexicon::embedded().0), Options { keep_negated: true });
+    let keep = Engine::new(Arc::new(Lexicon::embedded().0), Options { keep_negated: true, ..Options::default() });
     let e = keep.code(&Article::new("t", "Burkinabe troops did not attack the village.")).events;
     assert!(e.iter().all(|e| e.negated) && !e.is_empty());
 }
