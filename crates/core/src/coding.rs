@@ -60,6 +60,8 @@ pub struct Coder<'a> {
     /// Mention index covering each token of the sentence (`usize::MAX` for none).
     cover: Vec<usize>,
     consumed: Vec<bool>,
+    /// PETRARCH's habit: with no other object, a place ("criticized the closure ... in Bree") is the target.
+    pub locative_targets: bool,
 }
 
 impl<'a> Coder<'a> {
@@ -71,7 +73,7 @@ impl<'a> Coder<'a> {
                 *c = k;
             }
         }
-        Coder { lexicon, grammar, s, cover, consumed: vec![false; n] }
+        Coder { lexicon, grammar, s, cover, consumed: vec![false; n], locative_targets: false }
     }
 
     fn tok(&self, i: usize) -> &Token {
@@ -143,7 +145,8 @@ impl<'a> Coder<'a> {
             let code_index = self.conditional_refusal(pattern, &group, slots.end).unwrap_or(pattern.code);
             let code = &self.lexicon.cameo[code_index as usize];
             let reciprocal = matches!(code.root.as_str(), "03" | "04" | "05" | "06") || code.code == "190";
-            let pairs = self.pairs(source, target, reciprocal && pattern.paired.is_none());
+            let compound_only = target.is_none() && source.is_some_and(|m| self.group(m).len() > 1);
+            let pairs = self.pairs(source, target, reciprocal || (pattern.paired.is_some() && compound_only));
             for (source, target) in pairs {
                 let coded = Coded {
                     pattern: p,
@@ -157,7 +160,7 @@ impl<'a> Coder<'a> {
                     speech_only: false,
                 };
                 // PETRARCH's paired codes: the reverse event, target to source
-                let reverse = pattern.paired.filter(|_| source.is_some() && target.is_some());
+                let reverse = pattern.paired.filter(|_| source.is_some() && target.is_some() && !compound_only);
                 let reversed = reverse.map(|code| Coded { code, source: target, target: source, ..coded.clone() });
                 out.push(coded);
                 out.extend(reversed);
@@ -390,12 +393,20 @@ impl<'a> Coder<'a> {
     /// The object: the first mention after the verb phrase in the same clause that is not a place
     /// and not the source.
     fn object(&self, from: usize, source: Option<usize>) -> Option<usize> {
+        let found = self.object_within(from, source, false);
+        if found.is_none() && self.locative_targets {
+            return self.object_within(from, source, true);
+        }
+        found
+    }
+
+    fn object_within(&self, from: usize, source: Option<usize>, places_too: bool) -> Option<usize> {
         let end = (from + TARGET_REACH).min(self.s.range.1);
         let mut i = from;
         while i < end {
             let t = self.tok(i);
             if let Some(m) = self.mention_at(i) {
-                let locative = self.is_place(i) || self.owned_by_subject(i);
+                let locative = !places_too && (self.is_place(i) || self.owned_by_subject(i));
                 if !locative && Some(m) != source {
                     return Some(m);
                 }

@@ -81,6 +81,10 @@ pub struct Options {
     pub keep_negated: bool,
     /// Emit only events with both a source and a target (PETRARCH's `require_dyad`).
     pub require_dyad: bool,
+    /// With no other object, take a place named after the verb as the target, as PETRARCH does
+    /// ("criticized the closure of guest houses in Bree" -> Bree). Off by default: in news, a
+    /// place is where an event happened, not to whom.
+    pub locative_targets: bool,
 }
 
 /// The events of one article, with what went wrong along the way.
@@ -211,7 +215,9 @@ impl Worker<'_> {
             ctx.sentence_country = only_country(mentions, &self.tokens);
             let sentence = coding::Sentence { text, tokens: &self.tokens, range: s.tokens, mentions };
             self.coded.clear();
-            coding::Coder::new(lex, &engine.grammar, sentence).code(&mut self.coded);
+            let mut coder = coding::Coder::new(lex, &engine.grammar, sentence);
+            coder.locative_targets = engine.options.locative_targets;
+            coder.code(&mut self.coded);
             coding::attribute(lex, &mut self.coded);
             dates::find(text, &self.tokens, s.tokens, ctx.day, &mut self.dates);
             let mut ordinal = 0;

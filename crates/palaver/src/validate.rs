@@ -191,8 +191,9 @@ pub struct Outcome {
 
 /// Codes every record and compares.
 pub fn run(suite: &Suite, lexicon: Arc<Lexicon>) -> Vec<Outcome> {
-    let dyad = Engine::new(lexicon.clone(), Options { require_dyad: true, ..Options::default() });
-    let single = Engine::new(lexicon, Options::default());
+    let petrarch = Options { locative_targets: true, ..Options::default() };
+    let dyad = Engine::new(lexicon.clone(), Options { require_dyad: true, ..petrarch.clone() });
+    let single = Engine::new(lexicon, petrarch);
     suite
         .records
         .iter()
