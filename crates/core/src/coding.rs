@@ -209,14 +209,7 @@ impl<'a> Coder<'a> {
     /// The members of the compound around mention `m`: mentions joined by "and", "or" or commas.
     fn group(&self, m: usize) -> Vec<usize> {
         let joined = |a: usize, b: usize| {
-            let (x, y) = (&self.s.mentions[a], &self.s.mentions[b]);
-            let between = &self.s.tokens[x.end..y.start.max(x.end)];
-            !between.is_empty()
-                && between.len() <= 3
-                && between.iter().any(|t| t.class == Word::And || self.s.text[t.start as usize..t.end as usize] == *",")
-                && between.iter().all(|t| {
-                    matches!(t.class, Word::And | Word::Det) || self.s.text[t.start as usize..t.end as usize] == *","
-                })
+            crate::mentions::joined(self.s.text, self.s.tokens, &self.s.mentions[a], &self.s.mentions[b])
         };
         let (mut a, mut b) = (m, m);
         while a > 0 && joined(a - 1, a) {

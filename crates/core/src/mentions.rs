@@ -42,6 +42,8 @@ pub struct Mention {
     /// The dictionary line of the phrase that named it.
     pub line: u32,
     pub kind: EntryKind,
+    /// The agent stands before the actor ("the ambassadors of Arnor"), not after it.
+    pub agent_first: bool,
 }
 
 /// Finds dictionary phrases in `tokens[range]`, longest first, left to right.
@@ -160,7 +162,8 @@ pub fn compose(text: &str, tokens: &[Token], chunks: &[Chunk], out: &mut Vec<Men
     let mut i = 0;
     while i < chunks.len() {
         let c = chunks[i];
-        let mut m = Mention { start: c.start, end: c.end, who: who_of(&c), line: c.line, kind: c.kind };
+        let mut m =
+            Mention { start: c.start, end: c.end, who: who_of(&c), line: c.line, kind: c.kind, agent_first: false };
         let mut j = i + 1;
         while j < chunks.len() {
             let n = chunks[j];
@@ -184,7 +187,14 @@ pub fn compose(text: &str, tokens: &[Token], chunks: &[Chunk], out: &mut Vec<Men
                     "linked" | "backed" | "affiliated" | "allied" | "led" | "aligned" | "inspired" | "based"
                 );
             if linked {
-                m = Mention { start: m.start, end: n.end, who: who_of(&n), line: n.line, kind: n.kind };
+                m = Mention {
+                    start: m.start,
+                    end: n.end,
+                    who: who_of(&n),
+                    line: n.line,
+                    kind: n.kind,
+                    agent_first: false,
+                };
                 j += 1;
                 continue;
             }
@@ -205,8 +215,16 @@ pub fn compose(text: &str, tokens: &[Token], chunks: &[Chunk], out: &mut Vec<Men
                     && (is_country(&n) || n.kind == EntryKind::Actor)
                 {
                     let agent = m.who.agent;
-                    m = Mention { start: m.start, end: n.end, who: who_of(&n), line: n.line, kind: n.kind };
+                    m = Mention {
+                        start: m.start,
+                        end: n.end,
+                        who: who_of(&n),
+                        line: n.line,
+                        kind: n.kind,
+                        agent_first: false,
+                    };
                     m.who.agent = agent;
+                    m.agent_first = true;
                     j += 1;
                     continue;
                 }
@@ -217,7 +235,14 @@ pub fn compose(text: &str, tokens: &[Token], chunks: &[Chunk], out: &mut Vec<Men
                 (_, EntryKind::Actor) | (_, EntryKind::CountryName)
                     if m.who.actor.is_none() || n.kind == EntryKind::Actor =>
                 {
-                    m = Mention { start: m.start, end: n.end, who: who_of(&n), line: n.line, kind: n.kind };
+                    m = Mention {
+                        start: m.start,
+                        end: n.end,
+                        who: who_of(&n),
+                        line: n.line,
+                        kind: n.kind,
+                        agent_first: false,
+                    };
                 }
                 // "Malian troops", "Mali's army"
                 (false, EntryKind::Agent) if m.who.agent.is_none() && m.who.country.is_some() => {
@@ -239,7 +264,18 @@ pub fn compose(text: &str, tokens: &[Token], chunks: &[Chunk], out: &mut Vec<Men
         out.push(m);
         i = j;
     }
-    share_agents(tokens, out);
+    share_agents(text, tokens, out);
+}
+
+/// Whether two mentions are members of one compound: "Mali and Niger", "Arnor, Calenardhon and the
+/// evil awful Gondor" (an "and" or a comma, determiners and plain modifiers between them).
+pub fn joined(text: &str, tokens: &[Token], x: &Mention, y: &Mention) -> bool {
+    let between = &tokens[x.end..y.start.max(x.end)];
+    let is_comma = |t: &Token| &text[t.start as usize..t.end as usize] == ",";
+    !between.is_empty()
+        && between.len() <= 5
+        && between.iter().any(|t| t.class == Word::And || is_comma(t))
+        && between.iter().all(|t| matches!(t.class, Word::And | Word::Det) || is_comma(t) || modifier_word(t))
 }
 
 /// Adds subject pronouns that stand for earlier actors ("Both are targeted by ...", "They
@@ -255,7 +291,7 @@ pub fn add_pronouns(text: &str, tokens: &[Token], range: (usize, usize), out: &m
         }
         let who = Who { pronoun: true, ..Who::default() };
         let at = out.partition_point(|m| m.start < i);
-        out.insert(at, Mention { start: i, end: i + 1, who, line: 0, kind: EntryKind::Agent });
+        out.insert(at, Mention { start: i, end: i + 1, who, line: 0, kind: EntryKind::Agent, agent_first: false });
     }
 }
 
@@ -284,18 +320,33 @@ pub fn antecedents<'m>(
     found
 }
 
-/// "Hungarian and Romanian officials": the agent of the last adjective belongs to each.
-fn share_agents(tokens: &[Token], mentions: &mut [Mention]) {
-    for k in (1..mentions.len()).rev() {
-        let (a, b) = (mentions[k - 1], mentions[k]);
-        let joined = b.start == a.end + 1 && tokens[a.end].class == Word::And;
-        if joined
-            && a.kind == EntryKind::CountryAdjective
-            && a.who.agent.is_none()
-            && b.who.agent.is_some()
-            && b.who.country.is_some()
-        {
-            mentions[k - 1].who.agent = b.who.agent;
+/// In a compound, an agent after the last member ("Hungarian and Romanian officials") or before the
+/// first ("the ambassadors of Arnor, Osgiliath and Gondor") belongs to every member.
+fn share_agents(text: &str, tokens: &[Token], mentions: &mut [Mention]) {
+    let mut a = 0;
+    while a < mentions.len() {
+        let mut b = a;
+        while b + 1 < mentions.len() && joined(text, tokens, &mentions[b], &mentions[b + 1]) {
+            b += 1;
         }
+        if b > a {
+            let countryish = |m: &Mention| m.who.country.is_some() || m.who.actor.is_some();
+            let (first, last) = (mentions[a], mentions[b]);
+            let from = if last.who.agent.is_some() && !last.agent_first {
+                Some(last.who.agent)
+            } else if first.who.agent.is_some() && first.agent_first {
+                Some(first.who.agent)
+            } else {
+                None
+            };
+            if let Some(agent) = from {
+                for m in &mut mentions[a..=b] {
+                    if m.who.agent.is_none() && countryish(m) && !m.who.capital && !m.who.people {
+                        m.who.agent = agent;
+                    }
+                }
+            }
+        }
+        a = b + 1;
     }
 }
