@@ -43,6 +43,8 @@ pub struct Sentence<'a> {
 struct Slots {
     end: usize,
     verb_end: usize,
+    /// Where the words a pattern puts before its head begin (the head itself when there are none).
+    begin: usize,
     source: Option<usize>,
     target: Option<usize>,
 }
@@ -154,7 +156,7 @@ impl<'a> Coder<'a> {
                     verb: (h, slots.verb_end),
                     source,
                     target,
-                    negated: group.negated && !pattern.negated,
+                    negated: group.negated && !pattern.negated && !self.negation_in_pattern(slots.begin, h),
                     speaker: None,
                     agreement: anaphor,
                     speech_only: false,
@@ -167,6 +169,11 @@ impl<'a> Coder<'a> {
             }
             return;
         }
+    }
+
+    /// Whether the words a pattern matched before its head hold the negation ("DID N'T *").
+    fn negation_in_pattern(&self, begin: usize, h: usize) -> bool {
+        (begin..h).any(|i| self.tok(i).class == Word::Not)
     }
 
     /// "would not conduct joint operations with countries that negotiate": a refusal in the future
@@ -450,7 +457,7 @@ impl<'a> Coder<'a> {
 
     /// Matches a pattern's elements after its head.
     fn match_pattern(&self, p: &Pattern, h: usize) -> Option<Slots> {
-        let mut slots = Slots { end: h + 1, verb_end: h + 1, source: None, target: None };
+        let mut slots = Slots { end: h + 1, verb_end: h + 1, begin: h, source: None, target: None };
         if !p.before.is_empty() && !self.match_before(&p.before, h, &mut slots) {
             return None;
         }
@@ -497,6 +504,7 @@ impl<'a> Coder<'a> {
             }
             i = j;
         }
+        slots.begin = i;
         true
     }
 

@@ -235,6 +235,8 @@ pub fn compose(text: &str, tokens: &[Token], chunks: &[Chunk], out: &mut Vec<Men
                 (_, EntryKind::Actor) | (_, EntryKind::CountryName)
                     if m.who.actor.is_none() || n.kind == EntryKind::Actor =>
                 {
+                    // the title before a named person stays: "Bree Prime Minister Romendacil"
+                    let title = if n.kind == EntryKind::Actor { m.who.agent } else { None };
                     m = Mention {
                         start: m.start,
                         end: n.end,
@@ -243,6 +245,7 @@ pub fn compose(text: &str, tokens: &[Token], chunks: &[Chunk], out: &mut Vec<Men
                         kind: n.kind,
                         agent_first: false,
                     };
+                    m.who.agent = title;
                 }
                 // "Malian troops", "Mali's army"
                 (false, EntryKind::Agent) if m.who.agent.is_none() && m.who.country.is_some() => {
