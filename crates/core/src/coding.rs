@@ -148,7 +148,11 @@ impl<'a> Coder<'a> {
             let code = &self.lexicon.cameo[code_index as usize];
             let reciprocal = matches!(code.root.as_str(), "03" | "04" | "05" | "06") || code.code == "190";
             let compound_only = target.is_none() && source.is_some_and(|m| self.group(m).len() > 1);
-            let pairs = self.pairs(source, target, reciprocal || (pattern.paired.is_some() && compound_only));
+            let pairs = self.pairs(
+                source,
+                target,
+                reciprocal || ((pattern.paired.is_some() || pattern.compound) && compound_only),
+            );
             for (source, target) in pairs {
                 let coded = Coded {
                     pattern: p,
@@ -516,15 +520,20 @@ impl<'a> Coder<'a> {
         let end = self.s.range.1;
         match first {
             PatternElem::Word(w) => {
-                let j = self.skip_dets(i);
-                let t = self.tok(j.min(end.saturating_sub(1)));
-                if j < end && (t.lemma == *w || t.word == *w || t.alt == *w) && !self.is_consumed(j) {
-                    let saved = slots.verb_end;
-                    slots.verb_end = j + 1;
-                    if self.match_from(rest, j + 1, slots) {
-                        return true;
+                // the word itself ("really", "the"), else past determiners and adverbs
+                for j in [i, self.skip_dets(i)] {
+                    let t = self.tok(j.min(end.saturating_sub(1)));
+                    if j < end && (t.lemma == *w || t.word == *w || t.alt == *w) && !self.is_consumed(j) {
+                        let saved = slots.verb_end;
+                        slots.verb_end = j + 1;
+                        if self.match_from(rest, j + 1, slots) {
+                            return true;
+                        }
+                        slots.verb_end = saved;
                     }
-                    slots.verb_end = saved;
+                    if j == self.skip_dets(i) {
+                        break;
+                    }
                 }
                 false
             }
@@ -548,8 +557,9 @@ impl<'a> Coder<'a> {
                 false
             }
             PatternElem::Set(set) => {
-                let j = self.skip_dets(i);
-                for words in &self.lexicon.sets[*set as usize] {
+                let starts = [i, self.skip_dets(i)];
+                let tries = self.lexicon.sets[*set as usize].iter().flat_map(|w| starts.iter().map(move |&j| (j, w)));
+                for (j, words) in tries {
                     let Some(len) = self.phrase_at(j, words) else { continue };
                     let saved = slots.verb_end;
                     slots.verb_end = j + len;

@@ -275,8 +275,11 @@ pub fn compose(text: &str, tokens: &[Token], chunks: &[Chunk], out: &mut Vec<Men
 pub fn joined(text: &str, tokens: &[Token], x: &Mention, y: &Mention) -> bool {
     let between = &tokens[x.end..y.start.max(x.end)];
     let is_comma = |t: &Token| &text[t.start as usize..t.end as usize] == ",";
+    let possessive =
+        |t: &Token| matches!(&text[t.start as usize..t.end as usize], "'s" | "\u{2019}s" | "'" | "\u{2019}");
     !between.is_empty()
         && between.len() <= 5
+        && !between.iter().any(possessive)
         && between.iter().any(|t| t.class == Word::And || is_comma(t))
         && between.iter().all(|t| matches!(t.class, Word::And | Word::Det) || is_comma(t) || modifier_word(t))
 }

@@ -155,6 +155,8 @@ pub struct Pattern {
     pub negated: bool,
     /// PETRARCH's paired codes `[042:043]`: the code of the reverse event, target to source.
     pub paired: Option<u32>,
+    /// PETRARCH's `%`: a compound subject's members act on each other ("X and Y postponed").
+    pub compound: bool,
     /// The pattern as written.
     pub text: String,
     pub origin: Origin,

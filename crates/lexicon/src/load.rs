@@ -411,6 +411,7 @@ impl Lexicon {
             elems,
             negated,
             paired: None,
+            compound: false,
             text: pattern.trim().to_string(),
             origin,
         };

@@ -429,6 +429,7 @@ fn finish_block(lex: &mut Lexicon, file: &Arc<str>, block: Block, err: &mut impl
                 elems: rest.clone(),
                 negated: false,
                 paired,
+                compound: false,
                 text,
                 origin,
             });
@@ -441,6 +442,7 @@ fn finish_block(lex: &mut Lexicon, file: &Arc<str>, block: Block, err: &mut impl
                     let (code, paired) = split_paired(&p.code);
                     let (code, paired) = (lex.code_index_or_add(code), paired.map(|c| lex.code_index_or_add(c)));
                     let origin = Origin { file: file.clone(), line: p.line };
+                    let compound = p.text.contains('%');
                     lex.add_pattern(Pattern {
                         code,
                         head,
@@ -448,6 +450,7 @@ fn finish_block(lex: &mut Lexicon, file: &Arc<str>, block: Block, err: &mut impl
                         elems,
                         negated,
                         paired,
+                        compound,
                         text: p.text.clone(),
                         origin,
                     });
