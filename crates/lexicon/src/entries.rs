@@ -70,18 +70,25 @@ pub struct Actor {
 }
 
 impl Actor {
-    /// The code in force on `day` (a dated code that covers it, else the undated one, else the
-    /// first); with no day known, the undated code or the latest one.
+    /// The code in force on `day` (a dated code that covers it, else the undated one); with no day
+    /// known, the office held longest (a president is GOV, not the ELI of his later years), else
+    /// the undated code.
     pub fn code_on(&self, day: Option<DayNumber>) -> Option<&str> {
         let dated = day.and_then(|d| self.codes.iter().find(|c| !c.undated() && c.covers(d)));
         let undated = || self.codes.iter().find(|c| c.undated());
-        let latest = || self.codes.iter().max_by_key(|c| c.from.unwrap_or(0));
+        let span = |c: &&DatedCode| approx_days(c.to.unwrap_or(20261231)) - approx_days(c.from.unwrap_or(19000101));
+        let longest = || self.codes.iter().filter(|c| !c.undated()).max_by_key(span);
         match day {
             Some(_) => dated.or_else(undated),
-            None => undated().or_else(latest),
+            None => longest().or_else(undated),
         }
         .map(|c| c.code.as_str())
     }
+}
+
+/// A day number as a rough count of days, enough to compare lengths of office.
+fn approx_days(d: DayNumber) -> i64 {
+    i64::from(d / 10000) * 372 + i64::from(d / 100 % 100) * 31 + i64::from(d % 100)
 }
 
 /// A generic agent: "troops", "protesters".
