@@ -53,6 +53,8 @@ struct Slots {
 const TARGET_REACH: usize = 12;
 /// How far `*` reaches.
 const GAP: usize = 4;
+/// How far a PETRARCH pattern's next word may be.
+const SKIP: usize = 10;
 
 /// The coder for one sentence: lexicon, grammar, the sentence and what has been coded so far.
 pub struct Coder<'a> {
@@ -498,7 +500,7 @@ impl<'a> Coder<'a> {
                 PatternElem::Source | PatternElem::Target => {
                     self.mention_at(j).map(|m| (self.s.mentions[m].start, Some((*e, m))))
                 }
-                PatternElem::Gap => Some((j, None)),
+                PatternElem::Gap | PatternElem::Skip => Some((j, None)),
             });
             let Some((j, slot)) = found else { return false };
             match slot {
@@ -570,10 +572,13 @@ impl<'a> Coder<'a> {
                 }
                 false
             }
-            PatternElem::Gap => {
-                for k in 0..=GAP {
+            PatternElem::Gap | PatternElem::Skip => {
+                let reach = if *first == PatternElem::Gap { GAP } else { SKIP };
+                for k in 0..=reach {
                     let j = i + k;
-                    if j > end || (k > 0 && matches!(self.raw(j - 1), "." | ";" | ":" | "," | "\"")) {
+                    let stop =
+                        |w: &str| matches!(w, "." | ";" | ":" | "\"") || (w == "," && *first == PatternElem::Gap);
+                    if j > end || (k > 0 && stop(self.raw(j - 1))) {
                         break;
                     }
                     if self.match_from(rest, j, slots) {

@@ -144,6 +144,8 @@ pub enum PatternElem {
     Source,
     /// Up to four words of anything.
     Gap,
+    /// Up to ten words, within the clause: PETRARCH's words that need only follow the verb.
+    Skip,
     /// Any phrase of a synonym set (PETRARCH's `&NAME`).
     Set(u32),
 }

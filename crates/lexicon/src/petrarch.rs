@@ -463,13 +463,26 @@ fn finish_block(lex: &mut Lexicon, file: &Arc<str>, block: Block, err: &mut impl
 
 /// A PETRARCH pattern's elements before and after the verb (`*`), and whether it needs negation.
 fn pattern(lex: &mut Lexicon, text: &str) -> Result<(Vec<PatternElem>, Vec<PatternElem>, bool), String> {
-    let cleaned: String =
-        text.chars().map(|c| if matches!(c, '{' | '}' | '(' | ')' | '_') { ' ' } else { c }).collect();
+    // "_" glues words together (no words between them); a space lets other words come between
+    let cleaned: String = text
+        .chars()
+        .flat_map(|c| match c {
+            '{' | '}' | '(' | ')' => vec![' '],
+            '_' => vec![' ', '_', ' '],
+            c => vec![c],
+        })
+        .collect();
     let mut before = Vec::new();
     let mut after = Vec::new();
     let mut seen_head = false;
     let mut negated = false;
+    let mut glued = false;
     for tok in cleaned.split_whitespace() {
+        if tok == "_" {
+            glued = true;
+            continue;
+        }
+        let loose = seen_head && !std::mem::take(&mut glued);
         let side = if seen_head { &mut after } else { &mut before };
         match tok {
             "*" | "**" => seen_head = true,
@@ -480,21 +493,10 @@ fn pattern(lex: &mut Lexicon, text: &str) -> Result<(Vec<PatternElem>, Vec<Patte
             t if t.starts_with('&') => {
                 let name = t.trim_end_matches(|c: char| !c.is_alphanumeric());
                 let &set = lex.set_names.get(name).ok_or_else(|| format!("synset {name} is not defined"))?;
-                if seen_head {
-                    side.push(PatternElem::Gap);
+                if loose {
+                    side.push(PatternElem::Skip);
                 }
                 side.push(PatternElem::Set(set));
-            }
-            t if t.contains('*') => {
-                // IN_*_OUT: the verb joined to words around it
-                let (a, b) = t.split_once('*').unwrap_or((t, ""));
-                if !a.is_empty() {
-                    before.push(PatternElem::Word(lex.vocab.intern(&a.to_ascii_lowercase())));
-                }
-                seen_head = true;
-                if !b.is_empty() {
-                    after.push(PatternElem::Word(lex.vocab.intern(&b.to_ascii_lowercase())));
-                }
             }
             t => {
                 let norm = crate::words::normalize(t);
@@ -503,8 +505,8 @@ fn pattern(lex: &mut Lexicon, text: &str) -> Result<(Vec<PatternElem>, Vec<Patte
                 }
                 let id = lex.vocab.intern(&norm);
                 lex.register_plurals(&norm, id);
-                if seen_head {
-                    side.push(PatternElem::Gap);
+                if loose {
+                    side.push(PatternElem::Skip);
                 }
                 side.push(PatternElem::Word(lex.vocab.lemma(id)));
             }
