@@ -426,6 +426,8 @@ impl<'a> Coder<'a> {
                         ";" | ":" | "." | "\u{201c}" | "\u{201d}" | "\"" | "\u{2013}" | "\u{2014}"
                     ))
                 || (self.lexicon.is_head(t.lemma) && i > from && matches!(self.tok(i - 1).class, Word::And))
+                // ", a senior official said": a comma and a new noun phrase start another clause
+                || (self.raw(i) == "," && i + 1 < end && matches!(self.tok(i + 1).class, Word::Det | Word::Pronoun))
                 || (t.is(flag::VERBAL) && i > from && self.raw(i - 1) == ",");
             if stop {
                 return None;

@@ -70,6 +70,7 @@ pub const EMBEDDED: &[(DictKind, &str, &str)] = &[
     (DictKind::Countries, "dictionaries/countries.txt", include_str!("../../../dictionaries/countries.txt")),
     (DictKind::Actors, "dictionaries/actors.txt", include_str!("../../../dictionaries/actors.txt")),
     (DictKind::Actors, "dictionaries/groups.txt", include_str!("../../../dictionaries/groups.txt")),
+    (DictKind::Actors, "dictionaries/leaders.txt", include_str!("../../../dictionaries/leaders.txt")),
     (DictKind::Agents, "dictionaries/agents.txt", include_str!("../../../dictionaries/agents.txt")),
     (DictKind::Verbs, "dictionaries/verbs.txt", include_str!("../../../dictionaries/verbs.txt")),
     (DictKind::Discards, "dictionaries/discards.txt", include_str!("../../../dictionaries/discards.txt")),

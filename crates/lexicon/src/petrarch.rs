@@ -236,7 +236,7 @@ fn agents(lex: &mut Lexicon, file: &Arc<str>, lines: &[(u32, String)], err: &mut
             err(*line, format!("agent {head:?} has no [~CODE]"));
             continue;
         };
-        let code = code.trim_start_matches('[').trim_end_matches(|c| c == ']' || c == '}').trim();
+        let code = code.trim_start_matches('[').trim_end_matches([']', '}']).trim();
         let (role, prefix) = match (code.strip_prefix('~'), code.strip_suffix('~')) {
             (Some(r), _) => (r, false),
             (_, Some(r)) => (r, true),
