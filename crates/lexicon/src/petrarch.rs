@@ -99,6 +99,12 @@ fn petrarch_code(s: &str) -> Result<DatedCode, String> {
     Ok(DatedCode { code, from, to })
 }
 
+/// The bracketed groups of a code line: "[A 010101-061231][B][---" -> "[A 010101-061231]", "[B]",
+/// "[---" (a last group may lack its closing bracket).
+fn bracket_groups(s: &str) -> Vec<&str> {
+    s.split_inclusive(']').map(str::trim).filter(|g| g.starts_with('[') && g.len() > 1).collect()
+}
+
 /// Splits "PHRASE [CODE]" into the phrase and the bracketed code, if any.
 fn split_code(body: &str) -> (&str, Option<&str>) {
     match body.find('[') {
@@ -146,10 +152,15 @@ fn actors(lex: &mut Lexicon, file: &Arc<str>, lines: &[(u32, String)], err: &mut
                 None => err(*line, "a synonym (+) before any actor".into()),
             }
         } else if trimmed.starts_with('[') {
-            match (pending.as_mut(), petrarch_code(trimmed)) {
-                (Some(p), Ok(c)) => p.codes.push(c),
-                (None, _) => err(*line, "a code line before any actor".into()),
-                (_, Err(e)) => err(*line, e),
+            let Some(p) = pending.as_mut() else {
+                err(*line, "a code line before any actor".into());
+                continue;
+            };
+            for group in bracket_groups(trimmed) {
+                match petrarch_code(group) {
+                    Ok(c) => p.codes.push(c),
+                    Err(e) => err(*line, e),
+                }
             }
         } else {
             if let Some(p) = pending.take() {
@@ -157,8 +168,8 @@ fn actors(lex: &mut Lexicon, file: &Arc<str>, lines: &[(u32, String)], err: &mut
             }
             let (ph, code) = split_code(trimmed);
             let mut codes = Vec::new();
-            if let Some(c) = code {
-                match petrarch_code(c) {
+            for group in code.map(bracket_groups).unwrap_or_default() {
+                match petrarch_code(group) {
                     Ok(c) => codes.push(c),
                     Err(e) => err(*line, e),
                 }
@@ -324,23 +335,44 @@ fn split_paired(code: &str) -> (&str, Option<&str>) {
     }
 }
 
-fn verbs(lex: &mut Lexicon, file: &Arc<str>, lines: &[(u32, String)], err: &mut impl FnMut(u32, String)) {
+/// Whether a line starts a synonym set (`&NAME`, alone on its line).
+fn synset_name(t: &str) -> Option<&str> {
+    t.strip_prefix('&').filter(|n| !n.trim().contains(' ') && !n.trim().is_empty())
+}
+
+/// First pass: every synonym set, wherever in the file it is defined.
+fn synsets(lex: &mut Lexicon, lines: &[(u32, String)]) {
     let mut synset: Option<(String, Vec<String>, bool)> = None;
+    for (_, body) in lines {
+        let t = body.trim();
+        if let Some(name) = synset_name(t) {
+            finish_synset(lex, synset.take());
+            let no_plurals = name.trim().ends_with('_');
+            synset = Some((format!("&{}", name.trim().trim_end_matches('_')), Vec::new(), no_plurals));
+        } else if let (Some(member), Some(s)) = (t.strip_prefix('+'), synset.as_mut()) {
+            s.1.push(member.trim().to_string());
+        } else {
+            finish_synset(lex, synset.take());
+        }
+    }
+    finish_synset(lex, synset.take());
+}
+
+fn verbs(lex: &mut Lexicon, file: &Arc<str>, lines: &[(u32, String)], err: &mut impl FnMut(u32, String)) {
+    synsets(lex, lines);
+    let mut in_synset = false;
     let mut block = Block::default();
     let mut transformations = 0;
     for (line, body) in lines {
         let t = body.trim();
-        if let Some(name) = t.strip_prefix('&').filter(|_| synset.is_none() || !t.contains(' ')) {
-            finish_synset(lex, synset.take());
-            let no_plurals = name.trim().ends_with('_');
-            synset = Some((format!("&{}", name.trim().trim_end_matches('_')), Vec::new(), no_plurals));
+        if synset_name(t).is_some() {
+            in_synset = true;
             continue;
         }
-        if let (Some(member), Some(s)) = (t.strip_prefix('+'), synset.as_mut()) {
-            s.1.push(member.trim().to_string());
+        if in_synset && t.starts_with('+') {
             continue;
         }
-        finish_synset(lex, synset.take());
+        in_synset = false;
         if t.starts_with("---") {
             finish_block(lex, file, std::mem::take(&mut block), err);
             block.code = bracket_code(t);
@@ -369,14 +401,13 @@ fn verbs(lex: &mut Lexicon, file: &Arc<str>, lines: &[(u32, String)], err: &mut 
             };
             let words: Vec<String> =
                 words.split(['_', ' ']).filter(|w| !w.is_empty()).map(|w| w.to_ascii_lowercase()).collect();
-            if words.is_empty() {
+            if words.is_empty() || !words[0].chars().any(char::is_alphabetic) {
                 err(*line, "a verb line with no verb".into());
                 continue;
             }
             block.verbs.push(BlockVerb { words, code: code.and_then(bracket_code), line: *line });
         }
     }
-    finish_synset(lex, synset.take());
     finish_block(lex, file, block, err);
     lex.transformations_skipped += transformations;
 }
@@ -412,6 +443,13 @@ fn finish_synset(lex: &mut Lexicon, synset: Option<(String, Vec<String>, bool)>)
 }
 
 fn finish_block(lex: &mut Lexicon, file: &Arc<str>, block: Block, err: &mut impl FnMut(u32, String)) {
+    let mut parsed = Vec::new();
+    for p in &block.patterns {
+        match pattern(lex, &p.text) {
+            Ok(elems) => parsed.push((p, elems)),
+            Err(e) => err(p.line, e),
+        }
+    }
     for verb in &block.verbs {
         let head_text = verb.words[0].clone();
         let head = lex.vocab.mark_lemma(&head_text);
@@ -434,8 +472,8 @@ fn finish_block(lex: &mut Lexicon, file: &Arc<str>, block: Block, err: &mut impl
                 origin,
             });
         }
-        for p in &block.patterns {
-            match pattern(lex, &p.text) {
+        for (p, (before, after, negated)) in &parsed {
+            match Ok::<_, String>((before.clone(), after.clone(), *negated)) {
                 Ok((before, after, negated)) => {
                     let mut elems = rest.clone();
                     elems.extend(after);
@@ -469,6 +507,7 @@ fn pattern(lex: &mut Lexicon, text: &str) -> Result<(Vec<PatternElem>, Vec<Patte
         .flat_map(|c| match c {
             '{' | '}' | '(' | ')' => vec![' '],
             '_' => vec![' ', '_', ' '],
+            '*' => vec![' ', '*', ' '],
             c => vec![c],
         })
         .collect();
@@ -485,7 +524,7 @@ fn pattern(lex: &mut Lexicon, text: &str) -> Result<(Vec<PatternElem>, Vec<Patte
         let loose = seen_head && !std::mem::take(&mut glued);
         let side = if seen_head { &mut after } else { &mut before };
         match tok {
-            "*" | "**" => seen_head = true,
+            "*" => seen_head = true,
             "+" => side.push(PatternElem::Target),
             "$" | "%" => side.push(PatternElem::Source),
             "^" => side.push(PatternElem::Gap),
@@ -542,6 +581,7 @@ mod tests {
         assert!(petrarch_code("[X 99-1]").is_err());
         assert_eq!(bracket_code("- * (TO) [042:043] "), Some("042:043".into()));
         assert_eq!(split_paired("042:043"), ("042", Some("043")));
+        assert_eq!(bracket_groups("[A 010101-061231][B][---"), ["[A 010101-061231]", "[B]", "[---"]);
     }
 
     #[test]
