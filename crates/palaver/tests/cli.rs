@@ -281,3 +281,19 @@ fn validates_the_petrarch_unit_tests() {
     // PETRARCH-2 itself passes 94; this floor only guards against going back
     assert!(v["passed"].as_u64().unwrap() >= 150, "{}", v["passed"]);
 }
+
+#[test]
+fn codes_with_the_phoenix_dictionaries() {
+    let Some(_) = shared() else { return };
+    let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("../..");
+    let config = root.join("configs/phoenix.toml");
+    let sample = root.join("../shared/samples/mali-jnim-talks.jsonl");
+    let out = palaver(&["code", "-q", "--config", config.to_str().unwrap(), sample.to_str().unwrap()], None);
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    let evs = events(&out);
+    assert!(evs.len() >= 10, "{}", evs.len());
+    assert!(evs.iter().all(|e| e["rule"].as_str().unwrap().contains("CAMEO.2.0.txt:")));
+    assert!(evs.iter().any(|e| e["source"]["code"] == "MLIGOV"));
+    // the Phoenix files' own errors are reported with file and line, and loading goes on
+    assert!(stderr(&out).contains("Phoenix.Countries.actors.txt:"));
+}
