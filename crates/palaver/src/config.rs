@@ -10,6 +10,7 @@
 //!
 //! [palaver]
 //! dictionaries = false   # also load palaver's own dictionaries (default: false when [petrarch] is given)
+//! dir = "dictionaries"   # or read palaver's own from a folder, not the compiled-in copies
 //! ```
 
 use anyhow::{bail, Context, Result};
@@ -40,6 +41,9 @@ pub struct PetrarchFiles {
 pub struct PalaverFiles {
     /// Load the compiled-in dictionaries too.
     pub dictionaries: Option<bool>,
+    /// Read palaver's dictionaries from this folder instead of the compiled-in copies (for
+    /// dictionary authors: edit, then `palaver eval --config`, no rebuild).
+    pub dir: Option<PathBuf>,
 }
 
 /// A dictionary configuration.
@@ -59,6 +63,11 @@ impl DictConfig {
         let mut config: DictConfig =
             toml::from_str(&text).with_context(|| format!("{}: not a valid configuration", path.display()))?;
         let base = path.parent().unwrap_or(Path::new("."));
+        if let Some(d) = config.palaver.dir.as_mut() {
+            if d.is_relative() {
+                *d = base.join(&*d);
+            }
+        }
         if let Some(p) = config.petrarch.as_mut() {
             for list in [&mut p.verbs, &mut p.actors, &mut p.agents, &mut p.discards, &mut p.issues] {
                 for f in list.iter_mut() {
@@ -75,7 +84,24 @@ impl DictConfig {
     /// replace them, then each named file. Bad lines are returned with their file and line.
     pub fn build(&self) -> Result<(Lexicon, Vec<DictError>)> {
         let own = self.palaver.dictionaries.unwrap_or(self.petrarch.is_none());
-        let mut builder = if own { Lexicon::builder().embedded() } else { Lexicon::builder().embedded_tables() };
+        let mut builder = if own && self.palaver.dir.is_none() {
+            Lexicon::builder().embedded()
+        } else {
+            Lexicon::builder().embedded_tables()
+        };
+        if let Some(dir) = &self.palaver.dir {
+            let mut files: Vec<PathBuf> = std::fs::read_dir(dir)
+                .with_context(|| format!("cannot list {}", dir.display()))?
+                .filter_map(|e| e.ok().map(|e| e.path()))
+                .filter(|p| p.extension().is_some_and(|e| e == "txt"))
+                .collect();
+            files.sort();
+            for f in files {
+                let kind = palaver_lexicon::check::kind_of(&f)
+                    .with_context(|| format!("{}: not a palaver dictionary name", f.display()))?;
+                builder = add_file(builder, kind, &f)?;
+            }
+        }
         if let Some(p) = &self.petrarch {
             let kinds = [
                 (DictKind::PetrarchVerbs, &p.verbs),
