@@ -74,7 +74,7 @@ const CLASSES: &[(Word, &[&str])] = &[
     ),
     (Word::Pronoun, &["he", "she", "they", "it", "both", "we", "i", "you"]),
     (Word::Relative, &["which", "who", "whom", "whose"]),
-    (Word::And, &["and", "or", "&"]),
+    (Word::And, &["and", "or", "&", "nor"]),
     (
         Word::Subordinator,
         &[

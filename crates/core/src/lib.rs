@@ -85,6 +85,9 @@ pub struct Options {
     /// ("criticized the closure of guest houses in Bree" -> Bree). Off by default: in news, a
     /// place is where an event happened, not to whom.
     pub locative_targets: bool,
+    /// Do not give agents with no country of their own the country the article or sentence is
+    /// about ("the government" -> MLIGOV in an article on Mali); PETRARCH leaves them without one.
+    pub no_context_country: bool,
 }
 
 /// The events of one article, with what went wrong along the way.
@@ -203,7 +206,8 @@ impl Worker<'_> {
             doc_id: &article.id,
             day: day.as_ref().map(|d| d.1),
             date: day.as_ref().map(|d| d.0.as_str()),
-            country: main_country(lex, &engine.countries, &self.mentions),
+            country: main_country(lex, &engine.countries, &self.mentions)
+                .filter(|_| !engine.options.no_context_country),
             sentence_country: None,
         };
         for (index, s) in self.sentences.iter().enumerate() {
@@ -212,7 +216,7 @@ impl Worker<'_> {
                 continue;
             }
             let mentions = &self.mentions[m0..m1];
-            ctx.sentence_country = only_country(mentions, &self.tokens);
+            ctx.sentence_country = only_country(mentions, &self.tokens).filter(|_| !engine.options.no_context_country);
             let sentence = coding::Sentence { text, tokens: &self.tokens, range: s.tokens, mentions };
             self.coded.clear();
             let mut coder = coding::Coder::new(lex, &engine.grammar, sentence);

@@ -207,8 +207,11 @@ pub fn compose(text: &str, tokens: &[Token], chunks: &[Chunk], out: &mut Vec<Men
             if gap > 4 || !plain_gap {
                 // "troops of Mali", "leaders of JNIM", "fighters from ISWAP"
                 let of = gap == 1 || (gap == 2 && tokens[m.end + 1].class == Word::Det);
-                let of = of && matches!(tok(m.end).to_lowercase().as_str(), "of" | "from");
+                // "protesters in Bamako", "activists in Arnor": people of that place
+                let of = of && matches!(tok(m.end).to_lowercase().as_str(), "of" | "from" | "in");
+                let in_country = tok(m.end).eq_ignore_ascii_case("in");
                 if of
+                    && (!in_country || n.kind != EntryKind::Actor || gap == 1)
                     && m.who.actor.is_none()
                     && m.who.country.is_none()
                     && m.who.agent.is_some()
@@ -268,6 +271,7 @@ pub fn compose(text: &str, tokens: &[Token], chunks: &[Chunk], out: &mut Vec<Men
         i = j;
     }
     share_agents(text, tokens, out);
+    share_country(text, tokens, out);
 }
 
 /// Whether two mentions are members of one compound: "Mali and Niger", "Arnor, Calenardhon and the
@@ -324,6 +328,21 @@ pub fn antecedents<'m>(
         found = previous.iter().filter(real).take(want).collect();
     }
     found
+}
+
+/// "Danish media and government", "Malian soldiers and police": the country of the first agent
+/// belongs to the agents joined to it.
+fn share_country(text: &str, tokens: &[Token], mentions: &mut [Mention]) {
+    for k in 1..mentions.len() {
+        let (a, b) = (mentions[k - 1], mentions[k]);
+        let bare_agent = b.who.agent.is_some() && b.who.country.is_none() && b.who.actor.is_none() && !b.who.pronoun;
+        let between = &tokens[a.end..b.start.max(a.end)];
+        let and = between.len() == 1 && between[0].class == Word::And;
+        let _ = text;
+        if bare_agent && and && a.who.country.is_some() && a.who.agent.is_some() && a.who.actor.is_none() {
+            mentions[k].who.country = a.who.country;
+        }
+    }
 }
 
 /// In a compound, an agent after the last member ("Hungarian and Romanian officials") or before the

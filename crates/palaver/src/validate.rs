@@ -191,7 +191,7 @@ pub struct Outcome {
 
 /// Codes every record and compares.
 pub fn run(suite: &Suite, lexicon: Arc<Lexicon>) -> Vec<Outcome> {
-    let petrarch = Options { locative_targets: true, ..Options::default() };
+    let petrarch = Options { locative_targets: true, no_context_country: true, ..Options::default() };
     let dyad = Engine::new(lexicon.clone(), Options { require_dyad: true, ..petrarch.clone() });
     let single = Engine::new(lexicon, petrarch);
     suite
