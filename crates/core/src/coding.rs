@@ -337,6 +337,15 @@ impl<'a> Coder<'a> {
     /// relative pronoun points at its antecedent ("countries that negotiate": none).
     fn subject(&self, group_start: usize, done: &[Coded]) -> Option<usize> {
         let a = self.s.range.0;
+        // "... condemned the attack on Thursday and promised aid": a verb right after "and" shares
+        // the subject of the verb before it, unless a subject of its own stands between
+        let after_and = group_start > a && self.tok(group_start - 1).class == Word::And;
+        let own_subject = group_start > a + 1 && self.mention_at(group_start - 2).is_some();
+        if after_and && !own_subject {
+            if let Some(e) = done.iter().rev().find(|e| e.verb.1 < group_start && e.source.is_some()) {
+                return e.source;
+            }
+        }
         let mut j = group_start;
         while j > a {
             j -= 1;
@@ -450,7 +459,15 @@ impl<'a> Coder<'a> {
     /// Whether the mention starting at `i` names a place: "in Mali", "the city of Beirut".
     fn is_place(&self, i: usize) -> bool {
         let a = self.s.range.0;
-        let Some(b) = i.checked_sub(1).filter(|&b| b >= a) else { return false };
+        let Some(mut b) = i.checked_sub(1).filter(|&b| b >= a) else { return false };
+        // "in south Ithilen", "in northern Mali"
+        let modifier =
+            |t: &Token| t.class == Word::Other && !t.is(flag::CAPITAL | flag::VERBAL | flag::PUNCT | flag::NUMBER);
+        for _ in 0..2 {
+            if b > a && modifier(self.tok(b)) && self.tok(b - 1).class == Word::Locative {
+                b -= 1;
+            }
+        }
         let t = self.tok(b);
         t.class == Word::Locative
             || (t.class == Word::Of && b > a && self.grammar.is_place_noun(&self.raw(b - 1).to_lowercase()))
