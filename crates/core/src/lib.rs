@@ -22,9 +22,13 @@ pub mod dates;
 #[allow(missing_docs)]
 pub mod event;
 #[allow(missing_docs)]
+pub mod fatalities;
+#[allow(missing_docs)]
 pub mod grammar;
 #[allow(missing_docs)]
 pub mod mentions;
+#[allow(missing_docs)]
+pub mod ontology;
 #[allow(missing_docs)]
 pub mod resolve;
 #[allow(missing_docs)]
@@ -224,6 +228,7 @@ impl Worker<'_> {
             coder.code(&mut self.coded);
             coding::attribute(lex, &mut self.coded);
             dates::find(text, &self.tokens, s.tokens, ctx.day, &mut self.dates);
+            let first_event = out.events.len();
             let mut ordinal = 0;
             for c in &self.coded {
                 if c.negated && !engine.options.keep_negated {
@@ -255,9 +260,22 @@ impl Worker<'_> {
                         }
                         let mut event = event;
                         event.event_id = format!("{}:{}:{}", article.id, index, ordinal);
+                        event.acled = ontology::acled(lex, &event, &self.tokens[s.tokens.0..s.tokens.1]);
                         out.events.push(event);
                         ordinal += 1;
                     }
+                }
+            }
+            // the deaths a sentence reports belong to its first violent event
+            if let Some(dead) = fatalities::count(text, &self.tokens, s.tokens) {
+                let violent = |e: &Event| {
+                    matches!(e.cameo_root.as_str(), "18" | "19" | "20")
+                        || e.acled
+                            .as_ref()
+                            .is_some_and(|a| a.sub_event_type.as_deref() == Some("Excessive force against protesters"))
+                };
+                if let Some(e) = out.events[first_event..].iter_mut().find(|e| violent(e)) {
+                    e.fatalities = Some(dead);
                 }
             }
         }

@@ -181,6 +181,51 @@ impl Pattern {
     }
 }
 
+/// The class of an actor's sector that ACLED's rules look at.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum SectorClass {
+    State,
+    Armed,
+    Civilian,
+    External,
+    /// No actor, or an actor with no sector.
+    None,
+    /// Any of the above (in rules).
+    Any,
+}
+
+impl SectorClass {
+    /// The class of a PLOVER sector.
+    pub fn of(sector: Option<&str>) -> SectorClass {
+        match sector {
+            Some("GOV" | "MIL" | "COP" | "JUD" | "LEG" | "SPY" | "PRM") => SectorClass::State,
+            Some("REB" | "UAF" | "INS" | "SEP" | "CRM") => SectorClass::Armed,
+            Some("IGO" | "PKO" | "NGO" | "UNO") => SectorClass::External,
+            Some(_) => SectorClass::Civilian,
+            None => SectorClass::None,
+        }
+    }
+
+    /// Whether a rule's class admits an actor's.
+    pub fn admits(self, actual: SectorClass) -> bool {
+        self == SectorClass::Any || self == actual
+    }
+}
+
+/// A rule of data/acled_rules.tsv: CAMEO code, actor classes and words -> ACLED type and sub-type.
+#[derive(Clone, Debug)]
+pub struct AcledRule {
+    /// CAMEO code prefixes; empty = any.
+    pub cameo: Vec<String>,
+    pub source: SectorClass,
+    pub target: SectorClass,
+    /// Lemmas of which one must be in the sentence; empty = no condition.
+    pub words: Vec<WordId>,
+    pub event_type: String,
+    pub sub_type: String,
+    pub origin: Origin,
+}
+
 /// A line of a dictionary that could not be read.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct DictError {

@@ -51,6 +51,8 @@ pub struct Lexicon {
     pub sets: Vec<Vec<Vec<WordId>>>,
     /// CAMEO actor types and their PLOVER sectors.
     pub actor_types: FxHashMap<String, Option<String>>,
+    /// ACLED type rules, in order.
+    pub acled_rules: Vec<AcledRule>,
     /// PETRARCH transformations read but not applied.
     pub transformations_skipped: usize,
     set_names: FxHashMap<String, u32>,
@@ -65,6 +67,7 @@ pub struct Lexicon {
 pub const EMBEDDED: &[(DictKind, &str, &str)] = &[
     (DictKind::Cameo, "data/cameo.tsv", include_str!("../../../data/cameo.tsv")),
     (DictKind::ActorTypes, "data/actor_types.tsv", include_str!("../../../data/actor_types.tsv")),
+    (DictKind::AcledRules, "data/acled_rules.tsv", include_str!("../../../data/acled_rules.tsv")),
     (DictKind::VerbForms, "data/verb_forms.tsv", include_str!("../../../data/verb_forms.tsv")),
     (DictKind::NounPlurals, "data/noun_plurals.tsv", include_str!("../../../data/noun_plurals.tsv")),
     (DictKind::Countries, "dictionaries/countries.txt", include_str!("../../../dictionaries/countries.txt")),
@@ -101,7 +104,14 @@ impl LexiconBuilder {
     /// countries for ISO codes), for coding with other dictionaries such as PETRARCH's.
     pub fn embedded_tables(mut self) -> Self {
         for (kind, name, text) in EMBEDDED {
-            if matches!(kind, DictKind::Cameo | DictKind::ActorTypes | DictKind::VerbForms | DictKind::NounPlurals) {
+            if matches!(
+                kind,
+                DictKind::Cameo
+                    | DictKind::ActorTypes
+                    | DictKind::AcledRules
+                    | DictKind::VerbForms
+                    | DictKind::NounPlurals
+            ) {
                 self = self.add(*kind, *name, *text);
             }
         }
@@ -137,6 +147,7 @@ impl Lexicon {
             cameo: Vec::new(),
             sets: Vec::new(),
             actor_types: FxHashMap::default(),
+            acled_rules: Vec::new(),
             transformations_skipped: 0,
             set_names: FxHashMap::default(),
             patterns_by_head: FxHashMap::default(),

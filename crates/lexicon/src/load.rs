@@ -15,6 +15,8 @@ pub enum DictKind {
     Cameo,
     /// data/actor_types.tsv: CAMEO actor types and their PLOVER sectors.
     ActorTypes,
+    /// data/acled_rules.tsv: ACLED event types from CAMEO codes, actors and words.
+    AcledRules,
     /// data/verb_forms.tsv: verb inflections.
     VerbForms,
     /// data/noun_plurals.tsv: irregular plurals.
@@ -151,9 +153,11 @@ impl Lexicon {
 
     pub(crate) fn load(&mut self, kind: DictKind, file: &Arc<str>, text: &str, errors: &mut Vec<DictError>) {
         let lines: Vec<(u32, &str)> = match kind {
-            DictKind::Cameo | DictKind::ActorTypes | DictKind::VerbForms | DictKind::NounPlurals => {
-                table_lines(text).collect()
-            }
+            DictKind::Cameo
+            | DictKind::ActorTypes
+            | DictKind::AcledRules
+            | DictKind::VerbForms
+            | DictKind::NounPlurals => table_lines(text).collect(),
             DictKind::PetrarchVerbs
             | DictKind::PetrarchActors
             | DictKind::PetrarchAgents
@@ -166,6 +170,7 @@ impl Lexicon {
             let result = match kind {
                 DictKind::Cameo => self.load_cameo(body),
                 DictKind::ActorTypes => self.load_actor_type(body),
+                DictKind::AcledRules => self.load_acled_rule(file, line, body),
                 DictKind::PetrarchVerbs
                 | DictKind::PetrarchActors
                 | DictKind::PetrarchAgents
@@ -216,6 +221,55 @@ impl Lexicon {
         }
         let sector = f.get(2).map(|s| s.trim()).filter(|s| !s.is_empty()).map(String::from);
         self.actor_types.insert(f[0].to_string(), sector);
+        Ok(())
+    }
+
+    fn load_acled_rule(&mut self, file: &Arc<str>, line: u32, body: &str) -> Result<(), String> {
+        let f: Vec<&str> = body.split('\t').map(str::trim).collect();
+        if f.len() != 6 {
+            return Err(format!(
+                "expected 6 tab-separated fields (cameo, source, target, words, type, subtype), found {}",
+                f.len()
+            ));
+        }
+        let class = |s: &str| -> Result<SectorClass, String> {
+            Ok(match s {
+                "*" => SectorClass::Any,
+                "state" => SectorClass::State,
+                "armed" => SectorClass::Armed,
+                "civilian" => SectorClass::Civilian,
+                "external" => SectorClass::External,
+                "none" => SectorClass::None,
+                other => {
+                    return Err(format!("actor class {other:?} is not state, armed, civilian, external, none or *"))
+                }
+            })
+        };
+        let list = |s: &str| -> Vec<String> {
+            if s == "*" {
+                Vec::new()
+            } else {
+                s.split(',').map(|x| x.trim().to_string()).filter(|x| !x.is_empty()).collect()
+            }
+        };
+        let words = list(f[3])
+            .iter()
+            .map(|w| {
+                let id = self.vocab.intern(w);
+                self.register_plurals(w, id);
+                self.vocab.lemma(id)
+            })
+            .collect();
+        let rule = AcledRule {
+            cameo: list(f[0]),
+            source: class(f[1])?,
+            target: class(f[2])?,
+            words,
+            event_type: f[4].to_string(),
+            sub_type: f[5].to_string(),
+            origin: self.origin(file, line),
+        };
+        self.acled_rules.push(rule);
         Ok(())
     }
 

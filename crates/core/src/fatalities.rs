@@ -1,0 +1,245 @@
+//! How many people a sentence says were killed: "killing 6 civilians", "at least a dozen soldiers
+//! were killed", "two dead and five wounded" (two), "the attack left 14 dead", "killed a teacher"
+//! (one). Deaths only: the wounded, injured and missing are not counted.
+
+use crate::text::{flag, Token};
+
+const UNITS: [&str; 20] = [
+    "zero",
+    "one",
+    "two",
+    "three",
+    "four",
+    "five",
+    "six",
+    "seven",
+    "eight",
+    "nine",
+    "ten",
+    "eleven",
+    "twelve",
+    "thirteen",
+    "fourteen",
+    "fifteen",
+    "sixteen",
+    "seventeen",
+    "eighteen",
+    "nineteen",
+];
+const TENS: [&str; 10] = ["", "", "twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety"];
+
+/// Words that say the people just counted died.
+fn is_death(w: &str) -> bool {
+    matches!(
+        w,
+        "killed"
+            | "dead"
+            | "died"
+            | "die"
+            | "dies"
+            | "slain"
+            | "executed"
+            | "massacred"
+            | "murdered"
+            | "deaths"
+            | "death"
+            | "fatalities"
+            | "bodies"
+            | "corpses"
+            | "lifeless"
+            | "beheaded"
+            | "assassinated"
+            | "lynched"
+    )
+}
+
+/// Verbs after which a number counts the dead: "killing 6", "killed at least 12", "left 14 dead".
+fn is_killing(w: &str) -> bool {
+    matches!(
+        w,
+        "killing" | "killed" | "kills" | "kill" | "executing" | "executed" | "massacring" | "massacred" | "claiming"
+    )
+}
+
+fn is_hedge(w: &str) -> bool {
+    matches!(
+        w,
+        "at" | "least"
+            | "about"
+            | "some"
+            | "around"
+            | "nearly"
+            | "almost"
+            | "over"
+            | "more"
+            | "than"
+            | "up"
+            | "to"
+            | "an"
+            | "estimated"
+            | "approximately"
+            | "roughly"
+    )
+}
+
+/// A number starting at token `i`: digits, words ("twenty-five", "a dozen"); its value and length.
+fn number_at(text: &str, tokens: &[Token], i: usize, end: usize) -> Option<(u32, usize)> {
+    let word = |k: usize| -> String {
+        if k < end {
+            text[tokens[k].start as usize..tokens[k].end as usize].to_ascii_lowercase()
+        } else {
+            String::new()
+        }
+    };
+    let w = word(i);
+    if tokens[i].is(flag::NUMBER) {
+        let digits: String = w.chars().filter(char::is_ascii_digit).collect();
+        if w.contains('.') || digits.len() == 4 && (digits.starts_with("19") || digits.starts_with("20")) {
+            return None; // 3.5 km, 2020
+        }
+        // "5 000" written with a space
+        let mut value: u32 = digits.parse().ok()?;
+        let mut len = 1;
+        if value < 1000
+            && tokens.get(i + 1).is_some_and(|t| t.is(flag::NUMBER))
+            && word(i + 1).len() == 3
+            && i + 1 < end
+        {
+            value = value * 1000 + word(i + 1).parse::<u32>().ok()?;
+            len = 2;
+        }
+        return Some((value, len));
+    }
+    if w == "dozen" || (w == "a" && word(i + 1) == "dozen") {
+        return Some((12, if w == "a" { 2 } else { 1 }));
+    }
+    if let Some(t) = TENS.iter().position(|x| !x.is_empty() && *x == w) {
+        let mut value = t as u32 * 10;
+        let mut len = 1;
+        if word(i + 1) == "-" {
+            if let Some(u) = UNITS.iter().position(|x| *x == word(i + 2)).filter(|&u| (1..10).contains(&u)) {
+                value += u as u32;
+                len = 3;
+            }
+        }
+        return Some((value, len));
+    }
+    let u = UNITS.iter().position(|x| *x == w).filter(|&u| u > 0)? as u32;
+    if word(i + 1) == "hundred" {
+        return Some((u * 100, 2));
+    }
+    Some((u, 1))
+}
+
+/// The deaths a sentence reports, if it reports any.
+pub fn count(text: &str, tokens: &[Token], range: (usize, usize)) -> Option<u32> {
+    let (a, end) = range;
+    let word = |k: usize| -> String { text[tokens[k].start as usize..tokens[k].end as usize].to_ascii_lowercase() };
+    let mut total = 0u32;
+    let mut found = false;
+    let mut last_counted = None::<usize>;
+    let mut i = a;
+    while i < end {
+        let Some((value, len)) = number_at(text, tokens, i, end) else {
+            i += 1;
+            continue;
+        };
+        let after = i + len;
+        // "6 civilians were killed", "14 dead", "two people died"
+        let mut k = after;
+        let mut words = 0;
+        let mut counted = false;
+        let mut not_dead = false;
+        while k < end && words < 5 {
+            let w = word(k);
+            if is_death(&w) {
+                counted = true;
+                break;
+            }
+            if matches!(
+                w.as_str(),
+                "wounded" | "injured" | "hurt" | "missing" | "abducted" | "kidnapped" | "arrested" | "displaced"
+            ) {
+                not_dead = true;
+                break;
+            }
+            if tokens[k].is(flag::PUNCT) || tokens[k].is(flag::NUMBER) || w == "and" {
+                break;
+            }
+            k += 1;
+            words += 1;
+        }
+        // "killing 6", "killed at least 12"
+        if !counted && !not_dead {
+            let mut b = i;
+            while b > a && is_hedge(&word(b - 1)) {
+                b -= 1;
+            }
+            counted = b > a && is_killing(&word(b - 1));
+            // "killed three soldiers and two civilians"
+            let listed = b > a && matches!(word(b - 1).as_str(), "and" | ",");
+            counted |= listed && last_counted.is_some_and(|e| e + 4 >= b);
+        }
+        if counted {
+            total += value;
+            found = true;
+            last_counted = Some(after);
+        }
+        i = after;
+    }
+    if !found {
+        found = killed_one(text, tokens, range);
+        total = u32::from(found);
+    }
+    found.then_some(total)
+}
+
+/// "killed a teacher", "shot dead the village chief": one victim named in the singular.
+fn killed_one(text: &str, tokens: &[Token], (a, end): (usize, usize)) -> bool {
+    let word = |k: usize| -> String { text[tokens[k].start as usize..tokens[k].end as usize].to_ascii_lowercase() };
+    (a..end).any(|i| {
+        let kill = matches!(
+            word(i).as_str(),
+            "killed" | "killing" | "executed" | "assassinated" | "murdered" | "beheaded" | "lynched"
+        );
+        let active = kill && i > a && !matches!(word(i - 1).as_str(), "was" | "were" | "been" | "be" | "being");
+        if !active || i + 2 >= end || !matches!(word(i + 1).as_str(), "a" | "an" | "the" | "one") {
+            return false;
+        }
+        // the noun: the next word that is not an adjective-like lower-case modifier before "of"/punctuation
+        let noun = (i + 2..end.min(i + 5)).find(|&k| {
+            k + 1 >= end
+                || tokens[k + 1].is(flag::PUNCT)
+                || matches!(word(k + 1).as_str(), "of" | "in" | "at" | "near" | "and" | "who" | "on")
+        });
+        noun.is_some_and(|k| !word(k).ends_with('s'))
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::grammar::Grammar;
+    use crate::tests::lexicon;
+
+    fn deaths(text: &str) -> Option<u32> {
+        let lex = lexicon();
+        let g = Grammar::new(lex);
+        let (mut sp, mut n, mut t, mut s) = (Vec::new(), String::new(), Vec::new(), Vec::new());
+        crate::text::segment(text, lex, &g, &mut sp, &mut n, &mut t, &mut s);
+        count(text, &t, (0, t.len()))
+    }
+
+    #[test]
+    fn counts_the_dead_only() {
+        assert_eq!(deaths("Gunmen attacked the village, killing 6 civilians."), Some(6));
+        assert_eq!(deaths("At least a dozen soldiers were killed in the ambush."), Some(12));
+        assert_eq!(deaths("The clashes left two dead and five wounded."), Some(2));
+        assert_eq!(deaths("The attack left 14 dead."), Some(14));
+        assert_eq!(deaths("Militants killed three soldiers and two civilians."), Some(5));
+        assert_eq!(deaths("Twenty-five people died in the raid."), Some(25));
+        assert_eq!(deaths("Militiamen killed a teacher near the market."), Some(1));
+        assert_eq!(deaths("Five soldiers were wounded in 2020."), None);
+        assert_eq!(deaths("Protesters marched through the capital."), None);
+    }
+}

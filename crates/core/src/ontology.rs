@@ -1,0 +1,21 @@
+//! Stage 6, ontologies: an event's ACLED event type and sub-type, from the rules of
+//! data/acled_rules.tsv (CAMEO code, the classes of its actors' sectors, words of its sentence).
+
+use crate::event::{Acled, Event};
+use crate::text::Token;
+use palaver_lexicon::{Lexicon, SectorClass};
+
+/// The ACLED type of an event, by the first rule that matches; None for events outside ACLED's
+/// taxonomy (statements, diplomacy).
+pub fn acled(lex: &Lexicon, event: &Event, sentence: &[Token]) -> Option<Acled> {
+    let source = SectorClass::of(event.source.as_ref().and_then(|a| a.sector.as_deref()));
+    let target = SectorClass::of(event.target.as_ref().and_then(|a| a.sector.as_deref()));
+    let has_word = |w: u32| sentence.iter().any(|t| t.lemma == w || t.word == w || t.alt == w);
+    let rule = lex.acled_rules.iter().find(|r| {
+        (r.cameo.is_empty() || r.cameo.iter().any(|c| event.cameo.starts_with(c.as_str())))
+            && r.source.admits(source)
+            && r.target.admits(target)
+            && (r.words.is_empty() || r.words.iter().any(|&w| has_word(w)))
+    })?;
+    Some(Acled { event_type: Some(rule.event_type.clone()), sub_event_type: Some(rule.sub_type.clone()) })
+}
