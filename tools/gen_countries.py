@@ -89,7 +89,7 @@ CHL | Chile | Chilean | Chileans | Santiago; La Moneda
 CHN | China; People's Republic of China; PRC; P.R.C.; mainland China | Chinese | Chinese people | Beijing
 CIV | Côte d'Ivoire; Ivory Coast; Republic of Côte d'Ivoire | Ivorian; Ivoirian | Ivorians; Ivoirians | Yamoussoukro; Abidjan
 CMR | Cameroon | Cameroonian | Cameroonians | Yaoundé
-COD | Democratic Republic of the Congo; DR Congo; DRC; D.R.C.; Congo-Kinshasa; Democratic Republic of Congo; DR of Congo; Congo | Congolese | Congolese people | Kinshasa
+COD | Democratic Republic of the Congo; DR Congo; DRC; D.R.C.; Congo-Kinshasa; Democratic Republic of Congo; DR of Congo; Congo; Zaire | Congolese; Zairean; Zairian | Congolese people | Kinshasa
 COG | Republic of the Congo; Congo-Brazzaville; Congo Republic; Republic of Congo | | | Brazzaville
 COK | Cook Islands | Cook Islander | Cook Islanders | Avarua
 COL | Colombia | Colombian | Colombians | Bogotá; Casa de Nariño
@@ -101,8 +101,8 @@ CUW | Curaçao | Curaçaoan | Curaçaoans | Willemstad
 CXR | Christmas Island | Christmas Islander | Christmas Islanders | Flying Fish Cove
 CYM | Cayman Islands; Caymans | Caymanian | Caymanians |
 CYP | Cyprus | Cypriot | Cypriots | Nicosia
-CZE | Czech Republic; Czechia | Czech | Czechs | Prague
-DEU | Germany; Federal Republic of Germany | German | Germans | Berlin
+CZE | Czech Republic; Czechia; Czechoslovakia | Czech; Czechoslovak | Czechs; Czechoslovaks | Prague
+DEU | Germany; Federal Republic of Germany; West Germany | German; West German | Germans; West Germans | Berlin
 DJI | Djibouti | Djiboutian | Djiboutians |
 DMA | Dominica; Commonwealth of Dominica | | | Roseau
 DNK | Denmark | Danish | Danes | Copenhagen
@@ -162,7 +162,7 @@ JPN | Japan | Japanese | Japanese people | Tokyo
 KAZ | Kazakhstan | Kazakh; Kazakhstani | Kazakhs; Kazakhstanis | Astana; Nur-Sultan; Akorda
 KEN | Kenya | Kenyan | Kenyans | Nairobi
 KGZ | Kyrgyzstan; Kyrgyz Republic | Kyrgyz; Kyrgyzstani | Kyrgyzstanis; Kyrgyz people | Bishkek
-KHM | Cambodia; Kingdom of Cambodia | Cambodian; Khmer | Cambodians | Phnom Penh
+KHM | Cambodia; Kingdom of Cambodia; Kampuchea | Cambodian; Khmer; Kampuchean | Cambodians | Phnom Penh
 KIR | Kiribati | I-Kiribati; Kiribatian | I-Kiribati people | Tarawa; South Tarawa
 KNA | Saint Kitts and Nevis; St. Kitts and Nevis; St Kitts and Nevis; St. Kitts; St Kitts; Saint Kitts | Kittitian; Nevisian | Kittitians; Nevisians | Basseterre
 KOR | South Korea; Republic of Korea; ROK; R.O.K. | South Korean | South Koreans | Seoul; Blue House
@@ -232,7 +232,7 @@ PYF | French Polynesia; Tahiti | French Polynesian; Tahitian | French Polynesian
 QAT | Qatar; State of Qatar | Qatari | Qataris | Doha
 REU | Réunion Island; La Réunion | Réunionese | Réunionese people |
 ROU | Romania | Romanian | Romanians | Bucharest; Cotroceni
-RUS | Russia; Russian Federation | Russian | Russians | Moscow; Kremlin
+RUS | Russia; Russian Federation; Soviet Union; USSR; Union of Soviet Socialist Republics | Russian; Soviet | Russians; Soviets | Moscow; Kremlin
 RWA | Rwanda | Rwandan | Rwandans | Kigali
 SAU | Saudi Arabia; Kingdom of Saudi Arabia; KSA | Saudi; Saudi Arabian | Saudis; Saudi Arabians | Riyadh
 SDN | Sudan; The Sudan | Sudanese | Sudanese people | Khartoum; Port Sudan
@@ -247,7 +247,7 @@ SLV | El Salvador | Salvadoran; Salvadorean | Salvadorans; Salvadoreans | San Sa
 SMR | San Marino | Sammarinese | Sammarinese people |
 SOM | Somalia; Federal Republic of Somalia | Somali; Somalian | Somalis; Somalians | Mogadishu; Villa Somalia
 SPM | Saint Pierre and Miquelon; St. Pierre and Miquelon; St Pierre and Miquelon | Saint-Pierrais; Miquelonnais | |
-SRB | Serbia | Serbian; Serb | Serbians; Serbs | Belgrade
+SRB | Serbia; Republic of Serbia; Yugoslavia; Federal Republic of Yugoslavia; Serbia and Montenegro | Serbian; Serb; Yugoslav | Serbians; Serbs; Yugoslavs | Belgrade
 SSD | South Sudan | South Sudanese | South Sudanese people | Juba
 STP | São Tomé and Príncipe; Sao Tome and Principe; São Tomé and Principe | São Toméan; Santomean | São Toméans; Santomeans | São Tomé
 SUR | Suriname; Surinam | Surinamese | Surinamese people; Surinamers | Paramaribo

@@ -266,7 +266,7 @@ impl Worker<'_> {
                     }
                 }
             }
-            // the deaths a sentence reports belong to its first violent event
+            // the deaths a sentence reports belong to its first violent event...
             if let Some(dead) = fatalities::count(text, &self.tokens, s.tokens) {
                 let violent = |e: &Event| {
                     matches!(e.cameo_root.as_str(), "18" | "19" | "20")
@@ -274,8 +274,11 @@ impl Worker<'_> {
                             .as_ref()
                             .is_some_and(|a| a.sub_event_type.as_deref() == Some("Excessive force against protesters"))
                 };
-                if let Some(e) = out.events[first_event..].iter_mut().find(|e| violent(e)) {
-                    e.fatalities = Some(dead);
+                // else the article's last violent event before it ("Two soldiers died later.")
+                let here = out.events[first_event..].iter().position(violent).map(|p| p + first_event);
+                let target = here.or_else(|| out.events[..first_event].iter().rposition(violent));
+                if let Some(e) = target.map(|t| &mut out.events[t]) {
+                    e.fatalities = Some(e.fatalities.unwrap_or(0) + dead);
                 }
             }
         }
