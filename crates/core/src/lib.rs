@@ -160,8 +160,9 @@ pub struct Worker<'e> {
     words: Vec<u32>,
     chunks: Vec<Chunk>,
     mentions: Vec<Mention>,
-    /// Per sentence: its mentions' range in `mentions`, and whether it is discarded.
-    ranges: Vec<(usize, usize, bool)>,
+    /// Per sentence: its mentions' range in `mentions`, and its discard: None, Some(false) for the
+    /// whole sentence, Some(true) for a natural or accidental cause (events need a perpetrator).
+    ranges: Vec<(usize, usize, Option<bool>)>,
     coded: Vec<coding::Coded>,
     dates: Vec<dates::DateMention>,
 }
@@ -215,8 +216,10 @@ impl Worker<'_> {
             sentence_country: None,
         };
         for (index, s) in self.sentences.iter().enumerate() {
-            let (m0, m1, discarded) = self.ranges[index];
-            if discarded || (m0 == m1 && !engine.grammar.mentions_agreement(text, &self.tokens, s.tokens)) {
+            let (m0, m1, discard) = self.ranges[index];
+            let cause = discard == Some(true);
+            if discard == Some(false) || (m0 == m1 && !engine.grammar.mentions_agreement(text, &self.tokens, s.tokens))
+            {
                 continue;
             }
             let mentions = &self.mentions[m0..m1];
@@ -249,6 +252,9 @@ impl Worker<'_> {
                     }
                     if engine.options.require_dyad && (event.source.is_none() || event.target.is_none()) {
                         continue;
+                    }
+                    if cause && event.source.is_none() {
+                        continue; // "19 people were killed when their bus plunged off a bridge"
                     }
                     for event in split_compound_codes(event) {
                         let same = match (&event.source, &event.target) {
@@ -301,7 +307,7 @@ impl Worker<'_> {
             mentions::add_pronouns(text, &self.tokens, s.tokens, &mut sentence_mentions);
             let m0 = self.mentions.len();
             self.mentions.extend_from_slice(&sentence_mentions);
-            self.ranges.push((m0, self.mentions.len(), discard.is_some()));
+            self.ranges.push((m0, self.mentions.len(), discard.map(|d| d == DiscardScope::Cause)));
         }
         true
     }

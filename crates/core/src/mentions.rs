@@ -119,7 +119,14 @@ fn best_target(
     let ok: Vec<&PhraseTarget> = targets.iter().filter(|t| case_ok(t.case, toks)).collect();
     for t in ok.iter().filter(|t| t.kind == EntryKind::Discard) {
         let scope = lexicon.discards[t.index as usize].scope;
-        if *discard != Some(DiscardScope::Story) {
+        // the strongest scope wins: story, then sentence, then cause
+        let rank = |s: Option<DiscardScope>| match s {
+            Some(DiscardScope::Story) => 3,
+            Some(DiscardScope::Sentence) => 2,
+            Some(DiscardScope::Cause) => 1,
+            None => 0,
+        };
+        if rank(Some(scope)) > rank(*discard) {
             *discard = Some(scope);
         }
     }

@@ -110,6 +110,9 @@ pub struct Agent {
 pub enum DiscardScope {
     Sentence,
     Story,
+    /// A natural or accidental cause ("the flood", "a bus crash"): in its sentence, events with
+    /// no perpetrator are not political violence and are dropped.
+    Cause,
 }
 
 /// A phrase that marks text as outside political events (sport, disasters).

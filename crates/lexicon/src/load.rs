@@ -413,7 +413,8 @@ impl Lexicon {
         let scope = match f[0] {
             "sentence" => DiscardScope::Sentence,
             "story" => DiscardScope::Story,
-            s => return Err(format!("discard scope {s:?} is neither sentence nor story")),
+            "cause" => DiscardScope::Cause,
+            s => return Err(format!("discard scope {s:?} is not sentence, story or cause")),
         };
         for phrase in list(f[1]) {
             let index = self.discards.len() as u32;
