@@ -30,6 +30,8 @@ pub mod mentions;
 #[allow(missing_docs)]
 pub mod ontology;
 #[allow(missing_docs)]
+pub mod places;
+#[allow(missing_docs)]
 pub mod resolve;
 #[allow(missing_docs)]
 pub mod text;
@@ -141,6 +143,7 @@ impl Engine {
             ranges: Vec::new(),
             coded: Vec::new(),
             dates: Vec::new(),
+            places: Vec::new(),
         }
     }
 
@@ -165,6 +168,7 @@ pub struct Worker<'e> {
     ranges: Vec<(usize, usize, Option<bool>)>,
     coded: Vec<coding::Coded>,
     dates: Vec<dates::DateMention>,
+    places: Vec<places::PlaceMention>,
 }
 
 /// Parses the date of an article: `YYYY-MM-DD`, possibly followed by a time.
@@ -215,6 +219,17 @@ impl Worker<'_> {
                 .filter(|_| !engine.options.no_context_country),
             sentence_country: None,
         };
+        let countries = article_countries(lex, &engine.countries, &self.mentions);
+        let gazetteer = palaver_lexicon::gazetteer::Gazetteer::embedded();
+        let finder = places::Finder {
+            text,
+            tokens: &self.tokens,
+            lexicon: lex,
+            grammar: &engine.grammar,
+            gazetteer,
+            countries: &countries,
+        };
+        let mut last_place: Option<event::Location> = None;
         for (index, s) in self.sentences.iter().enumerate() {
             let (m0, m1, discard) = self.ranges[index];
             let cause = discard == Some(true);
@@ -231,6 +246,7 @@ impl Worker<'_> {
             coder.code(&mut self.coded);
             coding::attribute(lex, &mut self.coded);
             dates::find(text, &self.tokens, s.tokens, ctx.day, &mut self.dates);
+            finder.find(s.tokens, mentions, &mut self.places);
             let first_event = out.events.len();
             let mut ordinal = 0;
             for c in &self.coded {
@@ -267,10 +283,16 @@ impl Worker<'_> {
                         let mut event = event;
                         event.event_id = format!("{}:{}:{}", article.id, index, ordinal);
                         event.acled = ontology::acled(lex, &event, &self.tokens[s.tokens.0..s.tokens.1]);
+                        event.location = places::nearest(&self.places, c.verb.0)
+                            .map(|p| p.location.clone())
+                            .or_else(|| last_place.clone());
                         out.events.push(event);
                         ordinal += 1;
                     }
                 }
+            }
+            if let Some(p) = self.places.iter().find(|p| p.location.precision != "country").or(self.places.first()) {
+                last_place = Some(p.location.clone());
             }
             // the deaths a sentence reports belong to its first violent event...
             if let Some(dead) = fatalities::count(text, &self.tokens, s.tokens) {
@@ -383,6 +405,22 @@ fn refer_to_agreement(event: &mut Event, earlier: &[Event]) -> bool {
     event.evidence.spans.source = deal.evidence.spans.source;
     event.evidence.spans.target = deal.evidence.spans.target;
     true
+}
+
+/// The countries an article names, directly or through its actors, most named first.
+fn article_countries(lex: &Lexicon, by_iso3: &FxHashMap<String, u32>, mentions: &[Mention]) -> Vec<String> {
+    let mut counts: Vec<(String, usize, usize)> = Vec::new();
+    for (order, m) in mentions.iter().enumerate() {
+        let actor_country = m.who.actor.and_then(|a| lex.actors[a as usize].country.clone());
+        let country = m.who.country.map(|c| lex.countries[c as usize].iso3.clone()).or(actor_country);
+        let Some(c) = country.filter(|c| by_iso3.contains_key(c)) else { continue };
+        match counts.iter_mut().find(|e| e.0 == c) {
+            Some(e) => e.1 += 1,
+            None => counts.push((c, 1, order)),
+        }
+    }
+    counts.sort_by_key(|&(_, n, order)| (std::cmp::Reverse(n), order));
+    counts.into_iter().map(|e| e.0).collect()
 }
 
 /// The one country a sentence places itself in ("in neighbouring Burkina Faso", "near Djibo

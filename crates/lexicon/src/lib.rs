@@ -14,6 +14,7 @@
 
 pub mod check;
 mod entries;
+pub mod gazetteer;
 mod load;
 mod petrarch;
 mod phrases;
