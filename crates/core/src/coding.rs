@@ -28,6 +28,8 @@ pub struct Coded {
     pub agreement: bool,
     /// A statement kept only for attribution; never an event of its own.
     pub speech_only: bool,
+    /// The verb group says "must" or "should": reported, it is the speaker's demand.
+    pub must: bool,
 }
 
 /// What a sentence offers the coder.
@@ -166,6 +168,7 @@ impl<'a> Coder<'a> {
                     speaker: None,
                     agreement: anaphor,
                     speech_only: false,
+                    must: group.must && !group.passive,
                 };
                 // PETRARCH's paired codes: the reverse event, target to source
                 let reverse = pattern.paired.filter(|_| source.is_some() && target.is_some() && !compound_only);
@@ -296,6 +299,7 @@ impl<'a> Coder<'a> {
             speaker: None,
             agreement: false,
             speech_only: true,
+            must: false,
         }
     }
 
@@ -633,7 +637,7 @@ impl<'a> Coder<'a> {
     /// The verb group before a head: auxiliaries, negators, adverbs, "refused to".
     fn verb_group(&self, h: usize) -> VerbGroup {
         let a = self.s.range.0;
-        let mut g = VerbGroup { start: h, negated: false, passive: false, modal: false };
+        let mut g = VerbGroup { start: h, negated: false, passive: false, modal: false, must: false };
         let mut be = false;
         let mut j = h;
         while j > a {
@@ -642,8 +646,9 @@ impl<'a> Coder<'a> {
                 Word::Be | Word::Get => be = true,
                 Word::Not => g.negated = true,
                 Word::Modal => {
-                    g.modal |=
-                        matches!(self.raw(j - 1).to_ascii_lowercase().as_str(), "would" | "will" | "wo" | "shall")
+                    let m = self.raw(j - 1).to_ascii_lowercase();
+                    g.modal |= matches!(m.as_str(), "would" | "will" | "wo" | "shall");
+                    g.must |= matches!(m.as_str(), "must" | "should");
                 }
                 Word::Do | Word::Have | Word::Adverb => {}
                 Word::To if j >= a + 2 && self.grammar.negates_complement(self.tok(j - 2).lemma) => {
@@ -667,6 +672,8 @@ pub struct VerbGroup {
     pub passive: bool,
     /// "would", "will": a future or conditional act.
     pub modal: bool,
+    /// "must", "should": what someone is told to do.
+    pub must: bool,
 }
 
 /// The lowest CAMEO root: statements ("said") carry what they report and are dropped when the
@@ -676,9 +683,18 @@ pub fn attribute(lexicon: &Lexicon, coded: &mut Vec<Coded>) {
     if coded.iter().any(|c| !is_statement(c)) {
         let speaker = coded.iter().find(|c| is_statement(c)).and_then(|c| c.source);
         coded.retain(|c| !is_statement(c));
+        let demand = lexicon.cameo_index("100");
         for c in coded.iter_mut() {
             if c.source != speaker {
                 c.speaker = speaker;
+            }
+            // "The minister said Iraq must hand over the suspects": the minister demands it of Iraq
+            if let (true, Some(s), Some(demand)) = (c.must, speaker, demand) {
+                if c.source != Some(s) {
+                    c.target = c.source;
+                    c.source = Some(s);
+                    c.code = demand;
+                }
             }
         }
     }

@@ -139,3 +139,27 @@ fn same_output_on_any_number_of_threads() {
     });
     assert_eq!(one, many);
 }
+
+#[test]
+fn what_someone_must_do_is_the_speaker_demand() {
+    let e = code("The Nigerien foreign minister said Mali must release the detained soldiers.");
+    assert!(has(&e, "NERGOV", "10", "MLI"), "{:?}", triples(&e));
+}
+
+#[test]
+fn violence_gets_acled_type_fatalities_and_place() {
+    let e = code_on("On 3 May 2021, gunmen killed four civilians near Niono (Niono, Segou).", "2021-05-04");
+    let ev = e.iter().find(|e| e.cameo_root == "19" || e.cameo_root == "18").expect("an attack");
+    let acled = ev.acled.as_ref().expect("an ACLED type");
+    assert_eq!(acled.event_type.as_deref(), Some("Violence against civilians"));
+    assert_eq!(ev.fatalities, Some(4));
+    assert_eq!(ev.date.as_deref(), Some("2021-05-03"));
+    let place = ev.location.as_ref().expect("a place");
+    assert_eq!(place.name, "Niono");
+    assert_eq!(place.country.as_deref(), Some("MLI"));
+}
+
+#[test]
+fn accidents_are_not_political_violence() {
+    assert!(code("Twelve people were killed when their bus plunged off a bridge.").is_empty());
+}
