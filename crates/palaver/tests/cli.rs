@@ -185,6 +185,15 @@ fn founding_article() {
     assert!(has("MLIREB", Some("MLICVL"), "05"), "the deal between JNIM and the hunters: {summary:?}");
     assert!(has("FRA", None, "08"), "France draws down its troops: {summary:?}");
     assert!(has("MLI", Some("FRA"), "11"), "Mali accuses France: {summary:?}");
+    let deal = evs.iter().find(|e| e["cameo"] == "057").expect("the deal");
+    assert_eq!(deal["location"]["name"], "Niono");
+    assert_eq!(deal["date"], "2021-03");
+    assert_eq!(deal["date_precision"], "month");
+    let breakdown = evs.iter().find(|e| e["sentence_index"] == 11).expect("the breakdown");
+    assert_eq!(breakdown["date"], "2021-07");
+    let threat = evs.iter().find(|e| e["cameo_root"] == "13").expect("the threat");
+    assert_eq!(threat["date"], "2021-06", "Macron said in June");
+    assert!(threat["attribution"].is_object(), "said by Macron");
 }
 
 #[test]
