@@ -57,7 +57,16 @@ fn is_death(w: &str) -> bool {
 fn is_killing(w: &str) -> bool {
     matches!(
         w,
-        "killing" | "killed" | "kills" | "kill" | "executing" | "executed" | "massacring" | "massacred" | "claiming"
+        "killing"
+            | "killed"
+            | "kills"
+            | "kill"
+            | "executing"
+            | "executed"
+            | "massacring"
+            | "massacred"
+            | "claiming"
+            | "dead"
     )
 }
 
@@ -163,6 +172,14 @@ pub fn count(text: &str, tokens: &[Token], range: (usize, usize)) -> Option<u32>
                 not_dead = true;
                 break;
             }
+            if w == "(" {
+                // "10 Ansar (JNIM) militants were killed": step over the brackets
+                while k < end && word(k) != ")" {
+                    k += 1;
+                }
+                k += 1;
+                continue;
+            }
             if tokens[k].is(flag::PUNCT) || tokens[k].is(flag::NUMBER) || w == "and" {
                 break;
             }
@@ -197,11 +214,24 @@ pub fn count(text: &str, tokens: &[Token], range: (usize, usize)) -> Option<u32>
 /// "killed a teacher", "shot dead the village chief": one victim named in the singular.
 fn killed_one(text: &str, tokens: &[Token], (a, end): (usize, usize)) -> bool {
     let word = |k: usize| -> String { text[tokens[k].start as usize..tokens[k].end as usize].to_ascii_lowercase() };
+    // "an official was killed", "a woman was reportedly shot dead": "was" is one person
+    let passive_singular = (a + 1..end).any(|i| {
+        let dead =
+            matches!(word(i).as_str(), "killed" | "executed" | "assassinated" | "murdered" | "beheaded" | "lynched")
+                || (word(i) == "dead" && matches!(word(i - 1).as_str(), "shot" | "found"));
+        let back = |n: usize| i.checked_sub(n).filter(|&k| k >= a).map(word).unwrap_or_default();
+        dead && (back(1) == "was" || back(2) == "was" || (back(3) == "was" && back(1) == "shot"))
+    });
+    if passive_singular {
+        return true;
+    }
     (a..end).any(|i| {
-        let kill = matches!(
-            word(i).as_str(),
-            "killed" | "killing" | "executed" | "assassinated" | "murdered" | "beheaded" | "lynched"
-        );
+        let shot_dead = word(i) == "dead" && i > a && word(i - 1) == "shot";
+        let kill = shot_dead
+            || matches!(
+                word(i).as_str(),
+                "killed" | "killing" | "executed" | "assassinated" | "murdered" | "beheaded" | "lynched"
+            );
         let active = kill && i > a && !matches!(word(i - 1).as_str(), "was" | "were" | "been" | "be" | "being");
         if !active || i + 2 >= end || !matches!(word(i + 1).as_str(), "a" | "an" | "the" | "one") {
             return false;
@@ -240,6 +270,9 @@ mod tests {
         assert_eq!(deaths("Twenty-five people died in the raid."), Some(25));
         assert_eq!(deaths("Militiamen killed a teacher near the market."), Some(1));
         assert_eq!(deaths("Five soldiers were wounded in 2020."), None);
+        assert_eq!(deaths("10 Dozo hunters (Bambara) were killed and 13 wounded when they were ambushed."), Some(10));
+        assert_eq!(deaths("Unknown gunmen shot dead three street vendors in Nono."), Some(3));
+        assert_eq!(deaths("An ICRC official was killed in Gao by unidentified assailants."), Some(1));
         assert_eq!(deaths("Protesters marched through the capital."), None);
     }
 }
