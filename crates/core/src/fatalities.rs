@@ -180,6 +180,13 @@ pub fn count(text: &str, tokens: &[Token], range: (usize, usize)) -> Option<u32>
                 k += 1;
                 continue;
             }
+            // "four gendarmes and one civilian were killed": conjoined counts share the verb
+            if w == "and" || w == "," {
+                if let Some((_, n)) = (k + 1 < end).then(|| number_at(text, tokens, k + 1, end)).flatten() {
+                    k += 1 + n;
+                    continue;
+                }
+            }
             if tokens[k].is(flag::PUNCT) || tokens[k].is(flag::NUMBER) || w == "and" {
                 break;
             }
@@ -220,7 +227,12 @@ fn killed_one(text: &str, tokens: &[Token], (a, end): (usize, usize)) -> bool {
             matches!(word(i).as_str(), "killed" | "executed" | "assassinated" | "murdered" | "beheaded" | "lynched")
                 || (word(i) == "dead" && matches!(word(i - 1).as_str(), "shot" | "found"));
         let back = |n: usize| i.checked_sub(n).filter(|&k| k >= a).map(word).unwrap_or_default();
-        dead && (back(1) == "was" || back(2) == "was" || (back(3) == "was" && back(1) == "shot"))
+        let was = back(1) == "was" || back(2) == "was" || (back(3) == "was" && back(1) == "shot");
+        // "The officer died", "a soldier succumbed to his wounds"
+        let one_died = matches!(word(i).as_str(), "died" | "succumbed")
+            && matches!(back(2).as_str(), "the" | "a" | "an" | "one")
+            && !back(1).ends_with('s');
+        (dead && was) || one_died
     });
     if passive_singular {
         return true;
@@ -233,11 +245,22 @@ fn killed_one(text: &str, tokens: &[Token], (a, end): (usize, usize)) -> bool {
                 "killed" | "killing" | "executed" | "assassinated" | "murdered" | "beheaded" | "lynched"
             );
         let active = kill && i > a && !matches!(word(i - 1).as_str(), "was" | "were" | "been" | "be" | "being");
-        if !active || i + 2 >= end || !matches!(word(i + 1).as_str(), "a" | "an" | "the" | "one") {
+        // "killed a teacher", "the killing of a commander", "assassinated GATIA commander X"
+        let det_at = |k: usize| k < end && matches!(word(k).as_str(), "a" | "an" | "the" | "one");
+        let start = if det_at(i + 1) {
+            i + 2
+        } else if word(i) == "killing" && i + 2 < end && word(i + 1) == "of" && det_at(i + 2) {
+            i + 3
+        } else if i + 1 < end && tokens[i + 1].is(flag::CAPITAL) {
+            i + 1
+        } else {
+            return false;
+        };
+        if !active || start >= end {
             return false;
         }
         // the noun: the next word that is not an adjective-like lower-case modifier before "of"/punctuation
-        let noun = (i + 2..end.min(i + 5)).find(|&k| {
+        let noun = (start..end.min(start + 4)).find(|&k| {
             k + 1 >= end
                 || tokens[k + 1].is(flag::PUNCT)
                 || matches!(word(k + 1).as_str(), "of" | "in" | "at" | "near" | "and" | "who" | "on")
@@ -273,6 +296,9 @@ mod tests {
         assert_eq!(deaths("10 Dozo hunters (Bambara) were killed and 13 wounded when they were ambushed."), Some(10));
         assert_eq!(deaths("Unknown gunmen shot dead three street vendors in Nono."), Some(3));
         assert_eq!(deaths("An ICRC official was killed in Gao by unidentified assailants."), Some(1));
+        assert_eq!(deaths("Four gendarmes and one civilian were killed by the blast."), Some(5));
+        assert_eq!(deaths("The officer died and his family were injured."), Some(1));
+        assert_eq!(deaths("The raid led to the killing of a senior commander."), Some(1));
         assert_eq!(deaths("Protesters marched through the capital."), None);
     }
 }
