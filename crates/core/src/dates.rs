@@ -130,6 +130,17 @@ pub fn find(
     let mut i = range.0;
     while i < range.1 {
         let w = word(i);
+        // only numbers, capitalised words (months, weekdays) and a few others can start a date
+        let t = tokens[i];
+        let candidate = t.is(flag::NUMBER | flag::CAPITAL)
+            || ["yesterday", "today", "overnight", "tonight", "last", "this", "in", "since", "by"]
+                .iter()
+                .chain(NUMBERS.iter())
+                .any(|c| w.eq_ignore_ascii_case(c));
+        if !candidate {
+            i += 1;
+            continue;
+        }
         let lower = w.to_ascii_lowercase();
         let mut found: Option<(DateMention, usize)> = None;
         let at =

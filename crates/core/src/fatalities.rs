@@ -143,6 +143,18 @@ fn number_at(text: &str, tokens: &[Token], i: usize, end: usize) -> Option<(u32,
 /// The deaths a sentence reports, if it reports any.
 pub fn count(text: &str, tokens: &[Token], range: (usize, usize)) -> Option<u32> {
     let (a, end) = range;
+    if a >= end {
+        return None;
+    }
+    // most sentences speak of no death: look for a cue before any work
+    let sentence = text[tokens[a].start as usize..tokens[end - 1].end as usize].to_ascii_lowercase();
+    const CUES: [&str; 13] = [
+        "kill", "dead", "died", "death", "slain", "execut", "massacr", "murder", "behead", "lynch", "fatal", "bodies",
+        "succumb",
+    ];
+    if !CUES.iter().any(|c| sentence.contains(c)) && !sentence.contains("corpse") && !sentence.contains("assassin") {
+        return None;
+    }
     let word = |k: usize| -> String { text[tokens[k].start as usize..tokens[k].end as usize].to_ascii_lowercase() };
     let mut total = 0u32;
     let mut found = false;

@@ -57,13 +57,17 @@ impl Finder<'_> {
         let mut i = range.0;
         while i < range.1 {
             let t = self.tokens[i];
-            let w = self.raw(i).to_lowercase();
+            let w = self.raw(i);
+            let is = |x: &str| w.eq_ignore_ascii_case(x);
             // "between Dala and Douentza": the second place too
-            let and_after_place = w == "and" && last_end == Some(i);
+            let and_after_place = last_end == Some(i) && is("and");
             let trigger = and_after_place
                 || t.class == Word::Locative
                 || (t.class == Word::Of && i > range.0 && self.grammar.is_place_noun(&self.raw(i - 1).to_lowercase()))
-                || matches!(w.as_str(), "between" | "toward" | "towards" | "from");
+                || is("between")
+                || is("toward")
+                || is("towards")
+                || is("from");
             if !trigger {
                 i += 1;
                 continue;
@@ -197,24 +201,24 @@ impl Finder<'_> {
         let g = self.gazetteer;
         let score = |&i: &u32| {
             let p = &g.places[i as usize];
-            let country_rank = self.countries.iter().position(|c| *c == p.iso3).map_or(0, |r| 100 - r.min(50) as u64);
-            let in_region = region.is_some_and(|r| key(&p.admin1) == r);
+            let country_rank = self.countries.iter().position(|c| c == p.iso3()).map_or(0, |r| 100 - r.min(50) as u64);
+            let in_region = region.is_some_and(|r| key(g.admin1_of(p)) == r);
             (u64::from(in_region), country_rank, p.population)
         };
         let best = g.places_named(k).iter().max_by_key(|i| score(i))?;
         let p = &g.places[*best as usize];
-        if !self.countries.is_empty() && !self.countries.contains(&p.iso3) && p.population < 100_000 {
+        if !self.countries.is_empty() && !self.countries.iter().any(|c| c == p.iso3()) && p.population < 100_000 {
             return None; // a village of the same name elsewhere is a false friend
         }
         Some(Location {
-            name: p.name.clone(),
-            country: Some(p.iso3.clone()),
-            admin1: Some(p.admin1.clone()).filter(|a| !a.is_empty()),
-            admin2: Some(p.admin2.clone()).filter(|a| !a.is_empty()),
-            lat: p.lat,
-            lon: p.lon,
+            name: p.name.to_string(),
+            country: Some(p.iso3().to_string()),
+            admin1: Some(g.admin1_of(p).to_string()).filter(|a| !a.is_empty()),
+            admin2: Some(p.admin2.to_string()).filter(|a| !a.is_empty()),
+            lat: round4(f64::from(p.lat)),
+            lon: round4(f64::from(p.lon)),
             precision: "town".into(),
-            geonameid: Some(p.geonameid),
+            geonameid: Some(u64::from(p.geonameid)),
         })
     }
 
@@ -252,6 +256,11 @@ impl Finder<'_> {
             geonameid: None,
         })
     }
+}
+
+/// Coordinates to four decimals (about 10 m), as the gazetteer gives them.
+fn round4(x: f64) -> f64 {
+    (x * 10_000.0).round() / 10_000.0
 }
 
 /// The place of an event: the one nearest its verb in the sentence.

@@ -8,17 +8,25 @@ use crate::words::phrase_words;
 use rustc_hash::FxHashMap;
 use std::sync::OnceLock;
 
-/// A populated place.
+/// A populated place. Kept small: the gazetteer holds 235,000 of them.
 #[derive(Clone, Debug)]
 pub struct Place {
-    pub geonameid: u64,
-    pub name: String,
-    pub iso3: String,
-    pub admin1: String,
-    pub admin2: String,
-    pub lat: f64,
-    pub lon: f64,
-    pub population: u64,
+    pub geonameid: u32,
+    pub name: Box<str>,
+    pub iso3: [u8; 3],
+    /// Index into [`Gazetteer::admin1_names`].
+    pub admin1: u32,
+    pub admin2: Box<str>,
+    pub lat: f32,
+    pub lon: f32,
+    pub population: u32,
+}
+
+impl Place {
+    /// The ISO3 code as text.
+    pub fn iso3(&self) -> &str {
+        std::str::from_utf8(&self.iso3).unwrap_or("")
+    }
 }
 
 /// A first-level administrative region.
@@ -44,7 +52,11 @@ pub struct Gazetteer {
     pub places: Vec<Place>,
     pub regions: Vec<Region>,
     pub countries: FxHashMap<String, CountryPoint>,
-    places_by_name: FxHashMap<String, Vec<u32>>,
+    /// Distinct admin1 names that places refer to.
+    pub admin1_names: Vec<Box<str>>,
+    /// Name -> range into `name_places`: one allocation for all the lists.
+    places_by_name: FxHashMap<Box<str>, (u32, u32)>,
+    name_places: Vec<u32>,
     regions_by_name: FxHashMap<String, Vec<u32>>,
 }
 
@@ -61,6 +73,8 @@ impl Gazetteer {
     /// Parses the three tables (places, admin1, countries).
     pub fn parse(places: &str, admin1: &str, countries: &str) -> Gazetteer {
         let mut g = Gazetteer::default();
+        let mut admin1_index: FxHashMap<&str, u32> = FxHashMap::default();
+        let mut pairs: Vec<(Box<str>, u32)> = Vec::new();
         for f in rows(places).filter(|f| f.len() >= 11) {
             let (Ok(lat), Ok(lon)) = (f[8].parse(), f[9].parse()) else { continue };
             let index = g.places.len() as u32;
@@ -68,19 +82,38 @@ impl Gazetteer {
             let mut keys: Vec<String> = names.filter(|n| !n.is_empty()).map(key).collect();
             keys.sort();
             keys.dedup();
-            for k in keys.into_iter().filter(|k| !k.is_empty()) {
-                g.places_by_name.entry(k).or_default().push(index);
+            pairs.extend(keys.into_iter().filter(|k| !k.is_empty()).map(|k| (k.into_boxed_str(), index)));
+            let next = g.admin1_names.len() as u32;
+            let admin1 = *admin1_index.entry(f[6]).or_insert(next);
+            if admin1 == next {
+                g.admin1_names.push(f[6].into());
+            }
+            let mut iso3 = [b' '; 3];
+            for (k, b) in f[4].bytes().take(3).enumerate() {
+                iso3[k] = b;
             }
             g.places.push(Place {
                 geonameid: f[0].parse().unwrap_or(0),
-                name: f[1].to_string(),
-                iso3: f[4].to_string(),
-                admin1: f[6].to_string(),
-                admin2: f[7].to_string(),
+                name: f[1].into(),
+                iso3,
+                admin1,
+                admin2: f[7].into(),
                 lat,
                 lon,
                 population: f[10].parse().unwrap_or(0),
             });
+        }
+        pairs.sort_unstable();
+        let mut start = 0;
+        while start < pairs.len() {
+            let mut end = start;
+            while end < pairs.len() && pairs[end].0 == pairs[start].0 {
+                g.name_places.push(pairs[end].1);
+                end += 1;
+            }
+            let from = (g.name_places.len() - (end - start)) as u32;
+            g.places_by_name.insert(std::mem::take(&mut pairs[start].0), (from, g.name_places.len() as u32));
+            start = end;
         }
         for f in rows(admin1).filter(|f| f.len() >= 6) {
             let (Ok(lat), Ok(lon)) = (f[4].parse(), f[5].parse()) else { continue };
@@ -117,7 +150,12 @@ impl Gazetteer {
 
     /// Places with this (normalised) name.
     pub fn places_named(&self, key: &str) -> &[u32] {
-        self.places_by_name.get(key).map_or(&[], Vec::as_slice)
+        self.places_by_name.get(key).map_or(&[], |&(a, b)| &self.name_places[a as usize..b as usize])
+    }
+
+    /// The admin1 name of a place.
+    pub fn admin1_of(&self, p: &Place) -> &str {
+        self.admin1_names.get(p.admin1 as usize).map_or("", |s| s)
     }
 
     /// Regions with this (normalised) name.
@@ -138,7 +176,7 @@ mod tests {
             "MLI\tML\tMali\tBamako\t12.65\t-8.0\tcapital\t2460596\n",
         );
         assert_eq!(g.places_named("nyono"), [0]);
-        assert_eq!(g.places[0].admin1, "Ségou");
+        assert_eq!(g.admin1_of(&g.places[0]), "Ségou");
         assert_eq!(g.regions_named("mopti").len(), 1);
         assert!(g.countries.contains_key("MLI"));
     }
