@@ -114,6 +114,8 @@ pub struct Engine {
     options: Options,
     /// Country index by ISO3 code, for named actors' countries.
     countries: FxHashMap<String, u32>,
+    /// A user's gazetteer searched beside the embedded one.
+    gazetteer: Option<Arc<palaver_lexicon::gazetteer::Gazetteer>>,
 }
 
 impl Engine {
@@ -121,7 +123,13 @@ impl Engine {
     pub fn new(lexicon: Arc<Lexicon>, options: Options) -> Self {
         let grammar = Grammar::new(&lexicon);
         let countries = lexicon.countries.iter().enumerate().map(|(i, c)| (c.iso3.clone(), i as u32)).collect();
-        Engine { lexicon, grammar, options, countries }
+        Engine { lexicon, grammar, options, countries, gazetteer: None }
+    }
+
+    /// The same engine, also placing events with a user's gazetteer (a GeoNames dump).
+    pub fn with_gazetteer(mut self, gazetteer: Arc<palaver_lexicon::gazetteer::Gazetteer>) -> Self {
+        self.gazetteer = Some(gazetteer);
+        self
     }
 
     /// The lexicon the engine codes with.
@@ -227,6 +235,7 @@ impl Worker<'_> {
             lexicon: lex,
             grammar: &engine.grammar,
             gazetteer,
+            extra: engine.gazetteer.as_deref(),
             countries: &countries,
         };
         let mut last_place: Option<event::Location> = None;

@@ -41,6 +41,8 @@ pub struct Finder<'a> {
     pub lexicon: &'a Lexicon,
     pub grammar: &'a Grammar,
     pub gazetteer: &'a Gazetteer,
+    /// A user's gazetteer (`--gazetteer`, a GeoNames dump), searched as well.
+    pub extra: Option<&'a Gazetteer>,
     /// ISO3 codes of the countries the article names, most named first.
     pub countries: &'a [String],
 }
@@ -198,15 +200,16 @@ impl Finder<'_> {
 
     /// The best place of a name: in the hinted region, in the article's countries, then the most populous.
     fn best_place(&self, k: &str, region: Option<&str>) -> Option<Location> {
-        let g = self.gazetteer;
-        let score = |&i: &u32| {
-            let p = &g.places[i as usize];
+        let score = |g: &Gazetteer, p: &palaver_lexicon::gazetteer::Place| {
             let country_rank = self.countries.iter().position(|c| c == p.iso3()).map_or(0, |r| 100 - r.min(50) as u64);
             let in_region = region.is_some_and(|r| key(g.admin1_of(p)) == r);
             (u64::from(in_region), country_rank, p.population)
         };
-        let best = g.places_named(k).iter().max_by_key(|i| score(i))?;
-        let p = &g.places[*best as usize];
+        let candidates = [Some(self.gazetteer), self.extra]
+            .into_iter()
+            .flatten()
+            .flat_map(|g| g.places_named(k).iter().map(move |&i| (g, &g.places[i as usize])));
+        let (g, p) = candidates.max_by_key(|(g, p)| score(g, p))?;
         if !self.countries.is_empty() && !self.countries.iter().any(|c| c == p.iso3()) && p.population < 100_000 {
             return None; // a village of the same name elsewhere is a false friend
         }

@@ -58,6 +58,10 @@ pub struct Gazetteer {
     places_by_name: FxHashMap<Box<str>, (u32, u32)>,
     name_places: Vec<u32>,
     regions_by_name: FxHashMap<String, Vec<u32>>,
+    /// ISO2 -> ISO3, for GeoNames dumps.
+    iso3_of_iso2: FxHashMap<String, String>,
+    /// (ISO3, admin1 code) -> admin1 name.
+    admin1_by_code: FxHashMap<(String, String), String>,
 }
 
 /// A name as the index keys it: its words, normalised, joined by spaces.
@@ -103,6 +107,13 @@ impl Gazetteer {
                 population: f[10].parse().unwrap_or(0),
             });
         }
+        g.index_names(pairs);
+        Self::parse_regions_and_countries(&mut g, admin1, countries);
+        g
+    }
+
+    fn index_names(&mut self, mut pairs: Vec<(Box<str>, u32)>) {
+        let g = self;
         pairs.sort_unstable();
         let mut start = 0;
         while start < pairs.len() {
@@ -115,6 +126,9 @@ impl Gazetteer {
             g.places_by_name.insert(std::mem::take(&mut pairs[start].0), (from, g.name_places.len() as u32));
             start = end;
         }
+    }
+
+    fn parse_regions_and_countries(g: &mut Gazetteer, admin1: &str, countries: &str) {
         for f in rows(admin1).filter(|f| f.len() >= 6) {
             let (Ok(lat), Ok(lon)) = (f[4].parse(), f[5].parse()) else { continue };
             if f[2].is_empty() {
@@ -127,13 +141,73 @@ impl Gazetteer {
                     list.push(index);
                 }
             }
+            g.admin1_by_code.insert((f[0].to_string(), f[1].to_string()), f[2].to_string());
             g.regions.push(Region { iso3: f[0].to_string(), name: f[2].to_string(), lat, lon });
         }
         for f in rows(countries).filter(|f| f.len() >= 6) {
             let (Ok(lat), Ok(lon)) = (f[4].parse(), f[5].parse()) else { continue };
+            g.iso3_of_iso2.insert(f[1].to_string(), f[0].to_string());
             g.countries.insert(f[0].to_string(), CountryPoint { name: f[2].to_string(), lat, lon });
         }
-        g
+    }
+
+    /// Populated places (feature class P) of a GeoNames dump in its standard tab-separated form
+    /// (`MLI.txt`, `allCountries.txt`: 19 columns), with countries and region names taken from
+    /// `base`. Unreadable lines are returned as "line N: what".
+    pub fn from_geonames_dump(text: &str, base: &Gazetteer) -> (Gazetteer, Vec<String>) {
+        let mut g = Gazetteer::default();
+        let mut errors = Vec::new();
+        let mut pairs = Vec::new();
+        let mut admin1_index: FxHashMap<String, u32> = FxHashMap::default();
+        for (n, line) in text.lines().enumerate() {
+            if line.trim().is_empty() || line.starts_with('#') {
+                continue;
+            }
+            let f: Vec<&str> = line.split('\t').collect();
+            if f.len() < 15 {
+                errors.push(format!("line {}: expected 19 tab-separated GeoNames columns, found {}", n + 1, f.len()));
+                continue;
+            }
+            if f[6] != "P" {
+                continue;
+            }
+            let (Ok(lat), Ok(lon)) = (f[4].parse::<f32>(), f[5].parse::<f32>()) else {
+                errors.push(format!("line {}: latitude {:?} or longitude {:?} is not a number", n + 1, f[4], f[5]));
+                continue;
+            };
+            let Some(iso3) = base.iso3_of_iso2.get(f[8]) else {
+                errors.push(format!("line {}: unknown country code {:?}", n + 1, f[8]));
+                continue;
+            };
+            let admin1_name = base.admin1_by_code.get(&(iso3.clone(), f[10].to_string())).cloned().unwrap_or_default();
+            let next = g.admin1_names.len() as u32;
+            let admin1 = *admin1_index.entry(admin1_name.clone()).or_insert(next);
+            if admin1 == next {
+                g.admin1_names.push(admin1_name.into());
+            }
+            let index = g.places.len() as u32;
+            let mut keys: Vec<String> =
+                [f[1], f[2]].into_iter().chain(f[3].split(',')).filter(|x| !x.is_empty()).map(key).collect();
+            keys.sort();
+            keys.dedup();
+            pairs.extend(keys.into_iter().filter(|k| !k.is_empty()).map(|k| (k.into_boxed_str(), index)));
+            let mut code = [b' '; 3];
+            for (k, b) in iso3.bytes().take(3).enumerate() {
+                code[k] = b;
+            }
+            g.places.push(Place {
+                geonameid: f[0].parse().unwrap_or(0),
+                name: f[1].into(),
+                iso3: code,
+                admin1,
+                admin2: f[11].into(),
+                lat,
+                lon,
+                population: f[14].parse().unwrap_or(0),
+            });
+        }
+        g.index_names(pairs);
+        (g, errors)
     }
 
     /// palaver's own gazetteer, parsed once.

@@ -74,6 +74,9 @@ enum Command {
         /// A TOML file naming the dictionaries to code with (PETRARCH's formats too).
         #[arg(long)]
         config: Option<PathBuf>,
+        /// A GeoNames dump (MLI.txt, allCountries.txt) to place events with, beside the built-in gazetteer.
+        #[arg(long)]
+        gazetteer: Option<PathBuf>,
     },
     /// Run a PETRARCH validation file (its <Environment> names the dictionaries).
     Validate {
@@ -133,13 +136,14 @@ fn run(cli: Cli) -> Result<ExitCode> {
     match cli.command {
         Command::Validate { file, json } => validate_command(&file, json),
         Command::Dict { command: DictCommand::Check { files } } => dict_check(&files),
-        Command::Code { inputs, format, date, threads, keep_negated, output, quiet, config } => {
+        Command::Code { inputs, format, date, threads, keep_negated, output, quiet, config, gazetteer } => {
             if let Some(d) = &date {
                 if palaver_lexicon::parse_day(d).is_none() {
                     bail!("--date {d:?} is not a YYYY-MM-DD date");
                 }
             }
             let engine = engine_with(config.as_deref(), Options { keep_negated, ..Options::default() })?;
+            let engine = with_gazetteer(engine, gazetteer.as_deref())?;
             let pool = pool(threads)?;
             let out: Box<dyn Write> = match &output {
                 Some(p) => Box::new(BufWriter::new(
@@ -193,6 +197,24 @@ fn engine_with(config: Option<&std::path::Path>, options: Options) -> Result<Eng
         eprintln!("palaver: dictionary warning: {e}");
     }
     Ok(Engine::new(Arc::new(lexicon), options))
+}
+
+/// Adds a user's GeoNames dump to an engine; its unreadable lines are reported, the rest used.
+fn with_gazetteer(engine: Engine, path: Option<&std::path::Path>) -> Result<Engine> {
+    let Some(path) = path else { return Ok(engine) };
+    let text = std::fs::read_to_string(path).with_context(|| format!("cannot read gazetteer {}", path.display()))?;
+    let base = palaver_lexicon::gazetteer::Gazetteer::embedded();
+    let (g, errors) = palaver_lexicon::gazetteer::Gazetteer::from_geonames_dump(&text, base);
+    for e in errors.iter().take(20) {
+        eprintln!("palaver: gazetteer warning: {}:{e}", path.display());
+    }
+    if errors.len() > 20 {
+        eprintln!("palaver: gazetteer warning: {} more unreadable lines", errors.len() - 20);
+    }
+    if g.places.is_empty() {
+        bail!("{}: no populated place (feature class P) in this GeoNames dump", path.display());
+    }
+    Ok(engine.with_gazetteer(Arc::new(g)))
 }
 
 fn validate_command(file: &std::path::Path, json: bool) -> Result<ExitCode> {

@@ -306,3 +306,43 @@ fn codes_with_the_phoenix_dictionaries() {
     // the Phoenix files' own errors are reported with file and line, and loading goes on
     assert!(stderr(&out).contains("Phoenix.Countries.actors.txt:"));
 }
+
+#[test]
+fn a_geonames_dump_places_what_the_builtin_gazetteer_lacks() {
+    let dir = tempfile::tempdir().unwrap();
+    let dump = dir.path().join("MLI.txt");
+    // a village written for this test, in GeoNames' 19-column layout; a broken line is reported
+    let row = [
+        "999000001",
+        "Kouroumbassa",
+        "Kouroumbassa",
+        "Kurumbasa",
+        "14.5000",
+        "-4.1000",
+        "P",
+        "PPL",
+        "ML",
+        "",
+        "04",
+        "",
+        "",
+        "",
+        "1200",
+        "",
+        "280",
+        "Africa/Bamako",
+        "2024-01-01",
+    ];
+    std::fs::write(&dump, format!("{}\nbroken line\n", row.join("\t"))).unwrap();
+    let text = b"Gunmen attacked Malian soldiers near Kouroumbassa on Sunday.";
+    let without = palaver(&["code", "-q", "--date", "2021-05-04", "-"], Some(text));
+    assert!(events(&without).iter().all(|e| e["location"]["name"] != "Kouroumbassa"));
+    let with = palaver(&["code", "-q", "--date", "2021-05-04", "--gazetteer", dump.to_str().unwrap(), "-"], Some(text));
+    assert!(stderr(&with).contains("MLI.txt:line 2"), "{}", stderr(&with));
+    let evs = events(&with);
+    let loc = &evs.first().expect("an event")["location"];
+    assert_eq!(loc["name"], "Kouroumbassa");
+    assert_eq!(loc["country"], "MLI");
+    assert_eq!(loc["admin1"], "Mopti");
+    assert_eq!(loc["geonameid"], 999000001);
+}
