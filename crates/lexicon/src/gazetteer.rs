@@ -69,6 +69,15 @@ pub fn key(name: &str) -> String {
     phrase_words(name).join(" ")
 }
 
+/// An ISO3 code as three bytes (blank-padded).
+fn iso3_bytes(s: &str) -> [u8; 3] {
+    let mut code = [b' '; 3];
+    for (k, b) in s.bytes().take(3).enumerate() {
+        code[k] = b;
+    }
+    code
+}
+
 fn rows(text: &str) -> impl Iterator<Item = Vec<&str>> {
     text.lines().filter(|l| !l.starts_with('#') && !l.trim().is_empty()).map(|l| l.split('\t').collect())
 }
@@ -92,10 +101,7 @@ impl Gazetteer {
             if admin1 == next {
                 g.admin1_names.push(f[6].into());
             }
-            let mut iso3 = [b' '; 3];
-            for (k, b) in f[4].bytes().take(3).enumerate() {
-                iso3[k] = b;
-            }
+            let iso3 = iso3_bytes(f[4]);
             g.places.push(Place {
                 geonameid: f[0].parse().unwrap_or(0),
                 name: f[1].into(),
@@ -191,10 +197,7 @@ impl Gazetteer {
             keys.sort();
             keys.dedup();
             pairs.extend(keys.into_iter().filter(|k| !k.is_empty()).map(|k| (k.into_boxed_str(), index)));
-            let mut code = [b' '; 3];
-            for (k, b) in iso3.bytes().take(3).enumerate() {
-                code[k] = b;
-            }
+            let code = iso3_bytes(iso3);
             g.places.push(Place {
                 geonameid: f[0].parse().unwrap_or(0),
                 name: f[1].into(),

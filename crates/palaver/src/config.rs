@@ -103,20 +103,26 @@ impl DictConfig {
             }
         }
         if let Some(p) = &self.petrarch {
-            let kinds = [
-                (DictKind::PetrarchVerbs, &p.verbs),
-                (DictKind::PetrarchActors, &p.actors),
-                (DictKind::PetrarchAgents, &p.agents),
-                (DictKind::PetrarchDiscards, &p.discards),
-            ];
-            for (kind, files) in kinds {
-                for f in files {
-                    builder = add_file(builder, kind, f)?;
-                }
-            }
+            builder = add_petrarch(builder, p)?;
         }
         Ok(builder.build())
     }
+}
+
+/// Adds every file of a set of PETRARCH dictionaries, each read as its kind.
+pub fn add_petrarch(mut builder: LexiconBuilder, p: &PetrarchFiles) -> Result<LexiconBuilder> {
+    let kinds = [
+        (DictKind::PetrarchVerbs, &p.verbs),
+        (DictKind::PetrarchActors, &p.actors),
+        (DictKind::PetrarchAgents, &p.agents),
+        (DictKind::PetrarchDiscards, &p.discards),
+    ];
+    for (kind, files) in kinds {
+        for f in files {
+            builder = add_file(builder, kind, f)?;
+        }
+    }
+    Ok(builder)
 }
 
 /// Adds a file, read as UTF-8 (or Latin-1 where it is not: old dictionaries often are).

@@ -2,10 +2,10 @@
 //! honours `<Environment>` (which dictionaries), `<Config>` lines (in force for later records),
 //! expected events, `noevents` and expected discards, and reports each failing record.
 
-use crate::config::add_file;
+use crate::config::{add_petrarch, PetrarchFiles};
 use anyhow::{bail, Context, Result};
 use palaver_core::{Article, Engine, Options};
-use palaver_lexicon::{DictError, DictKind, Lexicon};
+use palaver_lexicon::{DictError, Lexicon};
 use serde_json::{json, Value};
 use std::collections::BTreeSet;
 use std::path::Path;
@@ -161,19 +161,15 @@ fn record(open: &str, block: &str, options: &[(String, String)]) -> Result<Recor
 
 /// Loads the suite's dictionaries (paths relative to the XML file).
 pub fn lexicon(suite: &Suite, dir: &Path) -> Result<(Lexicon, Vec<DictError>)> {
-    let mut builder = Lexicon::builder().embedded_tables();
-    let kinds = [
-        (DictKind::PetrarchVerbs, &suite.verbs),
-        (DictKind::PetrarchActors, &suite.actors),
-        (DictKind::PetrarchAgents, &suite.agents),
-        (DictKind::PetrarchDiscards, &suite.discards),
-    ];
-    for (kind, files) in kinds {
-        for f in files {
-            builder = add_file(builder, kind, &dir.join(f))?;
-        }
-    }
-    Ok(builder.build())
+    let paths = |files: &[String]| files.iter().map(|f| dir.join(f)).collect();
+    let files = PetrarchFiles {
+        verbs: paths(&suite.verbs),
+        actors: paths(&suite.actors),
+        agents: paths(&suite.agents),
+        discards: paths(&suite.discards),
+        issues: Vec::new(),
+    };
+    Ok(add_petrarch(Lexicon::builder().embedded_tables(), &files)?.build())
 }
 
 fn option_true(options: &[(String, String)], name: &str, default: bool) -> bool {
