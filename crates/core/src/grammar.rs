@@ -156,6 +156,22 @@ const AGREEMENT_NOUNS: &[&str] =
 
 /// Nouns for kinds of place, after which "of X" names a place.
 const PLACE_NOUNS: &[&str] = &[
+    "northwest",
+    "northeast",
+    "southwest",
+    "southeast",
+    "quarter",
+    "neighbourhood",
+    "neighborhood",
+    "vicinity",
+    "hamlet",
+    "locality",
+    "circle",
+    "cercle",
+    "axis",
+    "periphery",
+    "villages",
+    "towns",
     "city",
     "town",
     "village",

@@ -210,7 +210,7 @@ impl Finder<'_> {
             .flatten()
             .flat_map(|g| g.places_named(k).iter().map(move |&i| (g, &g.places[i as usize])));
         let (g, p) = candidates.max_by_key(|(g, p)| score(g, p))?;
-        if !self.countries.is_empty() && !self.countries.iter().any(|c| c == p.iso3()) && p.population < 100_000 {
+        if !self.countries.is_empty() && !self.countries.iter().any(|c| c == p.iso3()) && p.population < 1_000 {
             return None; // a village of the same name elsewhere is a false friend
         }
         Some(Location {
