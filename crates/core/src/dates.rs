@@ -63,6 +63,11 @@ const MONTHS: [&str; 12] = [
 const WEEKDAYS: [&str; 7] = ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"];
 const NUMBERS: [&str; 10] = ["one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten"];
 
+/// Whether a word names a month or a day of the week (so it is a date, not a place: "in March").
+pub fn is_date_word(word: &str) -> bool {
+    month_of(word).is_some() || WEEKDAYS.iter().any(|d| d.eq_ignore_ascii_case(word))
+}
+
 fn month_of(word: &str) -> Option<u32> {
     let w = word.trim_end_matches('.').to_ascii_lowercase();
     if w.len() < 3 {

@@ -137,7 +137,7 @@ impl Finder<'_> {
 
     /// The place whose name starts at `j`: a country of the lexicon, a gazetteer place or region.
     fn place_at(&self, j: usize, range: (usize, usize), mentions: &[Mention]) -> Option<(Location, usize)> {
-        if j >= range.1 || !self.tokens[j].is(flag::CAPITAL) {
+        if j >= range.1 || !self.tokens[j].is(flag::CAPITAL) || crate::dates::is_date_word(self.raw(j)) {
             return None;
         }
         if let Some(m) =
