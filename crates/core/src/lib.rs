@@ -291,6 +291,7 @@ impl Worker<'_> {
                         }
                         let mut event = event;
                         event.event_id = format!("{}:{}:{}", article.id, index, ordinal);
+                        ctx.settlement_target(&mut event, c.verb.1, s.tokens.1);
                         event.acled = ontology::acled(lex, &event, &self.tokens[s.tokens.0..s.tokens.1]);
                         event.location = places::nearest(&self.places, c.verb.0)
                             .map(|p| p.location.clone())

@@ -93,6 +93,48 @@ impl Context<'_> {
         r
     }
 
+    /// "attacked the village of X", "opened fire on a market": a violent event whose object is a
+    /// settlement and no actor has its inhabitants as target (civilians of the sentence's country).
+    pub fn settlement_target(&self, event: &mut Event, verb_end: usize, sentence_end: usize) {
+        let violent = matches!(event.cameo_root.as_str(), "18" | "19" | "20");
+        if !violent || event.target.is_some() {
+            return;
+        }
+        let word =
+            |i: usize| self.text[self.tokens[i].start as usize..self.tokens[i].end as usize].to_ascii_lowercase();
+        let found = (verb_end..sentence_end.min(verb_end + 5)).find(|&i| {
+            matches!(
+                word(i).as_str(),
+                "village"
+                    | "villages"
+                    | "hamlet"
+                    | "hamlets"
+                    | "town"
+                    | "market"
+                    | "settlement"
+                    | "community"
+                    | "communities"
+                    | "camp"
+                    | "homes"
+                    | "houses"
+                    | "mosque"
+                    | "church"
+                    | "school"
+            )
+        });
+        let Some(i) = found else { return };
+        let country = self.sentence_country.or(self.country).map(|c| &self.lexicon.countries[c as usize]);
+        event.target = Some(ActorRecord {
+            text: self.text[self.tokens[i].start as usize..self.tokens[i].end as usize].to_string(),
+            code: Some(country.map_or("CVL".to_string(), |c| format!("{}CVL", c.cameo))),
+            actor_id: None,
+            name: None,
+            country: country.map(|c| c.iso3.clone()),
+            sector: Some("CVL".into()),
+        });
+        event.evidence.spans.target = Some(self.bytes(i, i + 1));
+    }
+
     /// Puts the actors a pronoun stands for in place of the pronoun (`Some(None)`: no one found).
     pub fn replace_sides(&self, event: &mut Event, source: Option<Option<&Mention>>, target: Option<Option<&Mention>>) {
         if let Some(m) = source {

@@ -201,8 +201,9 @@ impl SectorClass {
     /// The class of a PLOVER sector.
     pub fn of(sector: Option<&str>) -> SectorClass {
         match sector {
-            Some("GOV" | "MIL" | "COP" | "JUD" | "LEG" | "SPY" | "PRM") => SectorClass::State,
-            Some("REB" | "UAF" | "INS" | "SEP" | "CRM") => SectorClass::Armed,
+            Some("GOV" | "MIL" | "COP" | "JUD" | "LEG" | "SPY") => SectorClass::State,
+            // pro-government militias are armed non-state actors for ACLED, not state forces
+            Some("REB" | "UAF" | "INS" | "SEP" | "CRM" | "PRM") => SectorClass::Armed,
             Some("IGO" | "PKO" | "NGO" | "UNO") => SectorClass::External,
             Some(_) => SectorClass::Civilian,
             None => SectorClass::None,

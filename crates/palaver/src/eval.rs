@@ -76,8 +76,9 @@ fn str_of<'a>(v: &'a Value, k: &str) -> Option<&'a str> {
 /// ACLED's actor classes: any sector of the same class counts.
 fn sector_class(sector: &str) -> u8 {
     match sector {
-        "GOV" | "MIL" | "COP" | "JUD" | "LEG" | "SPY" | "PRM" => 1,
-        "REB" | "UAF" | "INS" | "SEP" | "CRM" => 2,
+        "GOV" | "MIL" | "COP" | "JUD" | "LEG" | "SPY" => 1,
+        // ACLED counts pro-government militias among "rebel groups and militias"
+        "REB" | "UAF" | "INS" | "SEP" | "CRM" | "PRM" => 2,
         "IGO" | "PKO" | "UNO" => 3,
         _ => 4,
     }
