@@ -60,6 +60,15 @@ impl Context<'_> {
                     });
                 }
                 r.sector = agent.sector.clone();
+            } else if let (Some(agent), Some(code), None) =
+                (m.who.agent.map(|a| &lex.agents[a as usize]), &r.code, self.day)
+            {
+                // "Israeli Prime Minister Ehud Barak" with no article date: the title says which office
+                let country = code.get(..3).filter(|c| lex.country_by_code(c).is_some());
+                if let (Some(country), false) = (country, agent.prefix) {
+                    r.code = Some(format!("{country}{}", agent.role));
+                    r.sector = agent.sector.clone();
+                }
             }
             r.actor_id = Some(actor.id.clone());
             r.name = Some(actor.name.clone());
