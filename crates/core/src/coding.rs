@@ -135,6 +135,11 @@ impl<'a> Coder<'a> {
             for c in &mut self.consumed[h - self.s.range.0..slots.verb_end - self.s.range.0] {
                 *c = true;
             }
+            // a pattern that names an earlier verb as its context ("INDICATED SHOULD *") codes that
+            // verb's event itself: the earlier, plainer event gives way
+            if slots.begin < h {
+                out.retain(|e| !(slots.begin <= e.verb.0 && e.verb.0 < h && !e.speech_only));
+            }
             let (source, target) = self.parties(h, &group, &slots, out);
             let anaphor = source.is_none() && target.is_none() && self.agreement_subject(group.start);
             // an event needs an actor; a bare statement ("police said") needs someone it is about
