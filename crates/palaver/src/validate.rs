@@ -142,6 +142,12 @@ fn record(open: &str, block: &str, options: &[(String, String)]) -> Result<Recor
     let date = attr(open, "date").filter(|d| d.len() == 8).map(|d| format!("{}-{}-{}", &d[..4], &d[4..6], &d[6..8]));
     let text = inner(block, "Text").with_context(|| format!("record {id} has no <Text>"))?;
     let text = text.split_whitespace().collect::<Vec<_>>().join(" ");
+    let text = text
+        .replace("&lt;", "<")
+        .replace("&gt;", ">")
+        .replace("&quot;", "\"")
+        .replace("&apos;", "'")
+        .replace("&amp;", "&");
     let mut events = BTreeSet::new();
     let mut expected = None;
     for (p, _) in block.match_indices("<EventCoding") {
