@@ -223,11 +223,88 @@ pub fn count(text: &str, tokens: &[Token], range: (usize, usize)) -> Option<u32>
         }
         i = after;
     }
-    if !found {
+    // "killed four farmers and a volunteer", "killed the driver and a passenger": one each
+    let singles = singular_victims(text, tokens, range);
+    if found {
+        total += singles;
+    } else if singles > 0 {
+        found = true;
+        total = singles;
+    } else {
         found = killed_one(text, tokens, range);
         total = u32::from(found);
     }
     found.then_some(total)
+}
+
+/// The victims named in the singular in the lists after killing verbs: "killed the driver and a
+/// passenger" (2), "killed four farmers and a volunteer" (1, the four being counted as a number).
+fn singular_victims(text: &str, tokens: &[Token], (a, end): (usize, usize)) -> u32 {
+    let word = |k: usize| -> String { text[tokens[k].start as usize..tokens[k].end as usize].to_ascii_lowercase() };
+    let is_kill = |i: usize| {
+        let w = word(i);
+        let kill = matches!(
+            w.as_str(),
+            "killed" | "killing" | "executed" | "assassinated" | "murdered" | "beheaded" | "lynched"
+        ) || (w == "dead" && i > a && word(i - 1) == "shot");
+        kill && i > a && !matches!(word(i - 1).as_str(), "was" | "were" | "been" | "be" | "being")
+    };
+    let stop = |k: usize| {
+        tokens[k].is(flag::PUNCT)
+            || matches!(
+                word(k).as_str(),
+                "and"
+                    | "in"
+                    | "at"
+                    | "near"
+                    | "on"
+                    | "from"
+                    | "during"
+                    | "who"
+                    | "while"
+                    | "after"
+                    | "before"
+                    | "by"
+                    | "with"
+            )
+    };
+    let mut singles = 0;
+    for i in (a..end).filter(|&i| is_kill(i)) {
+        let mut k = i + 1;
+        while k < end && is_hedge(&word(k)) {
+            k += 1;
+        }
+        loop {
+            if k >= end {
+                break;
+            }
+            let numbered = number_at(text, tokens, k, end).is_some_and(|(_, n)| {
+                k += n;
+                true
+            });
+            let det = !numbered && matches!(word(k).as_str(), "a" | "an" | "the" | "one" | "his" | "her");
+            if !numbered && !det && !tokens[k].is(flag::CAPITAL) {
+                break;
+            }
+            let first = k;
+            while k < end && !stop(k) {
+                k += 1;
+            }
+            if !numbered {
+                let last = if k > first { word(k - 1) } else { String::new() };
+                if last.is_empty() || last.ends_with('s') || matches!(last.as_str(), "number" | "people" | "others") {
+                    break;
+                }
+                singles += 1;
+            }
+            if k < end && matches!(word(k).as_str(), "and" | ",") {
+                k += 1;
+            } else {
+                break;
+            }
+        }
+    }
+    singles
 }
 
 /// "killed a teacher", "shot dead the village chief": one victim named in the singular.
@@ -277,7 +354,7 @@ fn killed_one(text: &str, tokens: &[Token], (a, end): (usize, usize)) -> bool {
                 || tokens[k + 1].is(flag::PUNCT)
                 || matches!(word(k + 1).as_str(), "of" | "in" | "at" | "near" | "and" | "who" | "on")
         });
-        noun.is_some_and(|k| !word(k).ends_with('s'))
+        noun.is_some_and(|k| !word(k).ends_with('s') && word(k) != "number")
     })
 }
 
@@ -311,6 +388,9 @@ mod tests {
         assert_eq!(deaths("Four gendarmes and one civilian were killed by the blast."), Some(5));
         assert_eq!(deaths("The officer died and his family were injured."), Some(1));
         assert_eq!(deaths("The raid led to the killing of a senior commander."), Some(1));
+        assert_eq!(deaths("Gunmen killed the driver and a passenger near the town."), Some(2));
+        assert_eq!(deaths("Militants killed four farmers and a volunteer fighter in the village."), Some(5));
+        assert_eq!(deaths("Soldiers killed an unknown number of militants."), None);
         assert_eq!(deaths("Protesters marched through the capital."), None);
     }
 }
