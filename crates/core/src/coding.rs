@@ -82,6 +82,35 @@ impl<'a> Coder<'a> {
         Coder { lexicon, grammar, s, cover, consumed: vec![false; n], locative_targets: false }
     }
 
+    /// Sets aside the comma-delimited clauses that `limits` says to delete (PETRARCH's comma_*
+    /// options): nothing in them is coded and no actor in them takes part.
+    pub fn delete_comma_clauses(&mut self, limits: &CommaLimits) {
+        let (a, b) = self.s.range;
+        let commas: Vec<usize> = (a..b).filter(|&i| self.raw(i) == ",").collect();
+        let Some((&first, &last)) = commas.first().zip(commas.last()) else { return };
+        let words = |from: usize, to: usize| (from..to).filter(|&i| !self.tok(i).is(flag::PUNCT)).count();
+        let within = |n: usize, lo: usize, hi: usize| hi > 0 && lo <= n && n <= hi;
+        let mut ranges = Vec::new();
+        if within(words(a, first), limits.bmin, limits.bmax) {
+            ranges.push((a, first + 1));
+        }
+        for pair in commas.windows(2) {
+            if within(words(pair[0] + 1, pair[1]), limits.min, limits.max) {
+                ranges.push((pair[0], pair[1]));
+            }
+        }
+        let end = if b > a && matches!(self.raw(b - 1), "." | "!" | "?") { b - 1 } else { b };
+        if within(words(last + 1, end), limits.emin, limits.emax) {
+            ranges.push((last, end));
+        }
+        for (from, to) in ranges {
+            for i in from..to {
+                self.consumed[i - a] = true;
+                self.cover[i - a] = usize::MAX;
+            }
+        }
+    }
+
     fn tok(&self, i: usize) -> &Token {
         &self.s.tokens[i]
     }
@@ -667,6 +696,25 @@ impl<'a> Coder<'a> {
         g.start = j;
         g.passive = be && self.vocab_participle(h);
         g
+    }
+}
+
+/// PETRARCH's limits for deleting comma-delimited clauses, in words: internal, initial ("begin")
+/// and terminal ("end") clauses; a maximum of 0 turns that kind off.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct CommaLimits {
+    pub min: usize,
+    pub max: usize,
+    pub bmin: usize,
+    pub bmax: usize,
+    pub emin: usize,
+    pub emax: usize,
+}
+
+impl Default for CommaLimits {
+    /// PETRARCH's (and TABARI's) defaults.
+    fn default() -> Self {
+        CommaLimits { min: 2, max: 8, bmin: 0, bmax: 0, emin: 2, emax: 8 }
     }
 }
 

@@ -94,6 +94,9 @@ pub struct Options {
     /// Do not give agents with no country of their own the country the article or sentence is
     /// about ("the government" -> MLIGOV in an article on Mali); PETRARCH leaves them without one.
     pub no_context_country: bool,
+    /// Delete comma-delimited clauses within these lengths before coding (PETRARCH's comma_*
+    /// options). Off by default: in news, ", killing five civilians" is the event itself.
+    pub comma_clauses: Option<coding::CommaLimits>,
 }
 
 /// The events of one article, with what went wrong along the way.
@@ -252,6 +255,9 @@ impl Worker<'_> {
             self.coded.clear();
             let mut coder = coding::Coder::new(lex, &engine.grammar, sentence);
             coder.locative_targets = engine.options.locative_targets;
+            if let Some(limits) = &engine.options.comma_clauses {
+                coder.delete_comma_clauses(limits);
+            }
             coder.code(&mut self.coded);
             coding::attribute(lex, &mut self.coded);
             dates::find(text, &self.tokens, s.tokens, ctx.day, &mut self.dates);

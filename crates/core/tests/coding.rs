@@ -163,3 +163,14 @@ fn violence_gets_acled_type_fatalities_and_place() {
 fn accidents_are_not_political_violence() {
     assert!(code("Twelve people were killed when their bus plunged off a bridge.").is_empty());
 }
+
+#[test]
+fn petrarch_comma_clause_deletion_is_an_option() {
+    let text = "Malian troops attacked JNIM fighters near Boni, a senior army officer said on Monday.";
+    let plain = code(text);
+    assert!(plain.iter().any(|e| e.cameo_root == "19" && e.attribution.is_some()));
+    let options = Options { comma_clauses: Some(palaver_core::coding::CommaLimits::default()), ..Options::default() };
+    let petrarch = Engine::new(Arc::new(Lexicon::embedded().0), options);
+    let cut = petrarch.code(&Article::new("t", text).with_date("2021-10-19")).events;
+    assert!(cut.iter().any(|e| e.cameo_root == "19" && e.attribution.is_none()), "the terminal clause is set aside");
+}

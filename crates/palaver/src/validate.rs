@@ -4,6 +4,7 @@
 
 use crate::config::{add_petrarch, PetrarchFiles};
 use anyhow::{bail, Context, Result};
+use palaver_core::coding::CommaLimits;
 use palaver_core::{Article, Engine, Options};
 use palaver_lexicon::{DictError, Lexicon};
 use serde_json::{json, Value};
@@ -192,15 +193,42 @@ pub struct Outcome {
 }
 
 /// Codes every record and compares.
+/// The comma limits in force for a record: PETRARCH's defaults, changed by `<Config>` lines.
+fn comma_limits(options: &[(String, String)]) -> CommaLimits {
+    let mut l = CommaLimits::default();
+    for (k, v) in options {
+        let Ok(n) = v.trim().parse::<usize>() else { continue };
+        match k.as_str() {
+            "comma_min" => l.min = n,
+            "comma_max" => l.max = n,
+            "comma_bmin" => l.bmin = n,
+            "comma_bmax" => l.bmax = n,
+            "comma_emin" => l.emin = n,
+            "comma_emax" => l.emax = n,
+            _ => {}
+        }
+    }
+    l
+}
+
 pub fn run(suite: &Suite, lexicon: Arc<Lexicon>) -> Vec<Outcome> {
-    let petrarch = Options { locative_targets: true, no_context_country: true, ..Options::default() };
-    let dyad = Engine::new(lexicon.clone(), Options { require_dyad: true, ..petrarch.clone() });
-    let single = Engine::new(lexicon, petrarch);
+    let mut engines: Vec<((bool, CommaLimits), Engine)> = Vec::new();
     suite
         .records
         .iter()
         .map(|r| {
-            let engine = if option_true(&r.options, "require_dyad", true) { &dyad } else { &single };
+            let key = (option_true(&r.options, "require_dyad", true), comma_limits(&r.options));
+            if !engines.iter().any(|(k, _)| *k == key) {
+                let options = Options {
+                    locative_targets: true,
+                    no_context_country: true,
+                    require_dyad: key.0,
+                    comma_clauses: Some(key.1),
+                    ..Options::default()
+                };
+                engines.push((key, Engine::new(lexicon.clone(), options)));
+            }
+            let engine = &engines.iter().find(|(k, _)| *k == key).expect("just added").1;
             let mut article = Article::new(r.id.clone(), r.text.clone());
             article.date = r.date.clone();
             let code = |a: &Option<palaver_core::event::ActorRecord>| petrarch_actor_code(a.as_ref());
