@@ -221,13 +221,21 @@ impl<'a> Coder<'a> {
 
     /// "would not conduct joint operations with countries that negotiate": a refusal in the future
     /// tied to a condition is a threat (CAMEO 13), not a rejection (12).
+    /// "will withdraw its force unless a ceasefire is arranged": any future act tied to "unless"
+    /// or "if" is a threat too.
     fn conditional_refusal(&self, pattern: &Pattern, group: &VerbGroup, end: usize) -> Option<u32> {
-        let refusal = pattern.negated && self.lexicon.cameo[pattern.code as usize].root == "12";
-        if !refusal || !group.modal {
+        if !group.modal {
             return None;
         }
-        let conditional = (end..self.s.range.1)
-            .any(|i| matches!(self.raw(i).to_ascii_lowercase().as_str(), "if" | "unless" | "that" | "who" | "until"));
+        let root = &self.lexicon.cameo[pattern.code as usize].root;
+        let refusal = pattern.negated && root == "12";
+        let after =
+            |words: &[&str]| (end..self.s.range.1).any(|i| words.iter().any(|w| self.raw(i).eq_ignore_ascii_case(w)));
+        let conditional = if refusal {
+            after(&["if", "unless", "that", "who", "until"])
+        } else {
+            !matches!(root.as_str(), "01" | "13") && after(&["unless"])
+        };
         conditional.then(|| self.lexicon.cameo_index("130")).flatten()
     }
 

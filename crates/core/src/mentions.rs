@@ -323,7 +323,15 @@ pub fn antecedents<'m>(
 ) -> Vec<&'m Mention> {
     let word = &text[tokens[pronoun.start].start as usize..tokens[pronoun.start].end as usize];
     let want = if word.eq_ignore_ascii_case("both") { 2 } else { 1 };
-    let is_subject = |m: &&Mention| tokens.get(m.end).is_some_and(|n| n.is(flag::VERBAL) || n.class.in_verb_group());
+    // "Nigeria today announced": a word of time may stand between a subject and its verb
+    let verbal = |t: &Token| t.is(flag::VERBAL) || t.class.in_verb_group();
+    let is_subject = |m: &&Mention| {
+        tokens.get(m.end).is_some_and(|n| {
+            let timely =
+                matches!(&text[n.start as usize..n.end as usize], "today" | "yesterday" | "tonight" | "now" | "then");
+            verbal(n) || (timely && tokens.get(m.end + 1).is_some_and(verbal))
+        })
+    };
     let real = |m: &&Mention| !m.who.pronoun;
     if want == 1 {
         if let Some(m) = same.iter().filter(|m| m.end <= pronoun.start).filter(real).find(is_subject) {

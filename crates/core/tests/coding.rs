@@ -174,3 +174,9 @@ fn petrarch_comma_clause_deletion_is_an_option() {
     let cut = petrarch.code(&Article::new("t", text).with_date("2021-10-19")).events;
     assert!(cut.iter().any(|e| e.cameo_root == "19" && e.attribution.is_none()), "the terminal clause is set aside");
 }
+
+#[test]
+fn a_future_act_on_a_condition_is_a_threat() {
+    let e = code("Nigeria announced it will withdraw its troops from Chad unless the rebels agree to a ceasefire.");
+    assert!(triples(&e).iter().any(|(s, r, _)| s.starts_with("NGA") && r == "13"), "{:?}", triples(&e));
+}
