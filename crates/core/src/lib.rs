@@ -298,7 +298,11 @@ impl Worker<'_> {
                         let mut event = event;
                         event.event_id = format!("{}:{}:{}", article.id, index, ordinal);
                         ctx.settlement_target(&mut event, c.verb.1, s.tokens.1);
-                        event.acled = ontology::acled(lex, &event, &self.tokens[s.tokens.0..s.tokens.1]);
+                        let sentence_tokens = &self.tokens[s.tokens.0..s.tokens.1];
+                        event.acled = ontology::acled(lex, &event, sentence_tokens);
+                        if event.plover.mode.is_none() {
+                            event.plover.mode = ontology::plover_mode(lex, &event, sentence_tokens);
+                        }
                         event.location = places::nearest(&self.places, c.verb.0)
                             .map(|p| p.location.clone())
                             .or_else(|| last_place.clone());

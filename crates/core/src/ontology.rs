@@ -5,6 +5,16 @@ use crate::event::{Acled, Event};
 use crate::text::Token;
 use palaver_lexicon::{Lexicon, SectorClass};
 
+/// The PLOVER mode of an event whose code leaves it open, from the words of its sentence.
+pub fn plover_mode(lex: &Lexicon, event: &Event, sentence: &[Token]) -> Option<String> {
+    let plover = event.plover.event.as_deref()?;
+    let has_word = |w: u32| sentence.iter().any(|t| t.lemma == w || t.word == w || t.alt == w);
+    lex.plover_mode_rules
+        .iter()
+        .find(|r| r.event == plover && r.words.iter().any(|&w| has_word(w)))
+        .map(|r| r.mode.clone())
+}
+
 /// The ACLED type of an event, by the first rule that matches; None for events outside ACLED's
 /// taxonomy (statements, diplomacy).
 pub fn acled(lex: &Lexicon, event: &Event, sentence: &[Token]) -> Option<Acled> {

@@ -210,8 +210,11 @@ impl Finder<'_> {
             .flatten()
             .flat_map(|g| g.places_named(k).iter().map(move |&i| (g, &g.places[i as usize])));
         let (g, p) = candidates.max_by_key(|(g, p)| score(g, p))?;
-        if !self.countries.is_empty() && !self.countries.iter().any(|c| c == p.iso3()) && p.population < 1_000 {
-            return None; // a village of the same name elsewhere is a false friend
+        // outside the article's countries only a town's own name counts ("Kidal"), not a village
+        // or another language's name for a city ("Boni" for Bonn)
+        let foreign = !self.countries.is_empty() && !self.countries.iter().any(|c| c == p.iso3());
+        if foreign && (p.population < 1_000 || key(&p.name) != k) {
+            return None;
         }
         Some(Location {
             name: p.name.to_string(),

@@ -180,3 +180,14 @@ fn a_future_act_on_a_condition_is_a_threat() {
     let e = code("Nigeria announced it will withdraw its troops from Chad unless the rebels agree to a ceasefire.");
     assert!(triples(&e).iter().any(|(s, r, _)| s.starts_with("NGA") && r == "13"), "{:?}", triples(&e));
 }
+
+#[test]
+fn plover_modes_from_context_and_no_false_friends_abroad() {
+    let e = code_on("On Monday, JNIM militants ambushed a Malian army convoy with an IED near Boni.", "2021-05-04");
+    let ev = e.iter().find(|e| e.plover.event.as_deref() == Some("ASSAULT")).expect("an assault");
+    assert_eq!(ev.plover.mode.as_deref(), Some("explosives"));
+    assert!(
+        e.iter().all(|e| e.location.as_ref().is_none_or(|l| l.country.as_deref() != Some("DEU"))),
+        "Boni is not Bonn"
+    );
+}

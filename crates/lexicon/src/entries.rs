@@ -230,6 +230,14 @@ pub struct AcledRule {
     pub origin: Origin,
 }
 
+/// A rule of data/plover_mode_rules.tsv: a PLOVER event's mode from words of the sentence.
+#[derive(Clone, Debug)]
+pub struct PloverModeRule {
+    pub event: String,
+    pub words: Vec<WordId>,
+    pub mode: String,
+}
+
 /// A line of a dictionary that could not be read.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct DictError {

@@ -54,6 +54,8 @@ pub struct Lexicon {
     pub actor_types: FxHashMap<String, Option<String>>,
     /// ACLED type rules, in order.
     pub acled_rules: Vec<AcledRule>,
+    /// PLOVER mode rules, in order.
+    pub plover_mode_rules: Vec<PloverModeRule>,
     /// PETRARCH transformations read but not applied.
     pub transformations_skipped: usize,
     set_names: FxHashMap<String, u32>,
@@ -69,6 +71,7 @@ pub const EMBEDDED: &[(DictKind, &str, &str)] = &[
     (DictKind::Cameo, "data/cameo.tsv", include_str!("../../../data/cameo.tsv")),
     (DictKind::ActorTypes, "data/actor_types.tsv", include_str!("../../../data/actor_types.tsv")),
     (DictKind::AcledRules, "data/acled_rules.tsv", include_str!("../../../data/acled_rules.tsv")),
+    (DictKind::PloverModeRules, "data/plover_mode_rules.tsv", include_str!("../../../data/plover_mode_rules.tsv")),
     (DictKind::VerbForms, "data/verb_forms.tsv", include_str!("../../../data/verb_forms.tsv")),
     (DictKind::NounPlurals, "data/noun_plurals.tsv", include_str!("../../../data/noun_plurals.tsv")),
     (DictKind::Countries, "dictionaries/countries.txt", include_str!("../../../dictionaries/countries.txt")),
@@ -149,6 +152,7 @@ impl Lexicon {
             sets: Vec::new(),
             actor_types: FxHashMap::default(),
             acled_rules: Vec::new(),
+            plover_mode_rules: Vec::new(),
             transformations_skipped: 0,
             set_names: FxHashMap::default(),
             patterns_by_head: FxHashMap::default(),

@@ -17,6 +17,8 @@ pub enum DictKind {
     ActorTypes,
     /// data/acled_rules.tsv: ACLED event types from CAMEO codes, actors and words.
     AcledRules,
+    /// data/plover_mode_rules.tsv: PLOVER modes from words of the sentence.
+    PloverModeRules,
     /// data/verb_forms.tsv: verb inflections.
     VerbForms,
     /// data/noun_plurals.tsv: irregular plurals.
@@ -171,6 +173,7 @@ impl Lexicon {
                 DictKind::Cameo => self.load_cameo(body),
                 DictKind::ActorTypes => self.load_actor_type(body),
                 DictKind::AcledRules => self.load_acled_rule(file, line, body),
+                DictKind::PloverModeRules => self.load_plover_mode_rule(body),
                 DictKind::PetrarchVerbs
                 | DictKind::PetrarchActors
                 | DictKind::PetrarchAgents
@@ -270,6 +273,25 @@ impl Lexicon {
             origin: self.origin(file, line),
         };
         self.acled_rules.push(rule);
+        Ok(())
+    }
+
+    fn load_plover_mode_rule(&mut self, body: &str) -> Result<(), String> {
+        let f: Vec<&str> = body.split('\t').map(str::trim).collect();
+        if f.len() != 3 {
+            return Err(format!("expected 3 tab-separated fields (event, words, mode), found {}", f.len()));
+        }
+        let words = f[1]
+            .split(',')
+            .map(str::trim)
+            .filter(|w| !w.is_empty())
+            .map(|w| {
+                let id = self.vocab.intern(w);
+                self.register_plurals(w, id);
+                self.vocab.lemma(id)
+            })
+            .collect();
+        self.plover_mode_rules.push(PloverModeRule { event: f[0].into(), words, mode: f[2].into() });
         Ok(())
     }
 
