@@ -110,6 +110,8 @@ impl Finder<'_> {
     }
 
     /// An unknown name followed by "(District, Region)": the district's seat, else the region.
+    ///
+    /// (An unclosed bracket, "Dounde (", gives nothing: found by fuzzing.)
     fn by_hints(&self, j: usize, range: (usize, usize)) -> Option<(Location, usize)> {
         if j >= range.1 || !self.tokens[j].is(flag::CAPITAL) {
             return None;
@@ -179,8 +181,10 @@ impl Finder<'_> {
         if end >= range.1 || self.raw(end) != "(" {
             return (None, end);
         }
-        let close = (end..range.1).find(|&k| self.raw(k) == ")").unwrap_or(range.1);
-        let inner = &self.text[self.tokens[end].end as usize..self.tokens[close.min(range.1 - 1)].start as usize];
+        let Some(close) = (end..range.1).find(|&k| self.raw(k) == ")") else {
+            return (None, end); // an unclosed bracket holds no hints
+        };
+        let inner = &self.text[self.tokens[end].end as usize..self.tokens[close].start as usize];
         let items: Vec<String> = inner.split(',').map(|s| s.trim().to_string()).filter(|s| !s.is_empty()).collect();
         (Some(items), (close + 1).min(range.1))
     }

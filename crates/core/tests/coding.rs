@@ -191,3 +191,15 @@ fn plover_modes_from_context_and_no_false_friends_abroad() {
         "Boni is not Bonn"
     );
 }
+
+#[test]
+fn unclosed_brackets_after_a_place_do_not_panic() {
+    // found by fuzzing the JSONL reader: a bracket left open at the end of a sentence
+    for text in [
+        "Gunmen attacked a camp in Kidal (",
+        "Gunmen attacked a camp in Kidal ( Kidal",
+        "Gunmen attacked in Dounde (\t",
+    ] {
+        let _ = code(text);
+    }
+}
