@@ -242,6 +242,7 @@ impl Worker<'_> {
             countries: &countries,
         };
         let mut last_place: Option<event::Location> = None;
+        let mut carried: Option<dates::DateMention> = None;
         for (index, s) in self.sentences.iter().enumerate() {
             let (m0, m1, discard) = self.ranges[index];
             let cause = discard == Some(true);
@@ -261,6 +262,15 @@ impl Worker<'_> {
             coder.code(&mut self.coded);
             coding::attribute(lex, &mut self.coded);
             dates::find(text, &self.tokens, s.tokens, ctx.day, &mut self.dates);
+            // in a text with no date of its own (an event summary), a sentence with no date goes on
+            // in the time of the one before ("On 4 November, gunmen raided the village. Three people
+            // were abducted."); in a dated article it is the article's time
+            match self.dates.last() {
+                Some(d) if d.precision != dates::Precision::Year => carried = Some(*d),
+                Some(_) => {}
+                None if ctx.day.is_none() => self.dates.extend(carried),
+                None => {}
+            }
             finder.find(s.tokens, mentions, &mut self.places);
             let first_event = out.events.len();
             let mut ordinal = 0;

@@ -203,3 +203,13 @@ fn unclosed_brackets_after_a_place_do_not_panic() {
         let _ = code(text);
     }
 }
+
+#[test]
+fn undated_summaries_carry_their_date_to_the_next_sentence() {
+    let text = "On 4 November 2020, gunmen raided a village near Niono. Three civilians were killed by the gunmen.";
+    let e = engine().code(&Article::new("t", text)).events;
+    assert!(e.iter().filter(|e| e.sentence_index == 1).all(|e| e.date.as_deref() == Some("2020-11-04")), "{e:?}");
+    // a dated article's later sentences stay in the article's time
+    let e = code_on("In June, France criticised the junta. Malian troops attacked JNIM fighters.", "2021-10-19");
+    assert!(e.iter().filter(|e| e.sentence_index == 1).all(|e| e.date.as_deref() == Some("2021-10-19")));
+}
