@@ -155,6 +155,7 @@ impl Engine {
             coded: Vec::new(),
             dates: Vec::new(),
             places: Vec::new(),
+            sentence_words: Vec::new(),
         }
     }
 
@@ -180,6 +181,7 @@ pub struct Worker<'e> {
     coded: Vec<coding::Coded>,
     dates: Vec<dates::DateMention>,
     places: Vec<places::PlaceMention>,
+    sentence_words: Vec<u32>,
 }
 
 /// Parses the date of an article: `YYYY-MM-DD`, possibly followed by a time.
@@ -272,6 +274,7 @@ impl Worker<'_> {
                 None => {}
             }
             finder.find(s.tokens, mentions, &mut self.places);
+            ontology::sentence_words(&self.tokens[s.tokens.0..s.tokens.1], &mut self.sentence_words);
             let first_event = out.events.len();
             let mut ordinal = 0;
             for c in &self.coded {
@@ -308,10 +311,9 @@ impl Worker<'_> {
                         let mut event = event;
                         event.event_id = format!("{}:{}:{}", article.id, index, ordinal);
                         ctx.settlement_target(&mut event, c.verb.1, s.tokens.1);
-                        let sentence_tokens = &self.tokens[s.tokens.0..s.tokens.1];
-                        event.acled = ontology::acled(lex, &event, sentence_tokens);
+                        event.acled = ontology::acled(lex, &event, &self.sentence_words);
                         if event.plover.mode.is_none() {
-                            event.plover.mode = ontology::plover_mode(lex, &event, sentence_tokens);
+                            event.plover.mode = ontology::plover_mode(lex, &event, &self.sentence_words);
                         }
                         event.location = places::nearest(&self.places, c.verb.0)
                             .map(|p| p.location.clone())

@@ -5,10 +5,18 @@ use crate::event::{Acled, Event};
 use crate::text::Token;
 use palaver_lexicon::{Lexicon, SectorClass};
 
+/// The words of a sentence (forms, lemmas, second lemmas), sorted, for the rules' word tests.
+pub fn sentence_words(sentence: &[Token], out: &mut Vec<u32>) {
+    out.clear();
+    out.extend(sentence.iter().flat_map(|t| [t.word, t.lemma, t.alt]).filter(|&w| w != 0));
+    out.sort_unstable();
+    out.dedup();
+}
+
 /// The PLOVER mode of an event whose code leaves it open, from the words of its sentence.
-pub fn plover_mode(lex: &Lexicon, event: &Event, sentence: &[Token]) -> Option<String> {
+pub fn plover_mode(lex: &Lexicon, event: &Event, words: &[u32]) -> Option<String> {
     let plover = event.plover.event.as_deref()?;
-    let has_word = |w: u32| sentence.iter().any(|t| t.lemma == w || t.word == w || t.alt == w);
+    let has_word = |w: u32| words.binary_search(&w).is_ok();
     lex.plover_mode_rules
         .iter()
         .find(|r| r.event == plover && r.words.iter().any(|&w| has_word(w)))
@@ -17,10 +25,10 @@ pub fn plover_mode(lex: &Lexicon, event: &Event, sentence: &[Token]) -> Option<S
 
 /// The ACLED type of an event, by the first rule that matches; None for events outside ACLED's
 /// taxonomy (statements, diplomacy).
-pub fn acled(lex: &Lexicon, event: &Event, sentence: &[Token]) -> Option<Acled> {
+pub fn acled(lex: &Lexicon, event: &Event, words: &[u32]) -> Option<Acled> {
     let source = SectorClass::of(event.source.as_ref().and_then(|a| a.sector.as_deref()));
     let target = SectorClass::of(event.target.as_ref().and_then(|a| a.sector.as_deref()));
-    let has_word = |w: u32| sentence.iter().any(|t| t.lemma == w || t.word == w || t.alt == w);
+    let has_word = |w: u32| words.binary_search(&w).is_ok();
     let rule = lex.acled_rules.iter().find(|r| {
         (r.cameo.is_empty() || r.cameo.iter().any(|c| event.cameo.starts_with(c.as_str())))
             && r.source.admits(source)
