@@ -278,7 +278,7 @@ pub fn compose(text: &str, tokens: &[Token], chunks: &[Chunk], out: &mut Vec<Men
         i = j;
     }
     share_agents(text, tokens, out);
-    share_country(text, tokens, out);
+    share_country(tokens, out);
 }
 
 /// Whether two mentions are members of one compound: "Mali and Niger", "Arnor, Calenardhon and the
@@ -347,13 +347,12 @@ pub fn antecedents<'m>(
 
 /// "Danish media and government", "Malian soldiers and police": the country of the first agent
 /// belongs to the agents joined to it.
-fn share_country(text: &str, tokens: &[Token], mentions: &mut [Mention]) {
+fn share_country(tokens: &[Token], mentions: &mut [Mention]) {
     for k in 1..mentions.len() {
         let (a, b) = (mentions[k - 1], mentions[k]);
         let bare_agent = b.who.agent.is_some() && b.who.country.is_none() && b.who.actor.is_none() && !b.who.pronoun;
         let between = &tokens[a.end..b.start.max(a.end)];
         let and = between.len() == 1 && between[0].class == Word::And;
-        let _ = text;
         if bare_agent && and && a.who.country.is_some() && a.who.agent.is_some() && a.who.actor.is_none() {
             mentions[k].who.country = a.who.country;
         }

@@ -126,7 +126,10 @@ fn split_sentences(text: &str, tokens: &[Token], grammar: &Grammar, out: &mut Ve
         let blank_after =
             j < tokens.len() && has_blank_line(&text[tokens[j - 1].end as usize..tokens[j].start as usize]);
         let next_lower = j < tokens.len() && !tokens[j].is(flag::CAPITAL | flag::PUNCT | flag::NUMBER);
-        if (end_here && !next_lower) || blank_after {
+        // text with no sentence ends (tables, lists, noise) is cut into pieces, so that coding,
+        // which looks back and forth within a sentence, stays linear in the article's length
+        let too_long = j - start >= MAX_SENTENCE;
+        if (end_here && !next_lower) || blank_after || too_long {
             push_sentence(tokens, start, j, out);
             start = j;
         }
@@ -136,6 +139,9 @@ fn split_sentences(text: &str, tokens: &[Token], grammar: &Grammar, out: &mut Ve
         push_sentence(tokens, start, tokens.len(), out);
     }
 }
+
+/// The most tokens a sentence may have.
+const MAX_SENTENCE: usize = 250;
 
 fn has_blank_line(gap: &str) -> bool {
     gap.matches('\n').count() >= 2
@@ -172,6 +178,12 @@ mod tests {
                 "The talks (held in Bamako.) ended."
             ]
         );
+    }
+
+    #[test]
+    fn endless_text_is_cut() {
+        let text = "word ".repeat(1000);
+        assert_eq!(sentences(&text).len(), 4);
     }
 
     #[test]
