@@ -73,7 +73,9 @@ fn is_killing(w: &str) -> bool {
 fn is_hedge(w: &str) -> bool {
     matches!(
         w,
-        "at" | "least"
+        "between"
+            | "at"
+            | "least"
             | "about"
             | "some"
             | "around"
@@ -159,13 +161,25 @@ pub fn count(text: &str, tokens: &[Token], range: (usize, usize)) -> Option<u32>
     let mut total = 0u32;
     let mut found = false;
     let mut last_counted = None::<usize>;
+    // numbers that are part of a count already made ("nine, including two ...")
+    let mut part_of: Vec<usize> = Vec::new();
     let mut i = a;
     while i < end {
+        if part_of.contains(&i) {
+            i += 1;
+            continue;
+        }
         let Some((value, len)) = number_at(text, tokens, i, end) else {
             i += 1;
             continue;
         };
-        let after = i + len;
+        let mut after = i + len;
+        // "between two and six": the lower bound, as ACLED codes it
+        if i > a && word(i - 1) == "between" && after + 1 < end && word(after) == "and" {
+            if let Some((_, n)) = number_at(text, tokens, after + 1, end) {
+                after += 1 + n;
+            }
+        }
         // "6 civilians were killed", "14 dead", "two people died"
         let mut k = after;
         let mut words = 0;
@@ -190,6 +204,16 @@ pub fn count(text: &str, tokens: &[Token], range: (usize, usize)) -> Option<u32>
                     k += 1;
                 }
                 k += 1;
+                continue;
+            }
+            // "nine civilians including two musicians were killed": the count is the first
+            if w == "including" || w == "among" {
+                words = 0;
+                k += 1;
+                while k < end && (number_at(text, tokens, k, end).is_some() || tokens[k].is(flag::NUMBER)) {
+                    part_of.push(k);
+                    k += 1;
+                }
                 continue;
             }
             // "four gendarmes and one civilian were killed": conjoined counts share the verb
@@ -391,6 +415,8 @@ mod tests {
         assert_eq!(deaths("Gunmen killed the driver and a passenger near the town."), Some(2));
         assert_eq!(deaths("Militants killed four farmers and a volunteer fighter in the village."), Some(5));
         assert_eq!(deaths("Soldiers killed an unknown number of militants."), None);
+        assert_eq!(deaths("Nine civilians including two musicians were killed by the blast."), Some(9));
+        assert_eq!(deaths("The army killed between two and six militants in the village."), Some(2));
         assert_eq!(deaths("Protesters marched through the capital."), None);
     }
 }
