@@ -372,7 +372,7 @@ impl<'a> Coder<'a> {
 
     /// The agent of a passive: the mention after "by", close behind the verb phrase.
     fn agent_after(&self, from: usize) -> Option<usize> {
-        let end = (from + 8).min(self.s.range.1);
+        let end = (from + 14).min(self.s.range.1);
         let by = (from..end).find(|&i| self.tok(i).class == Word::By)?;
         let after = self.skip_dets(by + 1);
         self.mention_at(after).filter(|_| after < self.s.range.1)
