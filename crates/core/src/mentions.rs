@@ -116,8 +116,8 @@ fn best_target(
     lexicon: &Lexicon,
     discard: &mut Option<DiscardScope>,
 ) -> Option<PhraseTarget> {
-    let ok: Vec<&PhraseTarget> = targets.iter().filter(|t| case_ok(t.case, toks)).collect();
-    for t in ok.iter().filter(|t| t.kind == EntryKind::Discard) {
+    let ok = || targets.iter().filter(|t| case_ok(t.case, toks));
+    for t in ok().filter(|t| t.kind == EntryKind::Discard) {
         let scope = lexicon.discards[t.index as usize].scope;
         // the strongest scope wins: story, then sentence, then cause
         let rank = |s: Option<DiscardScope>| match s {
@@ -130,7 +130,7 @@ fn best_target(
             *discard = Some(scope);
         }
     }
-    ok.into_iter().min_by_key(|t| rank(t.kind)).copied()
+    ok().min_by_key(|t| rank(t.kind)).copied()
 }
 
 /// Is the token a plain lower-case word that may stand between a modifier and its head
