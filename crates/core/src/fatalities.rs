@@ -385,14 +385,9 @@ fn killed_one(text: &str, tokens: &[Token], (a, end): (usize, usize)) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::grammar::Grammar;
-    use crate::tests::lexicon;
 
     fn deaths(text: &str) -> Option<u32> {
-        let lex = lexicon();
-        let g = Grammar::new(lex);
-        let (mut sp, mut n, mut t, mut s) = (Vec::new(), String::new(), Vec::new(), Vec::new());
-        crate::text::segment(text, lex, &g, &mut sp, &mut n, &mut t, &mut s);
+        let t = crate::tests::segmented(text).0;
         count(text, &t, (0, t.len()))
     }
 

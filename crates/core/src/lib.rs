@@ -492,4 +492,13 @@ pub(crate) mod tests {
         static LEX: OnceLock<Lexicon> = OnceLock::new();
         LEX.get_or_init(|| Lexicon::embedded().0)
     }
+
+    /// A text's tokens and sentences, with the embedded lexicon.
+    pub fn segmented(text: &str) -> (Vec<Token>, Vec<Sentence>) {
+        let lex = lexicon();
+        let g = Grammar::new(lex);
+        let (mut spans, mut norm, mut tokens, mut sentences) = (Vec::new(), String::new(), Vec::new(), Vec::new());
+        text::segment(text, lex, &g, &mut spans, &mut norm, &mut tokens, &mut sentences);
+        (tokens, sentences)
+    }
 }

@@ -155,15 +155,10 @@ fn push_sentence(tokens: &[Token], a: usize, b: usize, out: &mut Vec<Sentence>) 
 
 #[cfg(test)]
 mod tests {
-    use super::*;
-    use crate::tests::lexicon;
+    use crate::tests::segmented;
 
     fn sentences(text: &str) -> Vec<String> {
-        let lex = lexicon();
-        let g = Grammar::new(lex);
-        let (mut sp, mut n, mut t, mut s) = (Vec::new(), String::new(), Vec::new(), Vec::new());
-        segment(text, lex, &g, &mut sp, &mut n, &mut t, &mut s);
-        s.iter().map(|s| text[s.bytes.0..s.bytes.1].to_string()).collect()
+        segmented(text).1.iter().map(|s| text[s.bytes.0..s.bytes.1].to_string()).collect()
     }
 
     #[test]
