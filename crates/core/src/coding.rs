@@ -273,7 +273,20 @@ impl<'a> Coder<'a> {
         while a > 0 && joined(a - 1, a) {
             a -= 1;
         }
-        while b + 1 < self.s.mentions.len() && joined(b, b + 1) {
+        // "... with jihadist leaders, and French officials warned": a member followed by its own
+        // verb after a comma begins a new clause, not the compound
+        let starts_clause = |k: usize| {
+            let m = &self.s.mentions[k];
+            let comma_before = m.start > 0
+                && self.s.tokens[..m.start]
+                    .iter()
+                    .rev()
+                    .take(3)
+                    .any(|t| &self.s.text[t.start as usize..t.end as usize] == ",");
+            let verb_after = self.s.tokens.get(m.end).is_some_and(|t| t.is(flag::VERBAL) || t.class.in_verb_group());
+            comma_before && verb_after
+        };
+        while b + 1 < self.s.mentions.len() && joined(b, b + 1) && !starts_clause(b + 1) {
             b += 1;
         }
         // a compound has an "and" ("Mali, Niger and Chad"); commas alone set off other things

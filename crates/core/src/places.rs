@@ -220,6 +220,11 @@ impl Finder<'_> {
         if foreign && (p.population < 1_000 || key(&p.name) != k) {
             return None;
         }
+        // at home too, another name of a small place is too weak a match ("Boni" for Bonnut)
+        let hinted = region.is_some_and(|r| key(g.admin1_of(p)) == r);
+        if key(&p.name) != k && p.population < 5_000 && !hinted {
+            return None;
+        }
         Some(Location {
             name: p.name.to_string(),
             country: Some(p.iso3().to_string()),

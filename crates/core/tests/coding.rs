@@ -213,3 +213,9 @@ fn undated_summaries_carry_their_date_to_the_next_sentence() {
     let e = code_on("In June, France criticised the junta. Malian troops attacked JNIM fighters.", "2021-10-19");
     assert!(e.iter().filter(|e| e.sentence_index == 1).all(|e| e.date.as_deref() == Some("2021-10-19")));
 }
+
+#[test]
+fn a_subject_after_a_comma_starts_a_new_clause() {
+    let e = code("France criticised the plan to negotiate with jihadist leaders, and French officials warned that operations could stop.");
+    assert!(triples(&e).iter().all(|(s, _, t)| !(s == "FRA" && t == "FRAGOV")), "{:?}", triples(&e));
+}
