@@ -69,6 +69,18 @@ pub fn key(name: &str) -> String {
     phrase_words(name).join(" ")
 }
 
+/// A place's fields as a table gives them.
+struct RawPlace<'a> {
+    id: &'a str,
+    name: &'a str,
+    iso3: &'a str,
+    admin1: &'a str,
+    admin2: &'a str,
+    lat: f32,
+    lon: f32,
+    population: &'a str,
+}
+
 /// An ISO3 code as three bytes (blank-padded).
 fn iso3_bytes(s: &str) -> [u8; 3] {
     let mut code = [b' '; 3];
@@ -86,36 +98,48 @@ impl Gazetteer {
     /// Parses the three tables (places, admin1, countries).
     pub fn parse(places: &str, admin1: &str, countries: &str) -> Gazetteer {
         let mut g = Gazetteer::default();
-        let mut admin1_index: FxHashMap<&str, u32> = FxHashMap::default();
+        let mut admin1_index: FxHashMap<String, u32> = FxHashMap::default();
         let mut pairs: Vec<(Box<str>, u32)> = Vec::new();
         for f in rows(places).filter(|f| f.len() >= 11) {
             let (Ok(lat), Ok(lon)) = (f[8].parse(), f[9].parse()) else { continue };
-            let index = g.places.len() as u32;
-            let names = std::iter::once(f[1]).chain(std::iter::once(f[2])).chain(f[3].split(';'));
-            let mut keys: Vec<String> = names.filter(|n| !n.is_empty()).map(key).collect();
-            keys.sort();
-            keys.dedup();
-            pairs.extend(keys.into_iter().filter(|k| !k.is_empty()).map(|k| (k.into_boxed_str(), index)));
-            let next = g.admin1_names.len() as u32;
-            let admin1 = *admin1_index.entry(f[6]).or_insert(next);
-            if admin1 == next {
-                g.admin1_names.push(f[6].into());
-            }
-            let iso3 = iso3_bytes(f[4]);
-            g.places.push(Place {
-                geonameid: f[0].parse().unwrap_or(0),
-                name: f[1].into(),
-                iso3,
-                admin1,
-                admin2: f[7].into(),
-                lat,
-                lon,
-                population: f[10].parse().unwrap_or(0),
-            });
+            let names = [f[1], f[2]].into_iter().chain(f[3].split(';'));
+            let raw =
+                RawPlace { id: f[0], name: f[1], iso3: f[4], admin1: f[6], admin2: f[7], lat, lon, population: f[10] };
+            g.add_place(raw, names, &mut admin1_index, &mut pairs);
         }
         g.index_names(pairs);
         Self::parse_regions_and_countries(&mut g, admin1, countries);
         g
+    }
+
+    /// Adds a place under every one of its names, its region's name kept once.
+    fn add_place<'n>(
+        &mut self,
+        p: RawPlace<'_>,
+        names: impl Iterator<Item = &'n str>,
+        admin1_index: &mut FxHashMap<String, u32>,
+        pairs: &mut Vec<(Box<str>, u32)>,
+    ) {
+        let index = self.places.len() as u32;
+        let mut keys: Vec<String> = names.filter(|n| !n.is_empty()).map(key).collect();
+        keys.sort();
+        keys.dedup();
+        pairs.extend(keys.into_iter().filter(|k| !k.is_empty()).map(|k| (k.into_boxed_str(), index)));
+        let next = self.admin1_names.len() as u32;
+        let admin1 = *admin1_index.entry(p.admin1.to_string()).or_insert(next);
+        if admin1 == next {
+            self.admin1_names.push(p.admin1.into());
+        }
+        self.places.push(Place {
+            geonameid: p.id.parse().unwrap_or(0),
+            name: p.name.into(),
+            iso3: iso3_bytes(p.iso3),
+            admin1,
+            admin2: p.admin2.into(),
+            lat: p.lat,
+            lon: p.lon,
+            population: p.population.parse().unwrap_or(0),
+        });
     }
 
     fn index_names(&mut self, mut pairs: Vec<(Box<str>, u32)>) {
@@ -186,28 +210,18 @@ impl Gazetteer {
                 continue;
             };
             let admin1_name = base.admin1_by_code.get(&(iso3.clone(), f[10].to_string())).cloned().unwrap_or_default();
-            let next = g.admin1_names.len() as u32;
-            let admin1 = *admin1_index.entry(admin1_name.clone()).or_insert(next);
-            if admin1 == next {
-                g.admin1_names.push(admin1_name.into());
-            }
-            let index = g.places.len() as u32;
-            let mut keys: Vec<String> =
-                [f[1], f[2]].into_iter().chain(f[3].split(',')).filter(|x| !x.is_empty()).map(key).collect();
-            keys.sort();
-            keys.dedup();
-            pairs.extend(keys.into_iter().filter(|k| !k.is_empty()).map(|k| (k.into_boxed_str(), index)));
-            let code = iso3_bytes(iso3);
-            g.places.push(Place {
-                geonameid: f[0].parse().unwrap_or(0),
-                name: f[1].into(),
-                iso3: code,
-                admin1,
-                admin2: f[11].into(),
+            let names = [f[1], f[2]].into_iter().chain(f[3].split(','));
+            let raw = RawPlace {
+                id: f[0],
+                name: f[1],
+                iso3,
+                admin1: &admin1_name,
+                admin2: f[11],
                 lat,
                 lon,
-                population: f[14].parse().unwrap_or(0),
-            });
+                population: f[14],
+            };
+            g.add_place(raw, names, &mut admin1_index, &mut pairs);
         }
         g.index_names(pairs);
         (g, errors)

@@ -456,47 +456,30 @@ fn finish_block(lex: &mut Lexicon, file: &Arc<str>, block: Block, err: &mut impl
         lex.register_plurals(&head_text, head);
         let rest: Vec<PatternElem> = verb.words[1..].iter().map(|w| PatternElem::Word(lex.vocab.intern(w))).collect();
         if let Some(code) = verb.code.clone().or_else(|| block.code.clone()) {
-            let (code, paired) = split_paired(&code);
-            let (code, paired) = (lex.code_index_or_add(code), paired.map(|p| lex.code_index_or_add(p)));
             let origin = Origin { file: file.clone(), line: verb.line };
-            let text = verb.words.join(" ");
-            lex.add_pattern(Pattern {
-                code,
-                head,
-                before: Vec::new(),
-                elems: rest.clone(),
-                negated: false,
-                paired,
-                compound: false,
-                text,
-                origin,
-            });
+            let shape = (Vec::new(), rest.clone(), false, false);
+            add_block_pattern(lex, &code, head, shape, verb.words.join(" "), origin);
         }
         for (p, (before, after, negated)) in &parsed {
-            match Ok::<_, String>((before.clone(), after.clone(), *negated)) {
-                Ok((before, after, negated)) => {
-                    let mut elems = rest.clone();
-                    elems.extend(after);
-                    let (code, paired) = split_paired(&p.code);
-                    let (code, paired) = (lex.code_index_or_add(code), paired.map(|c| lex.code_index_or_add(c)));
-                    let origin = Origin { file: file.clone(), line: p.line };
-                    let compound = p.text.contains('%');
-                    lex.add_pattern(Pattern {
-                        code,
-                        head,
-                        before,
-                        elems,
-                        negated,
-                        paired,
-                        compound,
-                        text: p.text.clone(),
-                        origin,
-                    });
-                }
-                Err(e) => err(p.line, e),
-            }
+            let mut elems = rest.clone();
+            elems.extend(after.iter().copied());
+            let origin = Origin { file: file.clone(), line: p.line };
+            let shape = (before.clone(), elems, *negated, p.text.contains('%'));
+            add_block_pattern(lex, &p.code, head, shape, p.text.clone(), origin);
         }
     }
+}
+
+/// Elements before and after the head, whether the verb group must be negated, whether a compound
+/// subject acts on itself (`%`).
+type Shape = (Vec<PatternElem>, Vec<PatternElem>, bool, bool);
+
+/// Adds one pattern of a verb block; `code` may be paired (`042:043`).
+fn add_block_pattern(lex: &mut Lexicon, code: &str, head: u32, shape: Shape, text: String, origin: Origin) {
+    let (code, paired) = split_paired(code);
+    let (code, paired) = (lex.code_index_or_add(code), paired.map(|c| lex.code_index_or_add(c)));
+    let (before, elems, negated, compound) = shape;
+    lex.add_pattern(Pattern { code, head, before, elems, negated, paired, compound, text, origin });
 }
 
 /// A PETRARCH pattern's elements before and after the verb (`*`), and whether it needs negation.
