@@ -7,7 +7,9 @@
 pub mod bench;
 pub mod config;
 pub mod eval;
+pub mod ingest;
 pub mod input;
 pub mod pipeline;
+pub mod report;
 pub mod sink;
 pub mod validate;

@@ -3,12 +3,13 @@
 //! The command line turns raw arguments into validated settings here, and nowhere else; the
 //! coding itself is palaver-core's.
 
-use palaver::{bench, config, eval, input, pipeline, sink, validate};
+use palaver::{bench, config, eval, ingest, input, pipeline, report, sink, validate};
 
 use anyhow::{bail, Context, Result};
-use clap::{Parser, Subcommand, ValueEnum};
+use clap::{Args, Parser, Subcommand, ValueEnum};
 use palaver_core::{Engine, Options};
 use palaver_lexicon::{DictError, Lexicon};
+use palaver_store::{Filter, Store};
 use std::io::{self, BufWriter, Write};
 use std::path::PathBuf;
 use std::process::ExitCode;
@@ -34,6 +35,105 @@ enum Format {
     Csv,
     /// GDELT 2.0 event export: 61 tab-separated columns.
     Gdelt,
+}
+
+/// How the store's answers are printed.
+#[derive(Clone, Copy, ValueEnum)]
+enum AnswerFormat {
+    /// Aligned columns for reading.
+    Table,
+    /// JSON (one object per line for events).
+    Json,
+    Csv,
+}
+
+/// How events from the store are printed or exported.
+#[derive(Clone, Copy, ValueEnum, PartialEq, Eq)]
+enum EventFormat {
+    Table,
+    /// One event record per line, with the store's id and GDELT's counts.
+    Jsonl,
+    Csv,
+    /// GDELT 2.0 event export (61 columns) with NumMentions, NumSources, NumArticles.
+    Gdelt,
+    /// Apache Parquet, one file per month under the --output folder (month=YYYY-MM/).
+    Parquet,
+}
+
+/// Which events: every option given must hold.
+#[derive(Args, Clone, Default)]
+struct FilterArgs {
+    /// Either side is this actor: an actor id (jnim) or an actor-code prefix (MLI, FRAGOV).
+    #[arg(long)]
+    actor: Option<String>,
+    /// The source is this actor (id or code prefix).
+    #[arg(long)]
+    source: Option<String>,
+    /// The target is this actor (id or code prefix).
+    #[arg(long)]
+    target: Option<String>,
+    /// Either actor's country or the place's (ISO 3166-1 alpha-3).
+    #[arg(long)]
+    country: Option<String>,
+    /// A CAMEO code or prefix: 19 (a root), 057.
+    #[arg(long)]
+    cameo: Option<String>,
+    /// CAMEO quad class: 1 verbal cooperation, 2 material cooperation, 3 verbal conflict, 4 material conflict.
+    #[arg(long)]
+    quad: Option<u8>,
+    /// A PLOVER event type (ASSAULT, AGREE, ...).
+    #[arg(long)]
+    plover: Option<String>,
+    /// An ACLED event type or sub-type ("Battles", "Armed clash").
+    #[arg(long)]
+    acled: Option<String>,
+    /// From this day (YYYY-MM-DD; a month or year means its first day).
+    #[arg(long)]
+    since: Option<String>,
+    /// Up to this day (YYYY-MM-DD; a month or year means its last day).
+    #[arg(long)]
+    until: Option<String>,
+    /// A place, district (admin2) or region (admin1) name.
+    #[arg(long)]
+    place: Option<String>,
+    /// A bounding box: west,south,east,north in degrees.
+    #[arg(long, allow_hyphen_values = true)]
+    bbox: Option<String>,
+    /// Words in the reporting sentences (SQLite FTS5 syntax: "peace deal", jnim AND hunters).
+    #[arg(long)]
+    text: Option<String>,
+}
+
+impl FilterArgs {
+    fn filter(&self) -> Result<Filter> {
+        let bbox = match &self.bbox {
+            None => None,
+            Some(b) => {
+                let v: Vec<f64> = b
+                    .split(',')
+                    .map(|x| x.trim().parse::<f64>())
+                    .collect::<Result<_, _>>()
+                    .map_err(|_| anyhow::anyhow!("--bbox {b:?}: give four numbers, west,south,east,north"))?;
+                let [w, s, e, n] = v[..] else { bail!("--bbox {b:?}: give four numbers, west,south,east,north") };
+                Some([w, s, e, n])
+            }
+        };
+        Ok(Filter {
+            actor: self.actor.clone(),
+            source: self.source.clone(),
+            target: self.target.clone(),
+            country: self.country.clone(),
+            cameo: self.cameo.clone(),
+            quad_class: self.quad,
+            plover: self.plover.clone(),
+            acled: self.acled.clone(),
+            since: self.since.clone(),
+            until: self.until.clone(),
+            place: self.place.clone(),
+            bbox,
+            text: self.text.clone(),
+        })
+    }
 }
 
 #[derive(Subcommand)]
@@ -104,6 +204,110 @@ enum Command {
         #[arg(long)]
         config: Option<PathBuf>,
     },
+    /// Code articles into a store (a SQLite file, created if need be). Articles already stored
+    /// with the same text are skipped; an interrupted run can simply be run again.
+    Ingest {
+        /// The store.
+        #[arg(long)]
+        db: PathBuf,
+        /// Inputs, as for `palaver code`.
+        #[arg(required = true)]
+        inputs: Vec<PathBuf>,
+        /// The articles' date (YYYY-MM-DD), for records that have none or to override theirs.
+        #[arg(long)]
+        date: Option<String>,
+        #[arg(long)]
+        threads: Option<usize>,
+        /// No progress bar and no summary.
+        #[arg(long, short)]
+        quiet: bool,
+        /// A TOML file naming the dictionaries to code with.
+        #[arg(long)]
+        config: Option<PathBuf>,
+        /// A GeoNames dump to place events with, beside the built-in gazetteer.
+        #[arg(long)]
+        gazetteer: Option<PathBuf>,
+    },
+    /// Re-code the stored articles with these dictionaries (those coded otherwise, or --all).
+    Recode {
+        #[arg(long)]
+        db: PathBuf,
+        /// Re-code every article, even those coded by this version and dictionary set.
+        #[arg(long)]
+        all: bool,
+        #[arg(long)]
+        threads: Option<usize>,
+        #[arg(long, short)]
+        quiet: bool,
+        #[arg(long)]
+        config: Option<PathBuf>,
+        #[arg(long)]
+        gazetteer: Option<PathBuf>,
+    },
+    /// List stored events, latest first.
+    Events {
+        #[arg(long)]
+        db: PathBuf,
+        #[command(flatten)]
+        filter: FilterArgs,
+        #[arg(long, value_enum, default_value = "table")]
+        format: EventFormat,
+        /// Most events to print.
+        #[arg(long, default_value_t = 100)]
+        limit: usize,
+        /// Events to skip first (for paging).
+        #[arg(long, default_value_t = 0)]
+        offset: usize,
+        /// Print only how many events match.
+        #[arg(long)]
+        count: bool,
+    },
+    /// Events per day, week or month, split by quad class, with fatalities and Goldstein scores.
+    Timeline {
+        #[arg(long)]
+        db: PathBuf,
+        #[command(flatten)]
+        filter: FilterArgs,
+        /// day, week (starting Mondays) or month.
+        #[arg(long, default_value = "week")]
+        by: String,
+        #[arg(long, value_enum, default_value = "table")]
+        format: AnswerFormat,
+    },
+    /// Who acts on whom: dyads with counts of cooperation and conflict.
+    Network {
+        #[arg(long)]
+        db: PathBuf,
+        #[command(flatten)]
+        filter: FilterArgs,
+        #[arg(long, default_value_t = 50)]
+        limit: usize,
+        #[arg(long, value_enum, default_value = "table")]
+        format: AnswerFormat,
+    },
+    /// Who appears, how often, doing what.
+    Actors {
+        #[arg(long)]
+        db: PathBuf,
+        #[command(flatten)]
+        filter: FilterArgs,
+        #[arg(long, default_value_t = 50)]
+        limit: usize,
+        #[arg(long, value_enum, default_value = "table")]
+        format: AnswerFormat,
+    },
+    /// Export stored events: JSONL, CSV, GDELT TSV, or Parquet partitioned by month.
+    Export {
+        #[arg(long)]
+        db: PathBuf,
+        #[command(flatten)]
+        filter: FilterArgs,
+        #[arg(long, value_enum, default_value = "jsonl")]
+        format: EventFormat,
+        /// A file (a new folder for Parquet); standard output if not given.
+        #[arg(long, short)]
+        output: Option<PathBuf>,
+    },
     /// Measure coding speed and memory on a generated corpus (or a JSONL file).
     Bench {
         /// Sentences in the generated corpus.
@@ -173,11 +377,204 @@ fn run(cli: Cli) -> Result<ExitCode> {
             }
             Ok(if summary.failed > 0 { ExitCode::from(1) } else { ExitCode::SUCCESS })
         }
+        Command::Ingest { db, inputs, date, threads, quiet, config, gazetteer } => {
+            if let Some(d) = &date {
+                if palaver_lexicon::parse_day(d).is_none() {
+                    bail!("--date {d:?} is not a YYYY-MM-DD date");
+                }
+            }
+            store_run("ingest", &db, threads, quiet, config.as_deref(), gazetteer.as_deref(), |run, store| {
+                let run = ingest::StoreRun { date, ..run };
+                run.ingest(store, &inputs)
+            })
+        }
+        Command::Recode { db, all, threads, quiet, config, gazetteer } => {
+            if !db.exists() {
+                bail!("{}: no such store", db.display());
+            }
+            store_run("recode", &db, threads, quiet, config.as_deref(), gazetteer.as_deref(), |run, store| {
+                run.recode(store, all)
+            })
+        }
+        Command::Events { db, filter, format, limit, offset, count } => {
+            let store = Store::open_read_only(&db)?;
+            let filter = filter.filter()?;
+            if count {
+                println!("{}", store.count(&filter)?);
+                return Ok(ExitCode::SUCCESS);
+            }
+            if format == EventFormat::Parquet {
+                bail!("Parquet goes to a folder: use palaver export --format parquet -o DIR");
+            }
+            let events = store.events(&filter, limit, offset)?;
+            let mut w = report::EventWriter::new(event_style(format), BufWriter::new(io::stdout().lock()))?;
+            for e in &events {
+                w.event(e)?;
+            }
+            w.finish()?;
+            Ok(ExitCode::SUCCESS)
+        }
+        Command::Timeline { db, filter, by, format } => {
+            let period = palaver_store::query::Period::parse(&by)
+                .with_context(|| format!("--by {by:?}: give day, week or month"))?;
+            let store = Store::open_read_only(&db)?;
+            let buckets = store.timeline(&filter.filter()?, period)?;
+            report::timeline(&mut BufWriter::new(io::stdout().lock()), &buckets, answer_style(format))?;
+            Ok(ExitCode::SUCCESS)
+        }
+        Command::Network { db, filter, limit, format } => {
+            let store = Store::open_read_only(&db)?;
+            let dyads = store.network(&filter.filter()?, limit)?;
+            report::network(&mut BufWriter::new(io::stdout().lock()), &dyads, answer_style(format))?;
+            Ok(ExitCode::SUCCESS)
+        }
+        Command::Actors { db, filter, limit, format } => {
+            let store = Store::open_read_only(&db)?;
+            let actors = store.actors(&filter.filter()?, limit)?;
+            report::actors(&mut BufWriter::new(io::stdout().lock()), &actors, answer_style(format))?;
+            Ok(ExitCode::SUCCESS)
+        }
+        Command::Export { db, filter, format, output } => export_command(&db, &filter.filter()?, format, output),
         Command::Eval { gold, json, threads, config } => eval_command(&gold, json, threads, config.as_deref()),
         Command::Bench { sentences, input, trials, threads, config } => {
             bench_command(sentences, input, trials, threads, config.as_deref())
         }
     }
+}
+
+fn event_style(f: EventFormat) -> report::Style {
+    match f {
+        EventFormat::Table => report::Style::Table,
+        EventFormat::Jsonl | EventFormat::Parquet => report::Style::Json,
+        EventFormat::Csv => report::Style::Csv,
+        EventFormat::Gdelt => report::Style::Gdelt,
+    }
+}
+
+fn answer_style(f: AnswerFormat) -> report::Style {
+    match f {
+        AnswerFormat::Table => report::Style::Table,
+        AnswerFormat::Json => report::Style::Json,
+        AnswerFormat::Csv => report::Style::Csv,
+    }
+}
+
+/// Opens the store and the engine, records the run, and reports what it did.
+fn store_run(
+    command: &str,
+    db: &std::path::Path,
+    threads: Option<usize>,
+    quiet: bool,
+    config: Option<&std::path::Path>,
+    gazetteer: Option<&std::path::Path>,
+    work: impl FnOnce(ingest::StoreRun, &mut Store) -> Result<ingest::IngestSummary>,
+) -> Result<ExitCode> {
+    let engine = engine_with(config, Options::default())?;
+    let engine = with_gazetteer(engine, gazetteer)?;
+    let pool = pool(threads)?;
+    let mut store = Store::open(db)?;
+    let coder = palaver_store::Coder {
+        version: format!("palaver {}", env!("CARGO_PKG_VERSION")),
+        dictionaries: config::dictionary_set(config)?,
+    };
+    let coder_id = store.coder_id(&coder)?;
+    let started = now();
+    let run_id = store.start_run(command, coder_id, &started)?;
+    let t0 = Instant::now();
+    let run = ingest::StoreRun { engine: &engine, pool: &pool, date: None, quiet, coder_id };
+    let summary = work(run, &mut store)?;
+    store.finish_run(run_id, summary.added + summary.replaced, summary.mentions, &now())?;
+    if !quiet {
+        let secs = t0.elapsed().as_secs_f64();
+        let counts = store.counts()?;
+        eprintln!(
+            "palaver: {} articles read: {} added, {} re-coded or replaced, {} unchanged, {} failed; {} mentions, {} new events ({:.1} s, {:.0} articles/min)",
+            summary.read,
+            summary.added,
+            summary.replaced,
+            summary.unchanged,
+            summary.failed,
+            summary.mentions,
+            summary.new_events,
+            secs,
+            (summary.added + summary.replaced) as f64 / secs.max(1e-9) * 60.0
+        );
+        eprintln!(
+            "palaver: {} now holds {} articles, {} events ({} mentions), {} actors, {} places",
+            db.display(),
+            counts.articles,
+            counts.events,
+            counts.mentions,
+            counts.actors,
+            counts.places
+        );
+    }
+    Ok(if summary.failed > 0 { ExitCode::from(1) } else { ExitCode::SUCCESS })
+}
+
+/// The time now, UTC, as `YYYY-MM-DDTHH:MM:SSZ`.
+fn now() -> String {
+    let secs = std::time::SystemTime::now().duration_since(std::time::UNIX_EPOCH).map_or(0, |d| d.as_secs()) as i64;
+    let (y, m, d) = palaver_core::dates::civil_from_days(secs.div_euclid(86400));
+    let t = secs.rem_euclid(86400);
+    format!("{y:04}-{m:02}-{d:02}T{:02}:{:02}:{:02}Z", t / 3600, t / 60 % 60, t % 60)
+}
+
+fn export_command(
+    db: &std::path::Path,
+    filter: &Filter,
+    format: EventFormat,
+    output: Option<PathBuf>,
+) -> Result<ExitCode> {
+    let store = Store::open_read_only(db)?;
+    if format == EventFormat::Parquet {
+        let Some(dir) = output else { bail!("Parquet export needs --output DIR (a new folder)") };
+        return export_parquet(&store, filter, &dir);
+    }
+    // A file is written beside its name and renamed when complete: never half an export.
+    let (mut w, tmp) = match &output {
+        Some(p) => {
+            let tmp = p.with_extension("partial");
+            let f = std::fs::File::create(&tmp).with_context(|| format!("cannot create {}", tmp.display()))?;
+            (report::EventWriter::new(event_style(format), Box::new(BufWriter::new(f)) as Box<dyn Write>)?, Some(tmp))
+        }
+        None => (
+            report::EventWriter::new(
+                event_style(format),
+                Box::new(BufWriter::new(io::stdout().lock())) as Box<dyn Write>,
+            )?,
+            None,
+        ),
+    };
+    let n = store.each_event(filter, |e| w.event(&e).map_err(palaver_store::StoreError::Io));
+    let n = match n {
+        Ok(n) => n,
+        Err(palaver_store::StoreError::Io(e)) if e.kind() == io::ErrorKind::BrokenPipe => return Ok(ExitCode::SUCCESS),
+        Err(e) => {
+            if let Some(t) = &tmp {
+                let _ = std::fs::remove_file(t);
+            }
+            return Err(e.into());
+        }
+    };
+    w.finish()?;
+    if let (Some(tmp), Some(out)) = (tmp, &output) {
+        std::fs::rename(&tmp, out).with_context(|| format!("cannot write {}", out.display()))?;
+        eprintln!("palaver: {n} events written to {}", out.display());
+    }
+    Ok(ExitCode::SUCCESS)
+}
+
+#[cfg(feature = "parquet")]
+fn export_parquet(store: &Store, filter: &Filter, dir: &std::path::Path) -> Result<ExitCode> {
+    let summary = palaver_store::parquet::export(store, filter, dir)?;
+    eprintln!("palaver: {} events in {} Parquet file(s) under {}", summary.rows, summary.files.len(), dir.display());
+    Ok(ExitCode::SUCCESS)
+}
+
+#[cfg(not(feature = "parquet"))]
+fn export_parquet(_: &Store, _: &Filter, _: &std::path::Path) -> Result<ExitCode> {
+    bail!("this palaver was built without Parquet: build it with --features parquet")
 }
 
 fn is_broken_pipe(e: &anyhow::Error) -> bool {

@@ -13,7 +13,7 @@ use std::io::IsTerminal;
 use std::path::PathBuf;
 
 /// Most records coded in one batch.
-const BATCH: usize = 512;
+pub const BATCH: usize = 512;
 
 /// What a run did.
 #[derive(Debug, Default)]
@@ -34,7 +34,7 @@ pub struct Run<'a> {
     pub quiet: bool,
 }
 
-fn progress(paths: &[PathBuf], quiet: bool) -> ProgressBar {
+pub(crate) fn progress(paths: &[PathBuf], quiet: bool) -> ProgressBar {
     if quiet || !std::io::stderr().is_terminal() {
         return ProgressBar::hidden();
     }
@@ -100,7 +100,7 @@ impl Run<'_> {
 }
 
 /// Waits for one item, then takes whatever else has already arrived, up to a batch.
-fn next_batch(rx: &Receiver<Item>) -> Option<Vec<Item>> {
+pub(crate) fn next_batch(rx: &Receiver<Item>) -> Option<Vec<Item>> {
     let first = rx.recv().ok()?;
     let mut batch = vec![first];
     while batch.len() < BATCH {

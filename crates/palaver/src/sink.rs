@@ -108,39 +108,7 @@ impl<W: Write> EventSink for CsvSink<W> {
         self.0.write_record(CSV_COLUMNS).map_err(io::Error::other)
     }
     fn event(&mut self, e: &Event, _: &Article) -> io::Result<()> {
-        let acled = e.acled.as_ref();
-        let loc = e.location.as_ref();
-        let mut row: Vec<String> = vec![
-            e.doc_id.clone(),
-            e.event_id.clone(),
-            e.sentence_index.to_string(),
-            s(&e.date).into(),
-            e.date_precision.clone(),
-        ];
-        row.extend(actor_cells(&e.source));
-        row.extend(actor_cells(&e.target));
-        row.extend([
-            e.cameo.clone(),
-            e.cameo_root.clone(),
-            e.quad_class.to_string(),
-            e.goldstein.to_string(),
-            s(&e.plover.event).into(),
-            s(&e.plover.mode).into(),
-            acled.map(|a| s(&a.event_type).to_string()).unwrap_or_default(),
-            acled.map(|a| s(&a.sub_event_type).to_string()).unwrap_or_default(),
-            loc.map(|l| l.name.clone()).unwrap_or_default(),
-            loc.map(|l| s(&l.country).to_string()).unwrap_or_default(),
-            loc.map(|l| l.lat.to_string()).unwrap_or_default(),
-            loc.map(|l| l.lon.to_string()).unwrap_or_default(),
-            loc.map(|l| l.precision.clone()).unwrap_or_default(),
-            e.fatalities.map(|f| f.to_string()).unwrap_or_default(),
-            e.negated.to_string(),
-            e.attribution.as_ref().and_then(|a| a.code.clone()).unwrap_or_default(),
-            e.evidence.verb.clone(),
-            e.rule.clone(),
-            e.evidence.sentence.clone(),
-        ]);
-        self.0.write_record(&row).map_err(io::Error::other)
+        self.0.write_record(csv_row(e)).map_err(io::Error::other)
     }
     fn finish(&mut self) -> io::Result<()> {
         self.0.flush()
@@ -148,6 +116,43 @@ impl<W: Write> EventSink for CsvSink<W> {
     fn flush(&mut self) -> io::Result<()> {
         self.0.flush()
     }
+}
+
+/// The CSV cells of an event, in the order of [`CSV_COLUMNS`].
+pub fn csv_row(e: &Event) -> Vec<String> {
+    let acled = e.acled.as_ref();
+    let loc = e.location.as_ref();
+    let mut row: Vec<String> = vec![
+        e.doc_id.clone(),
+        e.event_id.clone(),
+        e.sentence_index.to_string(),
+        s(&e.date).into(),
+        e.date_precision.clone(),
+    ];
+    row.extend(actor_cells(&e.source));
+    row.extend(actor_cells(&e.target));
+    row.extend([
+        e.cameo.clone(),
+        e.cameo_root.clone(),
+        e.quad_class.to_string(),
+        e.goldstein.to_string(),
+        s(&e.plover.event).into(),
+        s(&e.plover.mode).into(),
+        acled.map(|a| s(&a.event_type).to_string()).unwrap_or_default(),
+        acled.map(|a| s(&a.sub_event_type).to_string()).unwrap_or_default(),
+        loc.map(|l| l.name.clone()).unwrap_or_default(),
+        loc.map(|l| s(&l.country).to_string()).unwrap_or_default(),
+        loc.map(|l| l.lat.to_string()).unwrap_or_default(),
+        loc.map(|l| l.lon.to_string()).unwrap_or_default(),
+        loc.map(|l| l.precision.clone()).unwrap_or_default(),
+        e.fatalities.map(|f| f.to_string()).unwrap_or_default(),
+        e.negated.to_string(),
+        e.attribution.as_ref().and_then(|a| a.code.clone()).unwrap_or_default(),
+        e.evidence.verb.clone(),
+        e.rule.clone(),
+        e.evidence.sentence.clone(),
+    ]);
+    row
 }
 
 /// GDELT 2.0 event export: 61 tab-separated columns, no header, empty where palaver computes nothing.
@@ -235,8 +240,9 @@ fn gdelt_actor(a: &Option<ActorRecord>, out: &mut Vec<String>) {
     out.extend(types);
 }
 
-/// The 61 GDELT cells of an event.
-pub fn gdelt_row(e: &Event, url: Option<&str>) -> Vec<String> {
+/// The 61 GDELT cells of an event; `counts` are NumMentions, NumSources and NumArticles (one
+/// each for a single coded record; the store's counts for a stored event).
+pub fn gdelt_row(e: &Event, url: Option<&str>, counts: [u32; 3]) -> Vec<String> {
     let mut row = Vec::with_capacity(61);
     let digits: String = s(&e.date).chars().filter(char::is_ascii_digit).collect();
     let (year, month) = (digits.get(..4).unwrap_or(""), digits.get(4..6).unwrap_or("01"));
@@ -264,9 +270,9 @@ pub fn gdelt_row(e: &Event, url: Option<&str>) -> Vec<String> {
         e.cameo_root.clone(),
         e.quad_class.to_string(),
         format!("{:.1}", e.goldstein),
-        "1".into(),
-        "1".into(),
-        "1".into(),
+        counts[0].to_string(),
+        counts[1].to_string(),
+        counts[2].to_string(),
         String::new(),
     ]);
     // Actor1Geo, Actor2Geo: palaver places events, not actors.
@@ -288,6 +294,12 @@ pub fn gdelt_row(e: &Event, url: Option<&str>) -> Vec<String> {
     row
 }
 
+/// One GDELT line: tabs and line breaks inside cells become spaces.
+pub fn write_gdelt_line(w: &mut impl Write, row: &[String]) -> io::Result<()> {
+    let cleaned: Vec<String> = row.iter().map(|c| c.replace(['\t', '\n', '\r'], " ")).collect();
+    writeln!(w, "{}", cleaned.join("\t"))
+}
+
 fn geo_type(precision: &str) -> u8 {
     match precision {
         "country" => 1,
@@ -299,9 +311,7 @@ fn geo_type(precision: &str) -> u8 {
 
 impl<W: Write> EventSink for GdeltSink<W> {
     fn event(&mut self, e: &Event, article: &Article) -> io::Result<()> {
-        let row = gdelt_row(e, article.url.as_deref());
-        let cleaned: Vec<String> = row.into_iter().map(|c| c.replace(['\t', '\n', '\r'], " ")).collect();
-        writeln!(self.0, "{}", cleaned.join("\t"))
+        write_gdelt_line(&mut self.0, &gdelt_row(e, article.url.as_deref(), [1, 1, 1]))
     }
     fn finish(&mut self) -> io::Result<()> {
         self.0.flush()

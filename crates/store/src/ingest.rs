@@ -1,0 +1,586 @@
+//! Writing coded articles into the store. A batch of articles is one transaction: after a crash
+//! (even `kill -9`) the store holds every batch committed before it and nothing of the one in
+//! flight, so running the same ingest again skips what is stored and writes the rest, and the
+//! result is the database an uninterrupted run would have made. An article is known by its
+//! `doc_id`; the same text again adds nothing, a changed text replaces the old one's events.
+
+use crate::dedup::{self, Merged};
+use crate::{Result, Store, StoreError};
+use palaver_core::event::{ActorRecord, Location};
+use palaver_core::{Article, CodedArticle, Event};
+use rusqlite::{params, OptionalExtension, Transaction};
+use std::collections::HashMap;
+
+/// What coded the events: the palaver version and a name of the dictionary set (with a digest
+/// of its contents), recorded with every article and event.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Coder {
+    pub version: String,
+    pub dictionaries: String,
+}
+
+/// What writing an article did.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum ArticleOutcome {
+    /// A new article: its mentions, and how many of them became new events.
+    Added { mentions: usize, new_events: usize },
+    /// A stored article whose text changed, or one being re-coded: its events were replaced.
+    Replaced { mentions: usize, new_events: usize },
+    /// Already stored with the same text and coder: nothing written.
+    Unchanged,
+}
+
+/// A digest of what makes an article the same article again: its text and date (FNV-1a, 64 bits).
+pub fn article_hash(a: &Article) -> String {
+    let mut h: u64 = 0xcbf29ce484222325;
+    for b in a.text.bytes().chain([0u8]).chain(a.date.as_deref().unwrap_or("").bytes()) {
+        h ^= u64::from(b);
+        h = h.wrapping_mul(0x100000001b3);
+    }
+    format!("{h:016x}")
+}
+
+/// A stored article's identity: row id, text digest, and the coder that coded it.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Known {
+    pub id: i64,
+    pub hash: String,
+    pub coder_id: Option<i64>,
+}
+
+impl Store {
+    /// The row of a coder, added on first use.
+    pub fn coder_id(&mut self, coder: &Coder) -> Result<i64> {
+        let r = (|| -> rusqlite::Result<i64> {
+            self.conn.execute(
+                "INSERT INTO coders (version, dictionaries) VALUES (?1, ?2) ON CONFLICT DO NOTHING",
+                params![coder.version, coder.dictionaries],
+            )?;
+            self.conn.query_row(
+                "SELECT id FROM coders WHERE version = ?1 AND dictionaries = ?2",
+                params![coder.version, coder.dictionaries],
+                |r| r.get(0),
+            )
+        })();
+        r.map_err(|e| self.explain(e.into()))
+    }
+
+    /// Records the start of an ingest or recode run; returns its id.
+    pub fn start_run(&mut self, command: &str, coder_id: i64, started: &str) -> Result<i64> {
+        self.conn
+            .execute(
+                "INSERT INTO runs (command, started, coder_id) VALUES (?1, ?2, ?3)",
+                params![command, started, coder_id],
+            )
+            .map_err(|e| self.explain(e.into()))?;
+        Ok(self.conn.last_insert_rowid())
+    }
+
+    /// Records what a run did when it ends.
+    pub fn finish_run(&mut self, run: i64, articles: usize, events: usize, finished: &str) -> Result<()> {
+        self.conn
+            .execute(
+                "UPDATE runs SET articles = ?2, events = ?3, finished = ?4 WHERE id = ?1",
+                params![run, articles as i64, events as i64, finished],
+            )
+            .map_err(|e| self.explain(e.into()))?;
+        Ok(())
+    }
+
+    /// What the store knows of these documents.
+    pub fn known(&self, doc_ids: &[&str]) -> Result<HashMap<String, Known>> {
+        let mut out = HashMap::new();
+        let mut stmt = self
+            .conn
+            .prepare_cached("SELECT id, hash, coder_id FROM articles WHERE doc_id = ?1")
+            .map_err(|e| self.explain(e.into()))?;
+        for d in doc_ids {
+            let row = stmt
+                .query_row([d], |r| Ok(Known { id: r.get(0)?, hash: r.get(1)?, coder_id: r.get(2)? }))
+                .optional()
+                .map_err(|e| classify_err(e, &self.path))?;
+            if let Some(k) = row {
+                out.insert((*d).to_string(), k);
+            }
+        }
+        Ok(out)
+    }
+
+    /// Writes coded articles in one transaction; all of it is stored, or (on an error) none.
+    pub fn write_batch(&mut self, batch: &[(&Article, &CodedArticle)], coder_id: i64) -> Result<Vec<ArticleOutcome>> {
+        let path = self.path.clone();
+        let ids: Vec<&str> = batch.iter().map(|(a, _)| a.id.as_str()).collect();
+        let mut known = self.known(&ids)?;
+        let explain = |e: StoreError| match e {
+            StoreError::Sqlite(e) => classify_err(e, &path),
+            other => other,
+        };
+        let tx = self.conn.transaction().map_err(|e| classify_err(e, &path))?;
+        // On any error the transaction is dropped, which rolls the whole batch back.
+        let outcomes = write_articles(&tx, batch, &mut known, coder_id).map_err(explain)?;
+        tx.commit().map_err(|e| classify_err(e, &path))?;
+        Ok(outcomes)
+    }
+
+    /// Before a recode: takes away the events of every article not coded by `coder_id` (they
+    /// are coded again, in article order, by [`Store::articles_to_recode`] and `write_batch`).
+    /// Returns how many articles are to be re-coded. Safe to run again after an interruption.
+    pub fn clear_for_recode(&mut self, coder_id: i64, all: bool) -> Result<u64> {
+        let path = self.path.clone();
+        let tx = self.conn.transaction().map_err(|e| classify_err(e, &path))?;
+        let run = || -> rusqlite::Result<u64> {
+            if all {
+                tx.execute("UPDATE articles SET coder_id = NULL", [])?;
+            }
+            tx.execute_batch(
+                "CREATE TEMP TABLE IF NOT EXISTS stale (id INTEGER PRIMARY KEY);
+                 DELETE FROM temp.stale;
+                 CREATE TEMP TABLE IF NOT EXISTS touched (id INTEGER PRIMARY KEY);
+                 DELETE FROM temp.touched;",
+            )?;
+            tx.execute("INSERT INTO temp.stale SELECT id FROM articles WHERE coder_id IS NOT ?1", [coder_id])?;
+            tx.execute_batch(
+                "INSERT OR IGNORE INTO temp.touched SELECT event_id FROM mentions WHERE article_id IN temp.stale;
+                 DELETE FROM mentions WHERE article_id IN temp.stale;
+                 DELETE FROM sentences WHERE article_id IN temp.stale;
+                 DELETE FROM events WHERE id IN temp.touched AND id NOT IN (SELECT event_id FROM mentions);",
+            )?;
+            tx.query_row("SELECT COUNT(*) FROM temp.stale", [], |r| r.get::<_, i64>(0)).map(|n| n as u64)
+        };
+        let n = run().map_err(|e| classify_err(e, &path))?;
+        let touched: Vec<i64> = {
+            let mut stmt = tx
+                .prepare("SELECT id FROM temp.touched WHERE id IN (SELECT id FROM events)")
+                .map_err(|e| classify_err(e, &path))?;
+            let rows = stmt.query_map([], |r| r.get(0)).map_err(|e| classify_err(e, &path))?;
+            rows.collect::<rusqlite::Result<_>>().map_err(|e| classify_err(e, &path))?
+        };
+        for ev in touched {
+            rebuild_event(&tx, ev)?;
+        }
+        tx.commit().map_err(|e| classify_err(e, &path))?;
+        Ok(n)
+    }
+
+    /// The next articles (by row order, after `after`) that `coder_id` has not coded.
+    pub fn articles_to_recode(&self, coder_id: i64, after: i64, limit: usize) -> Result<Vec<(i64, Article)>> {
+        let mut stmt = self
+            .conn
+            .prepare_cached(
+                "SELECT id, doc_id, text, date, title, source, url FROM articles
+                 WHERE id > ?1 AND coder_id IS NOT ?2 ORDER BY id LIMIT ?3",
+            )
+            .map_err(|e| self.explain(e.into()))?;
+        let rows = stmt
+            .query_map(params![after, coder_id, limit as i64], |r| {
+                Ok((
+                    r.get(0)?,
+                    Article {
+                        id: r.get(1)?,
+                        text: r.get(2)?,
+                        date: r.get(3)?,
+                        title: r.get(4)?,
+                        source: r.get(5)?,
+                        url: r.get(6)?,
+                    },
+                ))
+            })
+            .map_err(|e| self.explain(e.into()))?;
+        rows.collect::<rusqlite::Result<_>>().map_err(|e| self.explain(e.into()))
+    }
+}
+
+fn write_articles(
+    tx: &Transaction,
+    batch: &[(&Article, &CodedArticle)],
+    known: &mut HashMap<String, Known>,
+    coder_id: i64,
+) -> Result<Vec<ArticleOutcome>> {
+    let mut outcomes = Vec::with_capacity(batch.len());
+    for (article, coded) in batch {
+        let hash = article_hash(article);
+        let outcome = match known.get(&article.id) {
+            Some(k) if k.hash == hash && k.coder_id == Some(coder_id) => ArticleOutcome::Unchanged,
+            Some(k) => {
+                let id = k.id;
+                remove_article_events(tx, id)?;
+                update_article(tx, id, article, &hash, coded, coder_id)?;
+                let (mentions, new_events) = add_events(tx, id, &coded.events, coder_id)?;
+                known.insert(article.id.clone(), Known { id, hash, coder_id: Some(coder_id) });
+                ArticleOutcome::Replaced { mentions, new_events }
+            }
+            None => {
+                let id = insert_article(tx, article, &hash, coded, coder_id)?;
+                let (mentions, new_events) = add_events(tx, id, &coded.events, coder_id)?;
+                // The same document twice in one batch: the second copy finds the first.
+                known.insert(article.id.clone(), Known { id, hash, coder_id: Some(coder_id) });
+                ArticleOutcome::Added { mentions, new_events }
+            }
+        };
+        outcomes.push(outcome);
+    }
+    Ok(outcomes)
+}
+
+fn classify_err(e: rusqlite::Error, path: &std::path::Path) -> StoreError {
+    crate::classify(e, path)
+}
+
+fn insert_article(tx: &Transaction, a: &Article, hash: &str, coded: &CodedArticle, coder: i64) -> Result<i64> {
+    tx.prepare_cached(
+        "INSERT INTO articles (doc_id, hash, date, title, source, url, text, sentences, coder_id)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)",
+    )?
+    .execute(params![a.id, hash, a.date, a.title, a.source, a.url, a.text, coded.sentences as i64, coder])?;
+    Ok(tx.last_insert_rowid())
+}
+
+fn update_article(tx: &Transaction, id: i64, a: &Article, hash: &str, coded: &CodedArticle, coder: i64) -> Result<()> {
+    tx.prepare_cached(
+        "UPDATE articles SET hash = ?2, date = ?3, title = ?4, source = ?5, url = ?6, text = ?7, sentences = ?8,
+         coder_id = ?9 WHERE id = ?1",
+    )?
+    .execute(params![id, hash, a.date, a.title, a.source, a.url, a.text, coded.sentences as i64, coder])?;
+    Ok(())
+}
+
+/// Takes an article's mentions out of their events; events left with none are deleted, the
+/// others recomputed from the mentions they keep.
+fn remove_article_events(tx: &Transaction, article: i64) -> Result<()> {
+    let events: Vec<i64> = {
+        let mut stmt = tx.prepare_cached("SELECT DISTINCT event_id FROM mentions WHERE article_id = ?1")?;
+        let rows = stmt.query_map([article], |r| r.get(0))?;
+        rows.collect::<rusqlite::Result<_>>()?
+    };
+    tx.prepare_cached("DELETE FROM mentions WHERE article_id = ?1")?.execute([article])?;
+    tx.prepare_cached("DELETE FROM sentences WHERE article_id = ?1")?.execute([article])?;
+    for ev in events {
+        rebuild_event(tx, ev)?;
+    }
+    Ok(())
+}
+
+/// Recomputes an event's row from its mentions (in the order they were stored), or deletes it.
+fn rebuild_event(tx: &Transaction, event: i64) -> Result<()> {
+    let records: Vec<(i64, String)> = {
+        let mut stmt = tx.prepare_cached("SELECT id, record FROM mentions WHERE event_id = ?1 ORDER BY id")?;
+        let rows = stmt.query_map([event], |r| Ok((r.get(0)?, r.get(1)?)))?;
+        rows.collect::<rusqlite::Result<_>>()?
+    };
+    let Some((first_id, first)) = records.first() else {
+        tx.prepare_cached("DELETE FROM events WHERE id = ?1")?.execute([event])?;
+        return Ok(());
+    };
+    let parse = |s: &str| serde_json::from_str::<Event>(s).map_err(|e| StoreError::Corrupt(format!("mention: {e}")));
+    let first = parse(first)?;
+    let mut merged = Merged::of(&first);
+    for (_, r) in &records[1..] {
+        merged.absorb(&parse(r)?);
+    }
+    tx.prepare_cached(
+        "UPDATE events SET cameo = ?2, quad_class = ?3, goldstein = ?4, plover_event = ?5, plover_mode = ?6,
+         acled_type = ?7, acled_sub_type = ?8, first_mention = ?9 WHERE id = ?1",
+    )?
+    .execute(params![
+        event,
+        first.cameo,
+        first.quad_class,
+        f64::from(first.goldstein),
+        first.plover.event,
+        first.plover.mode,
+        first.acled.as_ref().and_then(|a| a.event_type.clone()),
+        first.acled.as_ref().and_then(|a| a.sub_event_type.clone()),
+        first_id
+    ])?;
+    set_merged(tx, event, &merged)?;
+    update_counts(tx, event)
+}
+
+/// Writes the events of one article; returns (mentions, new events).
+fn add_events(tx: &Transaction, article: i64, events: &[Event], coder: i64) -> Result<(usize, usize)> {
+    let mut sentences: HashMap<usize, i64> = HashMap::new();
+    let mut filed: Vec<Filed> = Vec::new();
+    let mut new_events = 0;
+    for e in events {
+        let sentence = match sentences.get(&e.sentence_index) {
+            Some(&id) => id,
+            None => {
+                tx.prepare_cached("INSERT INTO sentences (article_id, idx, text) VALUES (?1, ?2, ?3)")?
+                    .execute(params![article, e.sentence_index as i64, e.evidence.sentence])?;
+                let id = tx.last_insert_rowid();
+                sentences.insert(e.sentence_index, id);
+                id
+            }
+        };
+        if add_mention(tx, article, sentence, e, coder, &mut filed)? {
+            new_events += 1;
+        }
+    }
+    Ok((events.len(), new_events))
+}
+
+fn actor_key(a: &ActorRecord) -> Option<String> {
+    match (&a.actor_id, &a.code) {
+        (Some(id), _) => Some(format!("id:{id}")),
+        (None, Some(code)) => Some(format!("code:{code}")),
+        _ => None,
+    }
+}
+
+/// The actor row of one side of an event, added on first sight.
+fn actor_row(tx: &Transaction, a: Option<&ActorRecord>) -> Result<Option<i64>> {
+    let Some(a) = a else { return Ok(None) };
+    let Some(key) = actor_key(a) else { return Ok(None) };
+    if let Some(id) =
+        tx.prepare_cached("SELECT id FROM actors WHERE key = ?1")?.query_row([&key], |r| r.get(0)).optional()?
+    {
+        return Ok(Some(id));
+    }
+    tx.prepare_cached(
+        "INSERT INTO actors (key, actor_id, code, name, country, sector) VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
+    )?
+    .execute(params![key, a.actor_id, a.code, a.name, a.country, a.sector])?;
+    Ok(Some(tx.last_insert_rowid()))
+}
+
+fn place_key(l: &Location) -> String {
+    match l.geonameid {
+        Some(g) => format!("g:{g}:{}", l.precision),
+        None => {
+            format!("n:{}|{}|{}|{:.4},{:.4}", l.name, l.country.as_deref().unwrap_or(""), l.precision, l.lat, l.lon)
+        }
+    }
+}
+
+/// The place row of a location, added on first sight.
+fn place_row(tx: &Transaction, l: Option<&Location>) -> Result<Option<i64>> {
+    let Some(l) = l else { return Ok(None) };
+    let key = place_key(l);
+    if let Some(id) =
+        tx.prepare_cached("SELECT id FROM places WHERE key = ?1")?.query_row([&key], |r| r.get(0)).optional()?
+    {
+        return Ok(Some(id));
+    }
+    tx.prepare_cached(
+        "INSERT INTO places (key, name, country, admin1, admin2, lat, lon, precision, geonameid)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)",
+    )?
+    .execute(params![
+        key,
+        l.name,
+        l.country,
+        l.admin1,
+        l.admin2,
+        l.lat,
+        l.lon,
+        l.precision,
+        l.geonameid.map(|g| g as i64)
+    ])?;
+    Ok(Some(tx.last_insert_rowid()))
+}
+
+/// A stored record: the event record without its sentence (kept once, in `sentences`).
+fn record_json(e: &Event) -> Result<String> {
+    let mut e = e.clone();
+    e.evidence.sentence.clear();
+    serde_json::to_string(&e).map_err(|err| StoreError::Corrupt(err.to_string()))
+}
+
+/// The longest span a date can cover (a year), which bounds the search for matching events.
+const LONGEST_SPAN: i64 = 366;
+
+/// Files one record: as a new mention of a stored event that it matches (see [`dedup`]), or as a
+/// new event. Returns whether the event is new.
+fn add_mention(
+    tx: &Transaction,
+    article: i64,
+    sentence: i64,
+    e: &Event,
+    coder: i64,
+    filed: &mut Vec<Filed>,
+) -> Result<bool> {
+    let source = actor_row(tx, e.source.as_ref())?;
+    let target = actor_row(tx, e.target.as_ref())?;
+    // "A deal between X and Y" is coded both ways (X->Y, Y->X): one event, not two.
+    let mirror = filed
+        .iter()
+        .find(|f| {
+            f.sentence == sentence && f.cameo == e.cameo && f.source == target && f.target == source && source != target
+        })
+        .map(|f| f.event);
+    let matched = match (mirror, dedup::day_range(e.date.as_deref())) {
+        (Some(id), _) => Some((id, load_merged(tx, id)?)),
+        (None, Some(days)) => find_match(tx, e, source, target, days)?,
+        (None, None) => None,
+    };
+    let record = record_json(e)?;
+    let (event, new) = match matched {
+        Some((id, mut merged)) => {
+            merged.absorb(e);
+            set_merged(tx, id, &merged)?;
+            (id, false)
+        }
+        None => (insert_event(tx, e, source, target, coder)?, true),
+    };
+    tx.prepare_cached(
+        "INSERT INTO mentions (event_id, article_id, sentence_id, uid, rule, record) VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
+    )?
+    .execute(params![event, article, sentence, e.event_id, e.rule, record])?;
+    let mention = tx.last_insert_rowid();
+    filed.push(Filed { sentence, cameo: e.cameo.clone(), source, target, event });
+    if new {
+        tx.prepare_cached("UPDATE events SET first_mention = ?2 WHERE id = ?1")?.execute(params![event, mention])?;
+    } else {
+        update_counts(tx, event)?;
+    }
+    Ok(new)
+}
+
+/// A record filed while writing one article, to find its mirror in the same sentence.
+struct Filed {
+    sentence: i64,
+    cameo: String,
+    source: Option<i64>,
+    target: Option<i64>,
+    event: i64,
+}
+
+/// What an event's row says of its date, place and toll.
+fn load_merged(tx: &Transaction, event: i64) -> Result<Merged> {
+    let mut stmt = tx.prepare_cached(
+        "SELECT e.date, e.date_precision, e.fatalities,
+                p.name, p.country, p.admin1, p.admin2, p.lat, p.lon, p.precision, p.geonameid
+         FROM events e LEFT JOIN places p ON p.id = e.place_id WHERE e.id = ?1",
+    )?;
+    Ok(stmt.query_row([event], |r| {
+        Ok(Merged {
+            date: r.get(0)?,
+            date_precision: r.get(1)?,
+            fatalities: r.get::<_, Option<i64>>(2)?.map(|f| f as u32),
+            location: location_at(r, 3)?,
+        })
+    })?)
+}
+
+/// A place read from columns name, country, admin1, admin2, lat, lon, precision, geonameid.
+fn location_at(r: &rusqlite::Row, at: usize) -> rusqlite::Result<Option<Location>> {
+    let Some(name) = r.get::<_, Option<String>>(at)? else { return Ok(None) };
+    Ok(Some(Location {
+        name,
+        country: r.get(at + 1)?,
+        admin1: r.get(at + 2)?,
+        admin2: r.get(at + 3)?,
+        lat: r.get(at + 4)?,
+        lon: r.get(at + 5)?,
+        precision: r.get(at + 6)?,
+        geonameid: r.get::<_, Option<i64>>(at + 7)?.map(|g| g as u64),
+    }))
+}
+
+/// The first stored event that this record reports again, with what its row says.
+fn find_match(
+    tx: &Transaction,
+    e: &Event,
+    source: Option<i64>,
+    target: Option<i64>,
+    days: (i64, i64),
+) -> Result<Option<(i64, Merged)>> {
+    let mut stmt = tx.prepare_cached(
+        "SELECT e.id, e.date, e.date_precision, e.fatalities, e.day_lo, e.day_hi,
+                p.name, p.country, p.admin1, p.admin2, p.lat, p.lon, p.precision, p.geonameid
+         FROM events e LEFT JOIN places p ON p.id = e.place_id
+         WHERE e.cameo_root = ?1 AND e.source_id IS ?2 AND e.target_id IS ?3
+           AND e.day_lo BETWEEN ?4 AND ?5 AND e.day_hi >= ?6
+         ORDER BY e.id LIMIT 64",
+    )?;
+    let lo = days.0 - dedup::WINDOW_DAYS - LONGEST_SPAN;
+    let hi = days.1 + dedup::WINDOW_DAYS;
+    let low_end = days.0 - dedup::WINDOW_DAYS;
+    let mut rows = stmt.query(params![e.cameo_root, source, target, lo, hi, low_end])?;
+    while let Some(r) = rows.next()? {
+        let range: (i64, i64) = (r.get(4)?, r.get(5)?);
+        let location = location_at(r, 6)?;
+        if dedup::dates_match(range, days) && dedup::places_match(location.as_ref(), e.location.as_ref()) {
+            let merged = Merged {
+                date: r.get(1)?,
+                date_precision: r.get(2)?,
+                fatalities: r.get::<_, Option<i64>>(3)?.map(|f| f as u32),
+                location,
+            };
+            return Ok(Some((r.get(0)?, merged)));
+        }
+    }
+    Ok(None)
+}
+
+fn insert_event(tx: &Transaction, e: &Event, source: Option<i64>, target: Option<i64>, coder: i64) -> Result<i64> {
+    let side = |a: &Option<ActorRecord>| a.as_ref().and_then(|a| a.code.clone());
+    let country = |a: &Option<ActorRecord>| a.as_ref().and_then(|a| a.country.clone());
+    tx.prepare_cached(
+        "INSERT INTO events (date_precision, source_id, source_code, source_country, target_id, target_code,
+             target_country, cameo, cameo_root, quad_class, goldstein, plover_event, plover_mode, acled_type,
+             acled_sub_type, num_mentions, num_articles, num_sources, first_mention, coder_id)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, 1, 1, 1, 0, ?16)",
+    )?
+    .execute(params![
+        e.date_precision,
+        source,
+        side(&e.source),
+        country(&e.source),
+        target,
+        side(&e.target),
+        country(&e.target),
+        e.cameo,
+        e.cameo_root,
+        e.quad_class,
+        f64::from(e.goldstein),
+        e.plover.event,
+        e.plover.mode,
+        e.acled.as_ref().and_then(|a| a.event_type.clone()),
+        e.acled.as_ref().and_then(|a| a.sub_event_type.clone()),
+        coder
+    ])?;
+    let id = tx.last_insert_rowid();
+    set_merged(tx, id, &Merged::of(e))?;
+    Ok(id)
+}
+
+/// Writes an event's date, place and toll.
+fn set_merged(tx: &Transaction, event: i64, m: &Merged) -> Result<()> {
+    let place = place_row(tx, m.location.as_ref())?;
+    let days = m.days();
+    let l = m.location.as_ref();
+    tx.prepare_cached(
+        "UPDATE events SET date = ?2, date_precision = ?3, day_lo = ?4, day_hi = ?5, ym = ?6, place_id = ?7,
+         country = ?8, lat = ?9, lon = ?10, fatalities = ?11 WHERE id = ?1",
+    )?
+    .execute(params![
+        event,
+        m.date,
+        m.date_precision,
+        days.map(|d| d.0),
+        days.map(|d| d.1),
+        days.map(|d| dedup::year_month(d.0)),
+        place,
+        l.and_then(|l| l.country.clone()),
+        l.map(|l| l.lat),
+        l.map(|l| l.lon),
+        m.fatalities.map(i64::from)
+    ])?;
+    Ok(())
+}
+
+/// GDELT's three counts for an event: mentions (distinct reporting sentences), distinct articles, distinct sources (publishers;
+/// an article without one counts as its own).
+fn update_counts(tx: &Transaction, event: i64) -> Result<()> {
+    tx.prepare_cached(
+        "UPDATE events SET
+            num_mentions = (SELECT COUNT(DISTINCT sentence_id) FROM mentions WHERE event_id = ?1),
+            num_articles = (SELECT COUNT(DISTINCT article_id) FROM mentions WHERE event_id = ?1),
+            num_sources = (SELECT COUNT(DISTINCT COALESCE(a.source, a.doc_id)) FROM mentions m
+                           JOIN articles a ON a.id = m.article_id WHERE m.event_id = ?1)
+         WHERE id = ?1",
+    )?
+    .execute([event])?;
+    Ok(())
+}

@@ -1,0 +1,614 @@
+//! Questions to the store: which events (a [`Filter`]), how many over time, who with whom, who at
+//! all. Every answer is computed by SQLite over indexed columns; a filter becomes one WHERE
+//! clause with bound parameters, never text pasted into SQL.
+
+use crate::dedup;
+use crate::{Result, Store, StoreError};
+use palaver_core::event::Location;
+use palaver_core::Event;
+use rusqlite::types::Value;
+use rusqlite::{params_from_iter, Row};
+use serde::Serialize;
+
+/// Which events. Every field set must hold; `None` leaves a dimension open.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct Filter {
+    /// Either side: an actor id (`jnim`) or an actor-code prefix (`MLI`, `FRAGOV`).
+    pub actor: Option<String>,
+    /// The source side only.
+    pub source: Option<String>,
+    /// The target side only.
+    pub target: Option<String>,
+    /// ISO 3166-1 alpha-3: either actor's country or the place's.
+    pub country: Option<String>,
+    /// A CAMEO code or prefix: `19` (a root), `057`.
+    pub cameo: Option<String>,
+    /// CAMEO quad class, 1-4.
+    pub quad_class: Option<u8>,
+    /// A PLOVER event type (`ASSAULT`).
+    pub plover: Option<String>,
+    /// An ACLED event type or sub-type (`Battles`, `Armed clash`).
+    pub acled: Option<String>,
+    /// First day, `YYYY-MM-DD` (or a month or year, meaning its first day).
+    pub since: Option<String>,
+    /// Last day, `YYYY-MM-DD` (or a month or year, meaning its last day).
+    pub until: Option<String>,
+    /// A place, admin2 or admin1 name.
+    pub place: Option<String>,
+    /// `[west, south, east, north]` in degrees.
+    pub bbox: Option<[f64; 4]>,
+    /// An FTS5 query over the sentences that reported the event.
+    pub text: Option<String>,
+}
+
+/// An actor-code or CAMEO-code prefix as a range of the index: `[p, p~]`.
+fn prefix_range(p: &str) -> (String, String) {
+    (p.to_string(), format!("{p}~"))
+}
+
+/// The day range of a `since`/`until` bound.
+fn bound(s: &str, what: &str) -> Result<(i64, i64)> {
+    dedup::day_range(Some(s))
+        .ok_or_else(|| StoreError::BadQuery(format!("{what} {s:?} is not a date (YYYY-MM-DD, YYYY-MM or YYYY)")))
+}
+
+impl Filter {
+    /// The WHERE clause (over `events AS e`) and its parameters.
+    pub fn sql(&self) -> Result<(String, Vec<Value>)> {
+        let mut clauses: Vec<String> = Vec::new();
+        let mut params: Vec<Value> = Vec::new();
+        let mut p = |v: Value, params: &mut Vec<Value>| {
+            params.push(v);
+            format!("?{}", params.len())
+        };
+        let side =
+            |col: &str, v: &str, params: &mut Vec<Value>, p: &mut dyn FnMut(Value, &mut Vec<Value>) -> String| {
+                let id = p(Value::Text(v.to_string()), params);
+                let (lo, hi) = prefix_range(v);
+                let (lo, hi) = (p(Value::Text(lo), params), p(Value::Text(hi), params));
+                format!(
+                "(e.{col}_id IN (SELECT id FROM actors WHERE actor_id = {id}) OR e.{col}_code BETWEEN {lo} AND {hi})"
+            )
+            };
+        if let Some(a) = nonempty(&self.actor) {
+            let s = side("source", a, &mut params, &mut p);
+            let t = side("target", a, &mut params, &mut p);
+            clauses.push(format!("({s} OR {t})"));
+        }
+        if let Some(a) = nonempty(&self.source) {
+            clauses.push(side("source", a, &mut params, &mut p));
+        }
+        if let Some(a) = nonempty(&self.target) {
+            clauses.push(side("target", a, &mut params, &mut p));
+        }
+        if let Some(c) = nonempty(&self.country) {
+            let c = p(Value::Text(c.to_uppercase()), &mut params);
+            clauses.push(format!("(e.source_country = {c} OR e.target_country = {c} OR e.country = {c})"));
+        }
+        if let Some(c) = nonempty(&self.cameo) {
+            if !c.chars().all(|ch| ch.is_ascii_digit()) || c.len() > 4 {
+                return Err(StoreError::BadQuery(format!("CAMEO code {c:?} is not 1-4 digits")));
+            }
+            let (lo, hi) = prefix_range(c);
+            let (lo, hi) = (p(Value::Text(lo), &mut params), p(Value::Text(hi), &mut params));
+            clauses.push(format!("e.cameo BETWEEN {lo} AND {hi}"));
+        }
+        if let Some(q) = self.quad_class {
+            if !(1..=4).contains(&q) {
+                return Err(StoreError::BadQuery(format!("quad class {q} is not 1-4")));
+            }
+            clauses.push(format!("e.quad_class = {}", p(Value::Integer(q.into()), &mut params)));
+        }
+        if let Some(v) = nonempty(&self.plover) {
+            clauses.push(format!("e.plover_event = {}", p(Value::Text(v.to_uppercase()), &mut params)));
+        }
+        if let Some(v) = nonempty(&self.acled) {
+            let v = p(Value::Text(v.to_string()), &mut params);
+            clauses.push(format!("(e.acled_type = {v} COLLATE NOCASE OR e.acled_sub_type = {v} COLLATE NOCASE)"));
+        }
+        if let Some(s) = nonempty(&self.since) {
+            let (lo, _) = bound(s, "since")?;
+            clauses.push(format!("e.day_hi >= {}", p(Value::Integer(lo), &mut params)));
+        }
+        if let Some(s) = nonempty(&self.until) {
+            let (_, hi) = bound(s, "until")?;
+            clauses.push(format!("e.day_lo <= {}", p(Value::Integer(hi), &mut params)));
+        }
+        if let Some(v) = nonempty(&self.place) {
+            let v = p(Value::Text(v.to_string()), &mut params);
+            clauses.push(format!(
+                "e.place_id IN (SELECT id FROM places WHERE name = {v} COLLATE NOCASE OR admin2 = {v} COLLATE NOCASE
+                 OR admin1 = {v} COLLATE NOCASE)"
+            ));
+        }
+        if let Some([w, s, e, n]) = self.bbox {
+            let ok = [w, e].iter().all(|x| (-180.0..=180.0).contains(x))
+                && [s, n].iter().all(|y| (-90.0..=90.0).contains(y))
+                && s <= n;
+            if !ok {
+                return Err(StoreError::BadQuery(
+                    "bbox must be west,south,east,north in degrees, south <= north".into(),
+                ));
+            }
+            let (s, n) = (p(Value::Real(s), &mut params), p(Value::Real(n), &mut params));
+            let (w, e) = (p(Value::Real(w), &mut params), p(Value::Real(e), &mut params));
+            // A box that crosses the antimeridian has west > east.
+            clauses.push(format!(
+                "e.lat BETWEEN {s} AND {n} AND (CASE WHEN {w} <= {e} THEN e.lon BETWEEN {w} AND {e}
+                 ELSE e.lon >= {w} OR e.lon <= {e} END)"
+            ));
+        }
+        if let Some(t) = nonempty(&self.text) {
+            let t = p(Value::Text(t.to_string()), &mut params);
+            clauses.push(format!(
+                "e.id IN (SELECT m.event_id FROM mentions m WHERE m.sentence_id IN
+                 (SELECT rowid FROM sentences_fts WHERE sentences_fts MATCH {t}))"
+            ));
+        }
+        let sql = if clauses.is_empty() { "1".to_string() } else { clauses.join(" AND ") };
+        Ok((sql, params))
+    }
+}
+
+fn nonempty(v: &Option<String>) -> Option<&str> {
+    v.as_deref().map(str::trim).filter(|s| !s.is_empty())
+}
+
+/// An event as the store holds it: the record (its first mention's, with the date, place and toll
+/// merged from all mentions) and GDELT's counts.
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct StoredEvent {
+    /// The event's row id in this store.
+    pub id: i64,
+    pub num_mentions: u32,
+    pub num_articles: u32,
+    pub num_sources: u32,
+    /// Where the first report was published.
+    pub url: Option<String>,
+    /// The publisher of the first report.
+    pub publisher: Option<String>,
+    #[serde(flatten)]
+    pub event: Event,
+}
+
+/// One report of an event: its record and the article it is in.
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct Mention {
+    pub article_doc_id: String,
+    pub article_title: Option<String>,
+    pub article_date: Option<String>,
+    pub publisher: Option<String>,
+    pub url: Option<String>,
+    #[serde(flatten)]
+    pub event: Event,
+}
+
+/// A time bucket of a timeline.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Period {
+    Day,
+    Week,
+    Month,
+}
+
+impl Period {
+    /// `day`, `week` or `month`.
+    pub fn parse(s: &str) -> Option<Period> {
+        match s {
+            "day" => Some(Period::Day),
+            "week" => Some(Period::Week),
+            "month" => Some(Period::Month),
+            _ => None,
+        }
+    }
+    fn sql(self) -> &'static str {
+        match self {
+            Period::Day => "e.day_lo",
+            // 1970-01-05 (day 4) was a Monday: weeks start on Mondays, as ISO weeks do.
+            Period::Week => "(e.day_lo - ((e.day_lo + 3) % 7))",
+            Period::Month => "e.ym",
+        }
+    }
+    fn label(self, key: i64) -> String {
+        match self {
+            Period::Day | Period::Week => {
+                let (y, m, d) = palaver_core::dates::civil_from_days(key);
+                format!("{y:04}-{m:02}-{d:02}")
+            }
+            Period::Month => format!("{:04}-{:02}", key / 100, key % 100),
+        }
+    }
+}
+
+/// Counts of one time bucket.
+#[derive(Clone, Debug, Default, PartialEq, Serialize)]
+pub struct Bucket {
+    /// The day, the Monday that starts the week, or `YYYY-MM`.
+    pub period: String,
+    pub events: u64,
+    /// Events per quad class: verbal cooperation, material cooperation, verbal conflict, material conflict.
+    pub quad: [u64; 4],
+    pub fatalities: u64,
+    pub goldstein_sum: f64,
+    pub goldstein_mean: f64,
+}
+
+/// Who did what to whom how often.
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct Dyad {
+    pub source: ActorSummary,
+    pub target: ActorSummary,
+    pub events: u64,
+    /// Quad classes 1 and 2.
+    pub cooperation: u64,
+    /// Quad classes 3 and 4.
+    pub conflict: u64,
+    pub goldstein_sum: f64,
+    pub fatalities: u64,
+}
+
+/// An actor as the store knows it.
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct ActorSummary {
+    /// Store-wide key: `id:jnim` or `code:MLIMIL`.
+    pub key: String,
+    pub actor_id: Option<String>,
+    pub code: Option<String>,
+    pub name: Option<String>,
+    pub country: Option<String>,
+    pub sector: Option<String>,
+}
+
+impl ActorSummary {
+    /// A short label: the name, else the code.
+    pub fn label(&self) -> String {
+        self.name.clone().or_else(|| self.code.clone()).unwrap_or_else(|| self.key.clone())
+    }
+}
+
+/// How an actor appears.
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct ActorActivity {
+    pub actor: ActorSummary,
+    pub events: u64,
+    pub as_source: u64,
+    pub as_target: u64,
+    pub cooperation: u64,
+    pub conflict: u64,
+    /// The CAMEO roots it most often did, as source, with counts.
+    pub top_roots: Vec<(String, u64)>,
+}
+
+const EVENT_COLUMNS: &str = "e.id, e.num_mentions, e.num_articles, e.num_sources, e.date, e.date_precision,
+    e.fatalities, p.name, p.country, p.admin1, p.admin2, p.lat, p.lon, p.precision, p.geonameid,
+    m.record, s.text, a.url, a.source";
+
+fn stored_event(r: &Row) -> rusqlite::Result<std::result::Result<StoredEvent, String>> {
+    let record: String = r.get(15)?;
+    let mut event: Event = match serde_json::from_str(&record) {
+        Ok(e) => e,
+        Err(e) => return Ok(Err(format!("event {}: {e}", r.get::<_, i64>(0)?))),
+    };
+    event.date = r.get(4)?;
+    event.date_precision = r.get(5)?;
+    event.fatalities = r.get::<_, Option<i64>>(6)?.map(|f| f as u32);
+    event.location = match r.get::<_, Option<String>>(7)? {
+        Some(name) => Some(Location {
+            name,
+            country: r.get(8)?,
+            admin1: r.get(9)?,
+            admin2: r.get(10)?,
+            lat: r.get(11)?,
+            lon: r.get(12)?,
+            precision: r.get(13)?,
+            geonameid: r.get::<_, Option<i64>>(14)?.map(|g| g as u64),
+        }),
+        None => None,
+    };
+    event.evidence.sentence = r.get(16)?;
+    Ok(Ok(StoredEvent {
+        id: r.get(0)?,
+        num_mentions: r.get(1)?,
+        num_articles: r.get(2)?,
+        num_sources: r.get(3)?,
+        url: r.get(17)?,
+        publisher: r.get(18)?,
+        event,
+    }))
+}
+
+fn actor_summary(r: &Row, at: usize) -> rusqlite::Result<ActorSummary> {
+    Ok(ActorSummary {
+        key: r.get(at)?,
+        actor_id: r.get(at + 1)?,
+        code: r.get(at + 2)?,
+        name: r.get(at + 3)?,
+        country: r.get(at + 4)?,
+        sector: r.get(at + 5)?,
+    })
+}
+
+/// Most rows any one answer may hold.
+pub const MAX_LIMIT: usize = 1_000_000;
+
+impl Store {
+    fn rows<T>(&self, sql: &str, params: Vec<Value>, mut f: impl FnMut(&Row) -> rusqlite::Result<T>) -> Result<Vec<T>> {
+        let mut run = || -> rusqlite::Result<Vec<T>> {
+            let mut stmt = self.conn.prepare_cached(sql)?;
+            let mut rows = stmt.query(params_from_iter(params.iter()))?;
+            let mut out = Vec::new();
+            while let Some(r) = rows.next()? {
+                out.push(f(r)?);
+            }
+            Ok(out)
+        };
+        run().map_err(|e| match e.sqlite_error_code() {
+            // An FTS5 syntax error, say: the user's query, not the store, is at fault.
+            Some(rusqlite::ErrorCode::Unknown) => StoreError::BadQuery(format!("cannot run this query: {e}")),
+            _ => self.explain(e.into()),
+        })
+    }
+
+    /// Events, latest first (undated last), `offset` rows skipped, at most `limit`.
+    pub fn events(&self, filter: &Filter, limit: usize, offset: usize) -> Result<Vec<StoredEvent>> {
+        let (clause, mut params) = filter.sql()?;
+        params.push(Value::Integer(limit.min(MAX_LIMIT) as i64));
+        params.push(Value::Integer(offset as i64));
+        let n = params.len();
+        let sql = format!(
+            "SELECT {EVENT_COLUMNS} FROM events e
+             JOIN mentions m ON m.id = e.first_mention
+             JOIN sentences s ON s.id = m.sentence_id
+             JOIN articles a ON a.id = m.article_id
+             LEFT JOIN places p ON p.id = e.place_id
+             WHERE {clause}
+             ORDER BY e.day_lo IS NULL, e.day_lo DESC, e.id DESC LIMIT ?{} OFFSET ?{}",
+            n - 1,
+            n
+        );
+        let rows = self.rows(&sql, params, stored_event)?;
+        rows.into_iter().map(|r| r.map_err(StoreError::Corrupt)).collect()
+    }
+
+    /// Every event a filter selects, oldest first, handed one at a time (exports of any size).
+    pub fn each_event(&self, filter: &Filter, f: impl FnMut(StoredEvent) -> Result<()>) -> Result<u64> {
+        self.each_event_where(filter, None, f)
+    }
+
+    /// [`Store::each_event`] with one more condition (`SQL with one ?`, its value).
+    pub(crate) fn each_event_where(
+        &self,
+        filter: &Filter,
+        extra: Option<(&str, Value)>,
+        mut f: impl FnMut(StoredEvent) -> Result<()>,
+    ) -> Result<u64> {
+        let (mut clause, mut params) = filter.sql()?;
+        if let Some((sql, v)) = extra {
+            params.push(v);
+            clause = format!("{clause} AND {}", sql.replace('?', &format!("?{}", params.len())));
+        }
+        let sql = format!(
+            "SELECT {EVENT_COLUMNS} FROM events e
+             JOIN mentions m ON m.id = e.first_mention
+             JOIN sentences s ON s.id = m.sentence_id
+             JOIN articles a ON a.id = m.article_id
+             LEFT JOIN places p ON p.id = e.place_id
+             WHERE {clause} ORDER BY e.id"
+        );
+        let mut stmt = self.conn.prepare(&sql).map_err(|e| self.explain(e.into()))?;
+        let mut rows = stmt.query(params_from_iter(params.iter())).map_err(|e| self.explain(e.into()))?;
+        let mut n = 0;
+        while let Some(r) = rows.next().map_err(|e| self.explain(e.into()))? {
+            let ev = stored_event(r).map_err(|e| self.explain(e.into()))?.map_err(StoreError::Corrupt)?;
+            f(ev)?;
+            n += 1;
+        }
+        Ok(n)
+    }
+
+    /// How many events a filter selects.
+    pub fn count(&self, filter: &Filter) -> Result<u64> {
+        let (clause, params) = filter.sql()?;
+        let sql = format!("SELECT COUNT(*) FROM events e WHERE {clause}");
+        Ok(self.rows(&sql, params, |r| r.get::<_, i64>(0))?.first().copied().unwrap_or(0) as u64)
+    }
+
+    /// One event by its id.
+    pub fn event(&self, id: i64) -> Result<Option<StoredEvent>> {
+        let sql = format!(
+            "SELECT {EVENT_COLUMNS} FROM events e
+             JOIN mentions m ON m.id = e.first_mention
+             JOIN sentences s ON s.id = m.sentence_id
+             JOIN articles a ON a.id = m.article_id
+             LEFT JOIN places p ON p.id = e.place_id WHERE e.id = ?1"
+        );
+        let rows = self.rows(&sql, vec![Value::Integer(id)], stored_event)?;
+        rows.into_iter().next().map(|r| r.map_err(StoreError::Corrupt)).transpose()
+    }
+
+    /// Every report of an event, in the order they were stored.
+    pub fn mentions(&self, event: i64) -> Result<Vec<Mention>> {
+        let sql = "SELECT m.record, s.text, a.doc_id, a.title, a.date, a.source, a.url FROM mentions m
+                   JOIN sentences s ON s.id = m.sentence_id JOIN articles a ON a.id = m.article_id
+                   WHERE m.event_id = ?1 ORDER BY m.id";
+        let rows = self.rows(sql, vec![Value::Integer(event)], |r| {
+            let record: String = r.get(0)?;
+            let sentence: String = r.get(1)?;
+            Ok(serde_json::from_str::<Event>(&record).map(|mut e| {
+                e.evidence.sentence = sentence;
+                Mention {
+                    article_doc_id: r.get(2).unwrap_or_default(),
+                    article_title: r.get(3).unwrap_or_default(),
+                    article_date: r.get(4).unwrap_or_default(),
+                    publisher: r.get(5).unwrap_or_default(),
+                    url: r.get(6).unwrap_or_default(),
+                    event: e,
+                }
+            }))
+        })?;
+        rows.into_iter().map(|r| r.map_err(|e| StoreError::Corrupt(e.to_string()))).collect()
+    }
+
+    /// Counts per day, week or month, split by quad class; undated events are left out.
+    pub fn timeline(&self, filter: &Filter, period: Period) -> Result<Vec<Bucket>> {
+        let (clause, params) = filter.sql()?;
+        let key = period.sql();
+        let sql = format!(
+            "SELECT {key} AS k, e.quad_class, COUNT(*), COALESCE(SUM(e.fatalities), 0), SUM(e.goldstein)
+             FROM events e WHERE e.day_lo IS NOT NULL AND {clause} GROUP BY k, e.quad_class ORDER BY k"
+        );
+        let rows = self.rows(&sql, params, |r| {
+            Ok((
+                r.get::<_, i64>(0)?,
+                r.get::<_, i64>(1)?,
+                r.get::<_, i64>(2)?,
+                r.get::<_, i64>(3)?,
+                r.get::<_, f64>(4)?,
+            ))
+        })?;
+        let mut out: Vec<Bucket> = Vec::new();
+        let mut last: Option<i64> = None;
+        for (k, quad, n, dead, gold) in rows {
+            if last != Some(k) {
+                out.push(Bucket { period: period.label(k), ..Bucket::default() });
+                last = Some(k);
+            }
+            let b = out.last_mut().expect("pushed above");
+            b.events += n as u64;
+            if (1..=4).contains(&quad) {
+                b.quad[quad as usize - 1] += n as u64;
+            }
+            b.fatalities += dead as u64;
+            b.goldstein_sum += gold;
+        }
+        for b in &mut out {
+            b.goldstein_mean = if b.events > 0 { b.goldstein_sum / b.events as f64 } else { 0.0 };
+        }
+        Ok(out)
+    }
+
+    /// Dyads (source, target) with their counts, busiest first.
+    pub fn network(&self, filter: &Filter, limit: usize) -> Result<Vec<Dyad>> {
+        let (clause, mut params) = filter.sql()?;
+        params.push(Value::Integer(limit.min(MAX_LIMIT) as i64));
+        let sql = format!(
+            "SELECT s.key, s.actor_id, s.code, s.name, s.country, s.sector,
+                    t.key, t.actor_id, t.code, t.name, t.country, t.sector,
+                    d.n, d.coop, d.conf, d.gold, d.dead
+             FROM (SELECT e.source_id AS sid, e.target_id AS tid, COUNT(*) AS n,
+                          SUM(e.quad_class IN (1, 2)) AS coop, SUM(e.quad_class IN (3, 4)) AS conf,
+                          SUM(e.goldstein) AS gold, COALESCE(SUM(e.fatalities), 0) AS dead
+                   FROM events e WHERE e.source_id IS NOT NULL AND e.target_id IS NOT NULL AND {clause}
+                   GROUP BY e.source_id, e.target_id ORDER BY n DESC, sid, tid LIMIT ?{}) d
+             JOIN actors s ON s.id = d.sid JOIN actors t ON t.id = d.tid
+             ORDER BY d.n DESC, d.sid, d.tid",
+            params.len()
+        );
+        self.rows(&sql, params, |r| {
+            Ok(Dyad {
+                source: actor_summary(r, 0)?,
+                target: actor_summary(r, 6)?,
+                events: r.get::<_, i64>(12)? as u64,
+                cooperation: r.get::<_, i64>(13)? as u64,
+                conflict: r.get::<_, i64>(14)? as u64,
+                goldstein_sum: r.get(15)?,
+                fatalities: r.get::<_, i64>(16)? as u64,
+            })
+        })
+    }
+
+    /// Actors by how often they appear, with what they did.
+    pub fn actors(&self, filter: &Filter, limit: usize) -> Result<Vec<ActorActivity>> {
+        let (clause, params) = filter.sql()?;
+        // The same filter appears twice (source side and target side): number its parameters apart.
+        let shift = params.len();
+        let clause2 = renumber(&clause, shift);
+        let mut all = params.clone();
+        all.extend(params);
+        all.push(Value::Integer(limit.min(MAX_LIMIT) as i64));
+        let sql = format!(
+            "SELECT a.key, a.actor_id, a.code, a.name, a.country, a.sector, a.id,
+                    COUNT(*) AS n, SUM(x.side = 0), SUM(x.side = 1), SUM(x.quad IN (1, 2)), SUM(x.quad IN (3, 4))
+             FROM (SELECT e.source_id AS aid, 0 AS side, e.quad_class AS quad FROM events e
+                   WHERE e.source_id IS NOT NULL AND {clause}
+                   UNION ALL
+                   SELECT e.target_id, 1, e.quad_class FROM events e WHERE e.target_id IS NOT NULL AND {clause2}) x
+             JOIN actors a ON a.id = x.aid GROUP BY a.id ORDER BY n DESC, a.id LIMIT ?{}",
+            all.len()
+        );
+        let mut out: Vec<(i64, ActorActivity)> = self.rows(&sql, all, |r| {
+            Ok((
+                r.get(6)?,
+                ActorActivity {
+                    actor: actor_summary(r, 0)?,
+                    events: r.get::<_, i64>(7)? as u64,
+                    as_source: r.get::<_, i64>(8)? as u64,
+                    as_target: r.get::<_, i64>(9)? as u64,
+                    cooperation: r.get::<_, i64>(10)? as u64,
+                    conflict: r.get::<_, i64>(11)? as u64,
+                    top_roots: Vec::new(),
+                },
+            ))
+        })?;
+        for (id, activity) in &mut out {
+            let (clause, mut params) = filter.sql()?;
+            params.push(Value::Integer(*id));
+            let sql = format!(
+                "SELECT e.cameo_root, COUNT(*) AS n FROM events e WHERE e.source_id = ?{} AND {clause}
+                 GROUP BY e.cameo_root ORDER BY n DESC, e.cameo_root LIMIT 3",
+                params.len()
+            );
+            activity.top_roots = self.rows(&sql, params, |r| Ok((r.get(0)?, r.get::<_, i64>(1)? as u64)))?;
+        }
+        Ok(out.into_iter().map(|(_, a)| a).collect())
+    }
+}
+
+/// `?N` -> `?(N + shift)` in a clause made by [`Filter::sql`].
+fn renumber(clause: &str, shift: usize) -> String {
+    let mut out = String::with_capacity(clause.len());
+    let mut chars = clause.chars().peekable();
+    while let Some(c) = chars.next() {
+        out.push(c);
+        if c == '?' {
+            let mut digits = String::new();
+            while let Some(d) = chars.peek().filter(|d| d.is_ascii_digit()) {
+                digits.push(*d);
+                chars.next();
+            }
+            if let Ok(n) = digits.parse::<usize>() {
+                out.push_str(&(n + shift).to_string());
+            }
+        }
+    }
+    out
+}
+
+/// The first and last day of the store's dated events.
+pub fn day_label(day: i64) -> String {
+    let (y, m, d) = palaver_core::dates::civil_from_days(day);
+    format!("{y:04}-{m:02}-{d:02}")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn parameters_are_renumbered_for_a_second_copy() {
+        assert_eq!(renumber("a = ?1 AND b BETWEEN ?2 AND ?3", 3), "a = ?4 AND b BETWEEN ?5 AND ?6");
+    }
+
+    #[test]
+    fn bad_parameters_are_refused_with_a_reason() {
+        let f = Filter { since: Some("last March".into()), ..Filter::default() };
+        assert!(matches!(f.sql(), Err(StoreError::BadQuery(m)) if m.contains("since")));
+        let f = Filter { cameo: Some("19a".into()), ..Filter::default() };
+        assert!(f.sql().is_err());
+        let f = Filter { bbox: Some([0.0, 20.0, 10.0, 10.0]), ..Filter::default() };
+        assert!(f.sql().is_err());
+        let f = Filter { quad_class: Some(7), ..Filter::default() };
+        assert!(f.sql().is_err());
+        assert_eq!(dedup::days_from_civil(1970, 1, 5) % 7, 4);
+    }
+}

@@ -1,0 +1,174 @@
+//! The store's tables, as numbered migrations. A database records the last migration applied in
+//! `PRAGMA user_version`; opening it applies the ones after, each in its own transaction, and a
+//! database made by a newer palaver (a higher version than this one knows) is refused, not guessed at.
+
+use rusqlite::Connection;
+
+/// Migration `i` takes a database from version `i` to `i + 1`.
+pub const MIGRATIONS: &[&str] = &[
+    // 1: the first schema.
+    r#"
+CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
+
+-- A palaver version and a dictionary set: what coded an article's events.
+CREATE TABLE coders (
+    id INTEGER PRIMARY KEY,
+    version TEXT NOT NULL,
+    dictionaries TEXT NOT NULL,
+    UNIQUE (version, dictionaries)
+);
+
+CREATE TABLE articles (
+    id INTEGER PRIMARY KEY,
+    doc_id TEXT NOT NULL UNIQUE,
+    hash TEXT NOT NULL,
+    date TEXT,
+    title TEXT,
+    source TEXT,
+    url TEXT,
+    text TEXT NOT NULL,
+    sentences INTEGER NOT NULL,
+    coder_id INTEGER REFERENCES coders (id)
+);
+
+-- The sentences that events were read from (the evidence), searchable with FTS5.
+CREATE TABLE sentences (
+    id INTEGER PRIMARY KEY,
+    article_id INTEGER NOT NULL REFERENCES articles (id),
+    idx INTEGER NOT NULL,
+    text TEXT NOT NULL,
+    UNIQUE (article_id, idx)
+);
+CREATE VIRTUAL TABLE sentences_fts USING fts5 (text, content = 'sentences', content_rowid = 'id');
+CREATE TRIGGER sentences_ai AFTER INSERT ON sentences BEGIN
+    INSERT INTO sentences_fts (rowid, text) VALUES (new.id, new.text);
+END;
+CREATE TRIGGER sentences_ad AFTER DELETE ON sentences BEGIN
+    INSERT INTO sentences_fts (sentences_fts, rowid, text) VALUES ('delete', old.id, old.text);
+END;
+
+-- Who: a named actor by its id, else an actor code.
+CREATE TABLE actors (
+    id INTEGER PRIMARY KEY,
+    key TEXT NOT NULL UNIQUE,
+    actor_id TEXT,
+    code TEXT,
+    name TEXT,
+    country TEXT,
+    sector TEXT
+);
+
+-- Where: a gazetteer place by its GeoNames id, else by name, country and precision.
+CREATE TABLE places (
+    id INTEGER PRIMARY KEY,
+    key TEXT NOT NULL UNIQUE,
+    name TEXT NOT NULL,
+    country TEXT,
+    admin1 TEXT,
+    admin2 TEXT,
+    lat REAL NOT NULL,
+    lon REAL NOT NULL,
+    precision TEXT NOT NULL,
+    geonameid INTEGER
+);
+
+-- One row per real-world event; its mentions are the sentences that reported it.
+CREATE TABLE events (
+    id INTEGER PRIMARY KEY,
+    date TEXT,
+    date_precision TEXT NOT NULL,
+    day_lo INTEGER,
+    day_hi INTEGER,
+    ym INTEGER,
+    source_id INTEGER REFERENCES actors (id),
+    source_code TEXT,
+    source_country TEXT,
+    target_id INTEGER REFERENCES actors (id),
+    target_code TEXT,
+    target_country TEXT,
+    cameo TEXT NOT NULL,
+    cameo_root TEXT NOT NULL,
+    quad_class INTEGER NOT NULL,
+    goldstein REAL NOT NULL,
+    plover_event TEXT,
+    plover_mode TEXT,
+    acled_type TEXT,
+    acled_sub_type TEXT,
+    place_id INTEGER REFERENCES places (id),
+    country TEXT,
+    lat REAL,
+    lon REAL,
+    fatalities INTEGER,
+    num_mentions INTEGER NOT NULL,
+    num_articles INTEGER NOT NULL,
+    num_sources INTEGER NOT NULL,
+    first_mention INTEGER NOT NULL,
+    coder_id INTEGER REFERENCES coders (id)
+);
+CREATE INDEX events_identity ON events (cameo_root, source_id, target_id, day_lo);
+CREATE INDEX events_day ON events (day_lo);
+CREATE INDEX events_ym ON events (ym, quad_class);
+CREATE INDEX events_cameo ON events (cameo);
+CREATE INDEX events_source ON events (source_id);
+CREATE INDEX events_target ON events (target_id);
+CREATE INDEX events_source_code ON events (source_code);
+CREATE INDEX events_target_code ON events (target_code);
+CREATE INDEX events_source_country ON events (source_country);
+CREATE INDEX events_target_country ON events (target_country);
+CREATE INDEX events_country ON events (country);
+CREATE INDEX events_place ON events (place_id);
+CREATE INDEX events_plover ON events (plover_event);
+CREATE INDEX events_acled ON events (acled_type, acled_sub_type);
+CREATE INDEX events_lat ON events (lat);
+
+-- One row per coded event record: a sentence of an article reporting an event.
+CREATE TABLE mentions (
+    id INTEGER PRIMARY KEY,
+    event_id INTEGER NOT NULL REFERENCES events (id),
+    article_id INTEGER NOT NULL REFERENCES articles (id),
+    sentence_id INTEGER NOT NULL REFERENCES sentences (id),
+    uid TEXT NOT NULL UNIQUE,
+    rule TEXT NOT NULL,
+    record TEXT NOT NULL
+);
+CREATE INDEX mentions_event ON mentions (event_id);
+CREATE INDEX mentions_article ON mentions (article_id);
+CREATE INDEX mentions_sentence ON mentions (sentence_id);
+
+-- Each ingest or recode run: when, with what, and what it did (not part of the data's identity).
+CREATE TABLE runs (
+    id INTEGER PRIMARY KEY,
+    command TEXT NOT NULL,
+    started TEXT NOT NULL,
+    coder_id INTEGER REFERENCES coders (id),
+    articles INTEGER NOT NULL DEFAULT 0,
+    events INTEGER NOT NULL DEFAULT 0,
+    finished TEXT
+);
+"#,
+];
+
+/// The version a database has after every migration this build knows.
+pub fn latest() -> i64 {
+    MIGRATIONS.len() as i64
+}
+
+/// The version recorded in the file.
+pub fn version(conn: &Connection) -> rusqlite::Result<i64> {
+    conn.pragma_query_value(None, "user_version", |r| r.get(0))
+}
+
+/// Applies the migrations a database lacks; returns the versions before and after.
+pub fn migrate(conn: &mut Connection) -> Result<(i64, i64), crate::StoreError> {
+    let from = version(conn)?;
+    if from > latest() {
+        return Err(crate::StoreError::TooNew { found: from, known: latest() });
+    }
+    for (i, sql) in MIGRATIONS.iter().enumerate().skip(from as usize) {
+        let tx = conn.transaction()?;
+        tx.execute_batch(sql)?;
+        tx.pragma_update(None, "user_version", (i + 1) as i64)?;
+        tx.commit()?;
+    }
+    Ok((from, latest()))
+}

@@ -1,0 +1,331 @@
+//! The store on articles written for these tests, coded by the real engine: idempotent ingest,
+//! deduplication across reports, replacement, re-coding, queries, and failures that must leave
+//! the file as it was.
+
+use palaver_core::{Article, CodedArticle, Engine, Options};
+use palaver_lexicon::Lexicon;
+use palaver_store::query::Period;
+use palaver_store::{ArticleOutcome, Coder, Filter, Store, StoreError};
+use std::sync::{Arc, OnceLock};
+
+fn engine() -> &'static Engine {
+    static E: OnceLock<Engine> = OnceLock::new();
+    E.get_or_init(|| {
+        let (lexicon, errors) = Lexicon::embedded();
+        assert!(errors.is_empty(), "{errors:?}");
+        Engine::new(Arc::new(lexicon), Options::default())
+    })
+}
+
+fn coder(dictionaries: &str) -> Coder {
+    Coder { version: "palaver test".into(), dictionaries: dictionaries.into() }
+}
+
+fn article(id: &str, date: &str, source: &str, text: &str) -> Article {
+    let mut a = Article::new(id, text).with_date(date);
+    a.source = Some(source.into());
+    a
+}
+
+/// Codes and stores articles in one batch.
+fn ingest(store: &mut Store, coder_id: i64, articles: &[Article]) -> Vec<ArticleOutcome> {
+    let coded: Vec<CodedArticle> = articles.iter().map(|a| engine().code(a)).collect();
+    let pairs: Vec<(&Article, &CodedArticle)> = articles.iter().zip(&coded).collect();
+    store.write_batch(&pairs, coder_id).expect("batch written")
+}
+
+const DEAL_A: &str = "Fighters of JNIM signed a local truce with traditional hunters near Niono in March, \
+    residents said. The truce collapsed in July.";
+const DEAL_B: &str = "In March, JNIM militants and traditional hunters signed a peace deal near Niono, \
+    a deal brokered by Islamic clerics.";
+const RAID: &str = "Malian soldiers attacked a JNIM position near Boni on Sunday, killing 6 militants. \
+    Burkinabe troops clashed with ISWAP fighters near Djibo on Monday.";
+
+fn corpus() -> Vec<Article> {
+    vec![
+        article("wire-1", "2021-10-19", "Wire One", DEAL_A),
+        article("paper-2", "2021-10-21", "Paper Two", DEAL_B),
+        article("wire-3", "2021-10-19", "Wire One", RAID),
+    ]
+}
+
+fn fresh() -> (tempfile::TempDir, Store, i64) {
+    let dir = tempfile::tempdir().unwrap();
+    let mut store = Store::open(&dir.path().join("events.db")).unwrap();
+    let id = store.coder_id(&coder("set-a")).unwrap();
+    (dir, store, id)
+}
+
+type Row = (String, String, u32, u32, u32);
+
+/// Events of a CAMEO prefix, as (source code, target code, mentions, articles, sources).
+fn summary(store: &Store, cameo: &str) -> Vec<Row> {
+    let f = Filter { cameo: Some(cameo.into()), ..Filter::default() };
+    let code =
+        |a: &Option<palaver_core::event::ActorRecord>| a.as_ref().and_then(|a| a.code.clone()).unwrap_or_default();
+    store
+        .events(&f, 100, 0)
+        .unwrap()
+        .iter()
+        .map(|e| (code(&e.event.source), code(&e.event.target), e.num_mentions, e.num_articles, e.num_sources))
+        .collect()
+}
+
+#[test]
+fn two_reports_of_one_deal_are_one_event_with_two_mentions() {
+    let (_d, mut store, c) = fresh();
+    ingest(&mut store, c, &corpus());
+    let deals = summary(&store, "057");
+    assert_eq!(deals.len(), 1, "one deal event: {deals:?}");
+    let (source, target, mentions, articles, sources) = &deals[0];
+    assert_eq!((source.as_str(), target.as_str()), ("MLIREB", "MLICVL"));
+    assert_eq!((*mentions, *articles, *sources), (2, 2, 2));
+    let deal = &store.events(&Filter { cameo: Some("057".into()), ..Filter::default() }, 1, 0).unwrap()[0];
+    assert_eq!(deal.event.date.as_deref(), Some("2021-03"));
+    assert_eq!(deal.event.location.as_ref().map(|l| l.name.as_str()), Some("Niono"));
+    let reports = store.mentions(deal.id).unwrap();
+    assert!(reports.iter().any(|m| m.article_doc_id == "wire-1"));
+    assert!(reports.iter().any(|m| m.article_doc_id == "paper-2"));
+    assert!(reports.iter().all(|m| !m.event.evidence.sentence.is_empty()));
+}
+
+#[test]
+fn the_same_articles_again_add_nothing() {
+    let (_d, mut store, c) = fresh();
+    ingest(&mut store, c, &corpus());
+    let before = store.counts().unwrap();
+    let again = ingest(&mut store, c, &corpus());
+    assert!(again.iter().all(|o| *o == ArticleOutcome::Unchanged), "{again:?}");
+    assert_eq!(store.counts().unwrap(), before);
+    // The same document twice in one batch is stored once.
+    let (_d2, mut other, c2) = fresh();
+    let mut doubled = corpus();
+    doubled.push(corpus()[0].clone());
+    let out = ingest(&mut other, c2, &doubled);
+    assert_eq!(out[3], ArticleOutcome::Unchanged);
+    assert_eq!(other.counts().unwrap(), before);
+}
+
+#[test]
+fn a_changed_article_replaces_its_events() {
+    let (_d, mut store, c) = fresh();
+    ingest(&mut store, c, &corpus());
+    let changed =
+        article("wire-3", "2021-10-19", "Wire One", "Protesters rallied in Bamako on Friday against the junta.");
+    let out = ingest(&mut store, c, &[changed]);
+    assert!(matches!(out[0], ArticleOutcome::Replaced { .. }), "{out:?}");
+    assert_eq!(
+        store.count(&Filter { source: Some("MLIMIL".into()), ..Filter::default() }).unwrap(),
+        0,
+        "the old article's attack is gone"
+    );
+    assert!(
+        store.count(&Filter { cameo: Some("14".into()), ..Filter::default() }).unwrap() >= 1,
+        "the new one's protest is in"
+    );
+    assert_eq!(summary(&store, "057").len(), 1, "other articles' events stay");
+    assert_eq!(store.counts().unwrap().articles, 3);
+    let orphans: i64 = store
+        .connection()
+        .query_row("SELECT COUNT(*) FROM events WHERE id NOT IN (SELECT event_id FROM mentions)", [], |r| r.get(0))
+        .unwrap();
+    assert_eq!(orphans, 0);
+}
+
+/// Every row of the data tables, for comparing two stores.
+fn dump(store: &Store, tables: &[&str]) -> Vec<String> {
+    let mut out = Vec::new();
+    for table in tables {
+        let conn = store.connection();
+        let mut stmt = conn.prepare(&format!("SELECT * FROM {table} ORDER BY id")).unwrap();
+        let n = stmt.column_count();
+        let rows = stmt
+            .query_map([], |r| {
+                let cells: Vec<String> = (0..n).map(|i| format!("{:?}", r.get_ref(i).unwrap())).collect();
+                Ok(format!("{table}: {}", cells.join(" | ")))
+            })
+            .unwrap();
+        out.extend(rows.map(Result::unwrap));
+    }
+    out
+}
+
+#[test]
+fn recoding_with_other_dictionaries_rebuilds_the_same_events() {
+    let (_d, mut store, c) = fresh();
+    ingest(&mut store, c, &corpus());
+    let strip = |rows: Vec<String>| -> Vec<String> {
+        // The coder column differs by design; everything else must not.
+        rows.into_iter().map(|r| r.rsplit_once(" | ").map(|x| x.0.to_string()).unwrap_or(r)).collect()
+    };
+    let before = dump(&store, &["events"]);
+    let c2 = store.coder_id(&coder("set-b")).unwrap();
+    assert_ne!(c, c2);
+    assert_eq!(store.clear_for_recode(c2, false).unwrap(), 3);
+    assert_eq!(store.counts().unwrap().events, 0, "old events are taken away first");
+    let todo = store.articles_to_recode(c2, 0, 100).unwrap();
+    assert_eq!(todo.len(), 3);
+    let articles: Vec<Article> = todo.into_iter().map(|(_, a)| a).collect();
+    ingest(&mut store, c2, &articles);
+    assert!(store.articles_to_recode(c2, 0, 100).unwrap().is_empty());
+    let coders: Vec<i64> = {
+        let conn = store.connection();
+        let mut s = conn.prepare("SELECT DISTINCT coder_id FROM events").unwrap();
+        let rows = s.query_map([], |r| r.get(0)).unwrap();
+        rows.map(Result::unwrap).collect()
+    };
+    assert_eq!(coders, vec![c2], "every event records the dictionary set that coded it");
+    let after = dump(&store, &["events"]);
+    assert_eq!(before.len(), after.len(), "the same dictionaries give the same events");
+    let renumbered = |rows: Vec<String>| -> Vec<String> {
+        rows.into_iter().map(|r| r.split_once(" | ").map(|x| x.1.to_string()).unwrap_or(r)).collect()
+    };
+    let (b, a) = (renumbered(strip(before)), renumbered(strip(after)));
+    // first_mention ids differ (new rows); compare the rest of each event.
+    let drop_first_mention = |rows: Vec<String>| -> Vec<String> {
+        rows.into_iter()
+            .map(|r| {
+                let cells: Vec<&str> = r.split(" | ").collect();
+                cells[..cells.len() - 1].join(" | ")
+            })
+            .collect()
+    };
+    assert_eq!(drop_first_mention(b), drop_first_mention(a));
+}
+
+#[test]
+fn filters_timelines_networks_and_actors_answer() {
+    let (_d, mut store, c) = fresh();
+    ingest(&mut store, c, &corpus());
+    let n = |f: Filter| store.count(&f).unwrap();
+    let f = Filter::default;
+    assert!(n(f()) >= 3);
+    assert!(n(Filter { actor: Some("jnim".into()), ..f() }) >= 2);
+    assert!(n(Filter { source: Some("MLIMIL".into()), ..f() }) >= 1);
+    assert!(n(Filter { source: Some("MLI".into()), ..f() }) > n(Filter { source: Some("MLIMIL".into()), ..f() }));
+    assert!(n(Filter { country: Some("bfa".into()), ..f() }) >= 1);
+    // The raid and the clash (October), not the truce's collapse (196, July).
+    assert_eq!(n(Filter { cameo: Some("19".into()), until: Some("2021-09".into()), ..f() }), 1);
+    assert!(n(Filter { cameo: Some("19".into()), since: Some("2021-10".into()), ..f() }) >= 2);
+    assert!(n(Filter { acled: Some("battles".into()), ..f() }) >= 1);
+    assert!(n(Filter { plover: Some("assault".into()), ..f() }) >= 1);
+    assert!(n(Filter { place: Some("Niono".into()), ..f() }) >= 1);
+    // Niono is at about 14.25 N, 6 W; Djibo (Burkina Faso) at 14.1 N, 1.6 W.
+    let west = Filter { bbox: Some([-7.0, 13.5, -5.0, 15.0]), ..f() };
+    assert!(n(west.clone()) >= 1);
+    assert!(store.events(&west, 100, 0).unwrap().iter().all(|e| e.event.location.as_ref().unwrap().lon < -5.0));
+    assert!(n(Filter { text: Some("truce".into()), ..f() }) >= 1);
+    assert_eq!(n(Filter { text: Some("volcano".into()), ..f() }), 0);
+    let bad = store.count(&Filter { text: Some("\"unclosed".into()), ..f() });
+    assert!(matches!(bad, Err(StoreError::BadQuery(_))), "{bad:?}");
+
+    let months = store.timeline(&f(), Period::Month).unwrap();
+    assert!(months.iter().any(|b| b.period == "2021-03" && b.events >= 1), "{months:?}");
+    let oct = months.iter().find(|b| b.period == "2021-10").expect("October");
+    assert!(oct.quad[3] >= 2 && oct.fatalities >= 6, "{oct:?}");
+    let weeks = store.timeline(&f(), Period::Week).unwrap();
+    let monday = |p: &str| {
+        let d: Vec<u32> = p.split('-').map(|x| x.parse().unwrap()).collect();
+        palaver_store::dedup::days_from_civil(d[0] as i32, d[1], d[2]).rem_euclid(7) == 4
+    };
+    assert!(weeks.iter().all(|b| monday(&b.period)), "weeks start on Mondays: {weeks:?}");
+    let dyads = store.network(&f(), 10).unwrap();
+    assert!(dyads.iter().any(|d| d.source.code.as_deref() == Some("MLIMIL") && d.conflict >= 1), "{dyads:?}");
+    assert!(dyads.windows(2).all(|w| w[0].events >= w[1].events));
+    let actors = store.actors(&f(), 10).unwrap();
+    let jnim = actors.iter().find(|a| a.actor.actor_id.as_deref() == Some("jnim")).expect("JNIM listed");
+    assert!(jnim.as_source >= 1 && jnim.as_target >= 1, "{jnim:?}");
+    assert!(!jnim.top_roots.is_empty());
+}
+
+#[test]
+fn a_full_disk_rolls_the_batch_back() {
+    let (_d, mut store, c) = fresh();
+    ingest(&mut store, c, &corpus()[..1]);
+    let before = store.counts().unwrap();
+    let pages: i64 = store.connection().query_row("PRAGMA page_count", [], |r| r.get(0)).unwrap();
+    // SQLite's limit on the file's size stands in for a full disk.
+    store.connection().execute_batch(&format!("PRAGMA max_page_count = {pages}")).unwrap();
+    let big: Vec<Article> = (0..200).map(|i| article(&format!("big-{i}"), "2021-10-19", "X", RAID)).collect();
+    let coded: Vec<CodedArticle> = big.iter().map(|a| engine().code(a)).collect();
+    let pairs: Vec<(&Article, &CodedArticle)> = big.iter().zip(&coded).collect();
+    let err = store.write_batch(&pairs, c).unwrap_err();
+    assert!(matches!(err, StoreError::Full(_)), "{err}");
+    assert!(err.to_string().contains("rolled back"));
+    assert_eq!(store.counts().unwrap(), before, "nothing of the failed batch is kept");
+}
+
+#[test]
+fn damaged_foreign_newer_and_locked_files_are_refused_clearly() {
+    let dir = tempfile::tempdir().unwrap();
+    let junk = dir.path().join("junk.db");
+    std::fs::write(&junk, [b"not a database, only text ".as_slice(); 40].concat()).unwrap();
+    let before = std::fs::read(&junk).unwrap();
+    let e = Store::open(&junk).err().expect("refused");
+    assert!(matches!(e, StoreError::NotADatabase(_)), "{e}");
+    assert_eq!(std::fs::read(&junk).unwrap(), before, "a damaged file is not touched");
+
+    let foreign = dir.path().join("other.db");
+    exec(&foreign, "CREATE TABLE t (x); INSERT INTO t VALUES (1);");
+    assert!(matches!(Store::open(&foreign), Err(StoreError::Foreign(_))));
+
+    let newer = dir.path().join("newer.db");
+    drop(Store::open(&newer).unwrap());
+    exec(&newer, "PRAGMA user_version = 99;");
+    let e = Store::open(&newer).err().expect("refused");
+    assert!(matches!(e, StoreError::TooNew { found: 99, .. }), "{e}");
+    assert!(matches!(Store::open_read_only(&newer), Err(StoreError::TooNew { .. })));
+
+    assert!(matches!(Store::open_read_only(&dir.path().join("absent.db")), Err(StoreError::Missing(_))));
+
+    let path = dir.path().join("busy.db");
+    let mut store = Store::open(&path).unwrap();
+    let c = store.coder_id(&coder("set-a")).unwrap();
+    let other = rusqlite::Connection::open(&path).unwrap();
+    other.execute_batch("BEGIN IMMEDIATE; INSERT INTO meta VALUES ('holder', 'x');").unwrap();
+    let a = corpus();
+    let coded: Vec<CodedArticle> = a.iter().map(|x| engine().code(x)).collect();
+    let pairs: Vec<(&Article, &CodedArticle)> = a.iter().zip(&coded).collect();
+    let e = store.write_batch(&pairs, c).unwrap_err();
+    assert!(matches!(e, StoreError::Locked(_)), "{e}");
+    assert_eq!(store.counts().unwrap().articles, 0);
+    other.execute_batch("ROLLBACK").unwrap();
+    store.write_batch(&pairs, c).expect("written once the lock is gone");
+}
+
+#[test]
+fn a_read_only_store_cannot_be_changed() {
+    let (d, mut store, c) = fresh();
+    ingest(&mut store, c, &corpus());
+    drop(store);
+    let ro = Store::open_read_only(&d.path().join("events.db")).unwrap();
+    assert!(ro.connection().execute("DELETE FROM events", []).is_err());
+    assert!(ro.count(&Filter::default()).unwrap() >= 3);
+}
+
+fn exec(path: &std::path::Path, sql: &str) {
+    rusqlite::Connection::open(path).unwrap().execute_batch(sql).unwrap();
+}
+
+#[cfg(feature = "parquet")]
+#[test]
+fn parquet_export_is_partitioned_by_month_and_reads_back() {
+    use parquet::file::reader::{FileReader, SerializedFileReader};
+    let (d, mut store, c) = fresh();
+    ingest(&mut store, c, &corpus());
+    let out = d.path().join("parquet");
+    let s = palaver_store::parquet::export(&store, &Filter::default(), &out).unwrap();
+    assert_eq!(s.rows, store.count(&Filter::default()).unwrap());
+    assert!(out.join("month=2021-03/part-0.parquet").exists());
+    assert!(out.join("month=2021-10/part-0.parquet").exists());
+    let mut rows = 0;
+    for f in &s.files {
+        let r = SerializedFileReader::new(std::fs::File::open(f).unwrap()).unwrap();
+        rows += r.metadata().file_metadata().num_rows();
+        let schema = r.metadata().file_metadata().schema_descr();
+        assert!(schema.columns().iter().any(|c| c.name() == "num_mentions"));
+    }
+    assert_eq!(rows as u64, s.rows);
+    let again = palaver_store::parquet::export(&store, &Filter::default(), &out);
+    assert!(matches!(again, Err(StoreError::BadQuery(m)) if m.contains("not empty")));
+}
