@@ -219,3 +219,45 @@ fn a_subject_after_a_comma_starts_a_new_clause() {
     let e = code("France criticised the plan to negotiate with jihadist leaders, and French officials warned that operations could stop.");
     assert!(triples(&e).iter().all(|(s, _, t)| !(s == "FRA" && t == "FRAGOV")), "{:?}", triples(&e));
 }
+
+/// An engine over small PETRARCH-format dictionaries written for these tests, with the options
+/// `palaver validate` uses.
+fn petrarch_engine(verbs: &str, actors: &str, agents: &str) -> Engine {
+    use palaver_lexicon::DictKind;
+    let (lexicon, errors) = Lexicon::builder()
+        .embedded_tables()
+        .add(DictKind::PetrarchVerbs, "verbs.txt", verbs)
+        .add(DictKind::PetrarchActors, "actors.txt", actors)
+        .add(DictKind::PetrarchAgents, "agents.txt", agents)
+        .build();
+    assert!(errors.is_empty(), "{errors:?}");
+    let options =
+        Options { locative_targets: true, no_context_country: true, require_dyad: true, ..Options::default() };
+    Engine::new(Arc::new(lexicon), options)
+}
+
+/// (source, target, CAMEO code) of each event, as `palaver validate` compares them.
+fn petrarch_triples(engine: &Engine, text: &str) -> Vec<(String, String, String)> {
+    let c = |a: &Option<palaver_core::event::ActorRecord>| a.as_ref().and_then(|a| a.code.clone()).unwrap_or_default();
+    let events = engine.code(&Article::new("t", text).with_date("2001-05-01")).events;
+    let mut t: Vec<_> = events.iter().map(|e| (c(&e.source), c(&e.target), e.cameo.clone())).collect();
+    t.sort();
+    t
+}
+
+const TEST_ACTORS: &str = "VELMORA [VEL]\nKASTREN [KST]\nNORTH HAVEN [NHV]\nTORVAL [TRV]\nSELUNE [SLN]\n";
+
+fn triple(s: &str, t: &str, code: &str) -> (String, String, String) {
+    (s.into(), t.into(), code.into())
+}
+
+#[test]
+fn petrarch_words_joined_by_underscores_and_regular_plurals() {
+    let e = petrarch_engine("--- LEAVE [032] ---\nLEAVE\n", TEST_ACTORS, "");
+    // "_" joins the words of a name in PETRARCH's texts
+    assert_eq!(petrarch_triples(&e, "Velmora left North_Haven."), [triple("VEL", "NHV", "032")]);
+    // -es follows only a sibilant or an o: "leavees" is no form of "leave"
+    let e = petrarch_engine("--- DEPART [032] ---\nDEPART\n", TEST_ACTORS, "");
+    assert_eq!(petrarch_triples(&e, "Velmora departs from Kastren."), [triple("VEL", "KST", "032")]);
+    assert!(petrarch_triples(&e, "Velmora departes from Kastren.").is_empty());
+}
