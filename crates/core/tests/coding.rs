@@ -261,3 +261,51 @@ fn petrarch_words_joined_by_underscores_and_regular_plurals() {
     assert_eq!(petrarch_triples(&e, "Velmora departs from Kastren."), [triple("VEL", "KST", "032")]);
     assert!(petrarch_triples(&e, "Velmora departes from Kastren.").is_empty());
 }
+
+#[test]
+fn petrarch_multiword_verb_with_a_marked_head() {
+    let verbs = "--- LISTEN [1711] ---\nPHONE_+HACK {PHONE_+HACKED PHONE_+HACKING}\n- WILL NOT * [081]\n";
+    let e = petrarch_engine(verbs, TEST_ACTORS, "");
+    assert_eq!(petrarch_triples(&e, "Velmora phone hacked Kastren."), [triple("VEL", "KST", "1711")]);
+    // the verb group stands before the verb's own first word
+    assert_eq!(petrarch_triples(&e, "Velmora will not phone hack Kastren."), [triple("VEL", "KST", "081")]);
+}
+
+#[test]
+fn petrarch_words_before_the_verb_glued_or_loose() {
+    let verbs = "--- MEET [031] ---\nMEET\n- QUIETLY_* [032]\n- OBSERVED + * [036]\n";
+    let e = petrarch_engine(verbs, TEST_ACTORS, "");
+    assert_eq!(petrarch_triples(&e, "Velmora quietly met Kastren."), [triple("VEL", "KST", "032")]);
+    // "_" asks for the word right before the verb
+    assert_eq!(petrarch_triples(&e, "Velmora quietly did meet Kastren."), [triple("VEL", "KST", "031")]);
+    // the pattern's target is the subject of the verb: the source is the clause above's subject
+    assert_eq!(petrarch_triples(&e, "Velmora observed that Kastren met the envoys."), [triple("VEL", "KST", "036")]);
+}
+
+#[test]
+fn petrarch_slots_and_skipped_phrases() {
+    let verbs = "--- FEAST [181] ---\nFEAST\n- * SUPPER IN ^ + [045]\n\n--- FREE [066] ---\nFREE\n\
+                 - + * FROM $ [066]\n\n--- AGREE [030] ---\nAGREE\n- * WITH % [031]\n\n--- BREAK [1717] ---\n\
+                 BREAK\n- + * INTO $ [075]\n";
+    let e = petrarch_engine(verbs, TEST_ACTORS, "");
+    // ^ passes over the place after "in"; + may stand a few words on
+    assert_eq!(
+        petrarch_triples(&e, "Velmora feasted at supper in Torval with the envoys of Kastren."),
+        [triple("VEL", "KST", "045")]
+    );
+    // + before the verb is its subject, past the rest of its noun phrase and the verb group
+    assert_eq!(
+        petrarch_triples(&e, "Kastren's border patrol unit was freed from Torval."),
+        [triple("TRV", "KST", "066")]
+    );
+    // % after the verb is a compound target
+    assert_eq!(
+        petrarch_triples(&e, "Velmora agrees with Kastren and Torval on trade."),
+        [triple("VEL", "KST", "031"), triple("VEL", "TRV", "031")]
+    );
+    // $ after a word: the actor inside the noun phrase that follows it
+    assert_eq!(
+        petrarch_triples(&e, "Torval was seen to break into an anti- Kastren rally."),
+        [triple("KST", "TRV", "075")]
+    );
+}
