@@ -155,9 +155,10 @@ impl<'a> Coder<'a> {
         let t = self.tok(h);
         let heads = [t.lemma, t.alt];
         let patterns = heads.iter().filter(|&&l| l != 0).flat_map(|&l| self.lexicon.patterns_for(l));
+        let noun = self.after_article(h);
         for &p in patterns {
             let pattern = &self.lexicon.patterns[p as usize];
-            if pattern.negated && !head_group.negated && pattern.before.is_empty() {
+            if pattern.negated && !head_group.negated && pattern.before.is_empty() || pattern.verb_only && noun {
                 continue;
             }
             let Some(slots) = self.match_pattern(pattern, h) else {
@@ -219,6 +220,14 @@ impl<'a> Coder<'a> {
             }
             return;
         }
+    }
+
+    /// Whether the head stands right after an article or a possessive pronoun, as a noun ("a brief
+    /// visit", "an accord with", "their meeting"); with words between, only a parse could tell
+    /// "a brief private visit" from "the new mayor left".
+    fn after_article(&self, h: usize) -> bool {
+        let before = h.checked_sub(1).filter(|&b| b >= self.s.range.0).map(|b| self.raw(b).to_lowercase());
+        matches!(before.as_deref(), Some("a" | "an" | "the" | "its" | "their" | "his" | "her" | "our"))
     }
 
     /// Whether the words a pattern matched before its head hold the negation ("DID N'T *").

@@ -309,3 +309,13 @@ fn petrarch_slots_and_skipped_phrases() {
         [triple("KST", "TRV", "075")]
     );
 }
+
+#[test]
+fn petrarch_verbs_are_not_nouns_after_an_article() {
+    let e = petrarch_engine("--- VISIT [042] ---\nVISIT\n", TEST_ACTORS, "");
+    assert_eq!(petrarch_triples(&e, "Velmora will visit Kastren."), [triple("VEL", "KST", "042")]);
+    assert!(petrarch_triples(&e, "Velmora began a visit to Kastren.").is_empty());
+    // palaver's own patterns name nouns too
+    let e = code("Malian troops began an attack on JNIM fighters.");
+    assert!(has(&e, "MLIMIL", "19", "MLIREB"), "{:?}", triples(&e));
+}

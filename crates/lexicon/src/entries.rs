@@ -173,6 +173,9 @@ pub struct Pattern {
     pub paired: Option<u32>,
     /// PETRARCH's `%`: a compound subject's members act on each other ("X and Y postponed").
     pub compound: bool,
+    /// The head is a verb only (PETRARCH's verb dictionaries): after an article it is a noun
+    /// ("a brief visit") and the pattern does not apply. palaver's own heads are verbs and nouns.
+    pub verb_only: bool,
     /// The pattern as written.
     pub text: String,
     pub origin: Origin,

@@ -489,6 +489,7 @@ impl Lexicon {
             negated,
             paired: None,
             compound: false,
+            verb_only: false,
             text: pattern.trim().to_string(),
             origin,
         };

@@ -494,7 +494,7 @@ fn add_block_pattern(lex: &mut Lexicon, code: &str, head: u32, shape: Shape, tex
     let (code, paired) = split_paired(code);
     let (code, paired) = (lex.code_index_or_add(code), paired.map(|c| lex.code_index_or_add(c)));
     let (before, elems, negated, compound) = shape;
-    lex.add_pattern(Pattern { code, head, before, elems, negated, paired, compound, text, origin });
+    lex.add_pattern(Pattern { code, head, before, elems, negated, paired, compound, verb_only: true, text, origin });
 }
 
 /// A PETRARCH pattern's elements before and after the verb (`*`), and whether it needs negation.
