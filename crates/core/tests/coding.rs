@@ -319,3 +319,16 @@ fn petrarch_verbs_are_not_nouns_after_an_article() {
     let e = code("Malian troops began an attack on JNIM fighters.");
     assert!(has(&e, "MLIMIL", "19", "MLIREB"), "{:?}", triples(&e));
 }
+
+#[test]
+fn a_countrys_title_names_the_office_not_the_person() {
+    let actors = "VELMORA [VEL]\nSELUNE [SLN]\n+ARADEL\nKASTREN [KST]\n";
+    let e = petrarch_engine("--- LEAVE [032] ---\nLEAVE\n", actors, "MINISTER [~GOV]\n");
+    // "X's TITLE PERSON": the country's office, even with coordinated modifiers before the title
+    assert_eq!(
+        petrarch_triples(&e, "Velmora's bold and able minister Aradel left Kastren."),
+        [triple("VELGOV", "KST", "032")]
+    );
+    // without the possessive the named person stays, with the title's role
+    assert_eq!(petrarch_triples(&e, "Minister Aradel left Kastren."), [triple("SLNGOV", "KST", "032")]);
+}
