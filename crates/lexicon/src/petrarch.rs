@@ -5,8 +5,10 @@
 //! `{...}`, `!SUBST!` sets) and discard lists (`+` for whole stories).
 //!
 //! Patterns become palaver patterns: the words after `*` in order, with a short gap allowed before
-//! each (PETRARCH-2 matched them within the verb's phrase, not next to each other); the words before
-//! `*` are matched before the head. Transformations (`~ a (b . ATTACK) SAY = a b 112`) are read
+//! each (PETRARCH-2 matched them within the verb's phrase, not next to each other), an actor after a
+//! word within a few words (inside its noun phrase), `^` passing over one phrase; the words before
+//! `*` are matched before the head, right before one another where `_` glues them. A verb's own
+//! words before a head marked `+` (`WIRE_+TAP`) stand right before it. Transformations (`~ a (b . ATTACK) SAY = a b 112`) are read
 //! and counted but not applied yet.
 
 use crate::entries::*;
