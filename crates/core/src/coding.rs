@@ -47,6 +47,8 @@ struct Slots {
     verb_end: usize,
     /// Where the words a pattern puts before its head begin (the head itself when there are none).
     begin: usize,
+    /// Where the verb's own words begin: the head, or the words glued before it ("wire tap").
+    verb_start: usize,
     source: Option<usize>,
     target: Option<usize>,
 }
@@ -149,18 +151,24 @@ impl<'a> Coder<'a> {
     }
 
     fn code_head(&mut self, h: usize, out: &mut Vec<Coded>) {
-        let group = self.verb_group(h);
+        let head_group = self.verb_group(h);
         let t = self.tok(h);
         let heads = [t.lemma, t.alt];
         let patterns = heads.iter().filter(|&&l| l != 0).flat_map(|&l| self.lexicon.patterns_for(l));
+        let noun = self.after_article(h);
         for &p in patterns {
             let pattern = &self.lexicon.patterns[p as usize];
-            if pattern.negated && !group.negated {
+            if pattern.negated && !head_group.negated && pattern.before.is_empty() || pattern.verb_only && noun {
                 continue;
             }
             let Some(slots) = self.match_pattern(pattern, h) else {
                 continue;
             };
+            // "will not wire tap": the verb group stands before the verb's own words
+            let group = if slots.verb_start < h { self.verb_group(slots.verb_start) } else { self.verb_group(h) };
+            if pattern.negated && !group.negated {
+                continue;
+            }
             for c in &mut self.consumed[h - self.s.range.0..slots.verb_end - self.s.range.0] {
                 *c = true;
             }
@@ -212,6 +220,14 @@ impl<'a> Coder<'a> {
             }
             return;
         }
+    }
+
+    /// Whether the head stands right after an article or a possessive pronoun, as a noun ("a brief
+    /// visit", "an accord with", "their meeting"); with words between, only a parse could tell
+    /// "a brief private visit" from "the new mayor left".
+    fn after_article(&self, h: usize) -> bool {
+        let before = h.checked_sub(1).filter(|&b| b >= self.s.range.0).map(|b| self.raw(b).to_lowercase());
+        matches!(before.as_deref(), Some("a" | "an" | "the" | "its" | "their" | "his" | "her" | "our"))
     }
 
     /// Whether the words a pattern matched before its head hold the negation ("DID N'T *").
@@ -303,7 +319,16 @@ impl<'a> Coder<'a> {
     fn parties(&self, h: usize, group: &VerbGroup, slots: &Slots, done: &[Coded]) -> (Option<usize>, Option<usize>) {
         let passive = group.passive
             || (self.tok(h).class == Word::Other && self.vocab_participle(h) && self.next_is_by(slots.end));
-        let subject = || self.subject(group.start, done);
+        // where the pattern names the subject itself as its target, its words before the verb
+        // belong to the clause above ("NOTED + *": "Arnor noted that Gondor regretted ..."): the
+        // source is that clause's subject
+        let subject = || {
+            let own = self.subject(group.start, done);
+            match own.filter(|&m| slots.begin < group.start && Some(m) == slots.target) {
+                Some(_) => self.subject(self.verb_group(slots.begin).start, done),
+                None => own,
+            }
+        };
         if passive {
             let agent = slots.source.or_else(|| self.agent_after(slots.end));
             let patient = slots.target.or_else(subject);
@@ -541,7 +566,7 @@ impl<'a> Coder<'a> {
 
     /// Matches a pattern's elements after its head.
     fn match_pattern(&self, p: &Pattern, h: usize) -> Option<Slots> {
-        let mut slots = Slots { end: h + 1, verb_end: h + 1, begin: h, source: None, target: None };
+        let mut slots = Slots { end: h + 1, verb_end: h + 1, begin: h, verb_start: h, source: None, target: None };
         if !p.before.is_empty() && !self.match_before(&p.before, h, &mut slots) {
             return None;
         }
@@ -560,25 +585,36 @@ impl<'a> Coder<'a> {
     }
 
     /// Matches the elements a pattern puts before its head (PETRARCH's `$ *`, `WILL NOT *`), from
-    /// the head leftwards, each within a few words of the next.
+    /// the head leftwards: each right before the next, or within a few words where a `Skip` or
+    /// `Gap` stands between them. An actor right before the head is the subject, past the verb
+    /// group and the rest of its noun phrase ("Arnor's palace guard was freed").
     fn match_before(&self, elems: &[PatternElem], h: usize, slots: &mut Slots) -> bool {
         let a = self.s.range.0;
         let mut i = h;
+        let mut after_gap = false;
+        let mut glued_to_head = true;
         for e in elems.iter().rev() {
-            let reach = i.saturating_sub(GAP + 1).max(a);
-            let found = (reach..i).rev().find_map(|j| match e {
+            if matches!(e, PatternElem::Gap | PatternElem::Skip) {
+                after_gap = true;
+                continue;
+            }
+            let slot = matches!(e, PatternElem::Source | PatternElem::Target);
+            let from = if slot && i == h { self.verb_group(h).start } else { i };
+            let loose = after_gap || (slot && i == h);
+            let ends_right = |end: usize| end == from || loose && end <= from;
+            let found = (from.saturating_sub(GAP + 1).max(a)..from).rev().find_map(|j| match e {
                 PatternElem::Word(w) => {
                     let t = self.tok(j);
-                    (t.lemma == *w || t.word == *w || t.alt == *w).then_some((j, None))
+                    (ends_right(j + 1) && (t.lemma == *w || t.word == *w || t.alt == *w)).then_some((j, None))
                 }
                 PatternElem::Set(set) => self.lexicon.sets[*set as usize]
                     .iter()
-                    .find(|words| self.phrase_at(j, words).is_some_and(|n| j + n <= i))
+                    .find(|words| self.phrase_at(j, words).is_some_and(|n| ends_right(j + n)))
                     .map(|_| (j, None)),
-                PatternElem::Source | PatternElem::Target => {
-                    self.mention_at(j).map(|m| (self.s.mentions[m].start, Some((*e, m))))
-                }
-                PatternElem::Gap | PatternElem::Skip => Some((j, None)),
+                _ => self
+                    .mention_at(j)
+                    .filter(|&m| ends_right(self.s.mentions[m].end))
+                    .map(|m| (self.s.mentions[m].start, Some((*e, m)))),
             });
             let Some((j, slot)) = found else { return false };
             match slot {
@@ -587,6 +623,11 @@ impl<'a> Coder<'a> {
                 None => {}
             }
             i = j;
+            glued_to_head &= !after_gap && matches!(e, PatternElem::Word(_));
+            if glued_to_head {
+                slots.verb_start = j;
+            }
+            after_gap = false;
         }
         slots.begin = i;
         true
@@ -649,6 +690,21 @@ impl<'a> Coder<'a> {
                     slots.verb_end = saved;
                 }
                 false
+            }
+            PatternElem::Phrase => {
+                // its prepositions and determiners, then an actor or a word
+                let mut j = i;
+                let leading = |w: Word| {
+                    matches!(w, Word::Det | Word::Adverb | Word::Preposition | Word::Locative | Word::Of | Word::To)
+                };
+                while j < end && leading(self.tok(j).class) && self.mention_at(j).is_none() {
+                    j += 1;
+                }
+                if j >= end || self.tok(j).is(flag::PUNCT) {
+                    return false;
+                }
+                let next = self.mention_at(j).map_or(j + 1, |m| self.s.mentions[m].end);
+                self.match_from(rest, next, slots)
             }
             PatternElem::Gap | PatternElem::Skip => {
                 let reach = if *first == PatternElem::Gap { GAP } else { SKIP };

@@ -172,6 +172,8 @@ pub fn compose(text: &str, tokens: &[Token], chunks: &[Chunk], out: &mut Vec<Men
         let mut m =
             Mention { start: c.start, end: c.end, who: who_of(&c), line: c.line, kind: c.kind, agent_first: false };
         let mut j = i + 1;
+        // a title composed with a possessive: "Arnor's minister"
+        let mut titled = false;
         while j < chunks.len() {
             let n = chunks[j];
             let between = &tokens[m.end..n.start];
@@ -185,7 +187,16 @@ pub fn compose(text: &str, tokens: &[Token], chunks: &[Chunk], out: &mut Vec<Men
                         && t.class == Word::Other
                         && !t.is(flag::VERBAL))
             };
-            let plain_gap = between.iter().skip(usize::from(possessive)).all(title_ok);
+            // "Arnor's brave and able minister": modifiers may be joined by "and"
+            let gap_words = &between[usize::from(possessive).min(gap)..];
+            let coordinated = |k: usize| {
+                gap_words[k].class == Word::And
+                    && k > 0
+                    && k + 1 < gap_words.len()
+                    && modifier_word(&gap_words[k - 1])
+                    && modifier_word(&gap_words[k + 1])
+            };
+            let plain_gap = (0..gap_words.len()).all(|k| title_ok(&gap_words[k]) || coordinated(k));
             // "al Qaeda-linked JNIM": a modifier, the head follows
             let linked = gap == 2
                 && tok(m.end) == "-"
@@ -242,6 +253,9 @@ pub fn compose(text: &str, tokens: &[Token], chunks: &[Chunk], out: &mut Vec<Men
             }
             match (m.who.actor.is_some(), n.kind) {
                 // "French President Emmanuel Macron", "Mali's chief military ally France"
+                // "Arnor's prime minister Tarannon": a country's title names the office, whoever
+                // holds it (and whatever else the dictionaries say of the person)
+                (_, EntryKind::Actor) if titled && gap == 0 => m.end = n.end,
                 (_, EntryKind::Actor) | (_, EntryKind::CountryName)
                     if m.who.actor.is_none() || n.kind == EntryKind::Actor =>
                 {
@@ -259,6 +273,7 @@ pub fn compose(text: &str, tokens: &[Token], chunks: &[Chunk], out: &mut Vec<Men
                 }
                 // "Malian troops", "Mali's army"
                 (false, EntryKind::Agent) if m.who.agent.is_none() && m.who.country.is_some() => {
+                    titled = possessive;
                     m.who.agent = Some(n.index);
                     m.who.capital = false;
                     m.who.people = false;
@@ -267,6 +282,7 @@ pub fn compose(text: &str, tokens: &[Token], chunks: &[Chunk], out: &mut Vec<Men
                 // "JNIM militants", "HCI official": the organisation is who acts (with the agent's
                 // role where the actor takes one: "the Arnor government")
                 (true, EntryKind::Agent) if m.who.agent.is_none() => {
+                    titled = possessive;
                     m.end = n.end;
                     m.who.agent = Some(n.index);
                 }

@@ -219,3 +219,116 @@ fn a_subject_after_a_comma_starts_a_new_clause() {
     let e = code("France criticised the plan to negotiate with jihadist leaders, and French officials warned that operations could stop.");
     assert!(triples(&e).iter().all(|(s, _, t)| !(s == "FRA" && t == "FRAGOV")), "{:?}", triples(&e));
 }
+
+/// An engine over small PETRARCH-format dictionaries written for these tests, with the options
+/// `palaver validate` uses.
+fn petrarch_engine(verbs: &str, actors: &str, agents: &str) -> Engine {
+    use palaver_lexicon::DictKind;
+    let (lexicon, errors) = Lexicon::builder()
+        .embedded_tables()
+        .add(DictKind::PetrarchVerbs, "verbs.txt", verbs)
+        .add(DictKind::PetrarchActors, "actors.txt", actors)
+        .add(DictKind::PetrarchAgents, "agents.txt", agents)
+        .build();
+    assert!(errors.is_empty(), "{errors:?}");
+    let options =
+        Options { locative_targets: true, no_context_country: true, require_dyad: true, ..Options::default() };
+    Engine::new(Arc::new(lexicon), options)
+}
+
+/// (source, target, CAMEO code) of each event, as `palaver validate` compares them.
+fn petrarch_triples(engine: &Engine, text: &str) -> Vec<(String, String, String)> {
+    let c = |a: &Option<palaver_core::event::ActorRecord>| a.as_ref().and_then(|a| a.code.clone()).unwrap_or_default();
+    let events = engine.code(&Article::new("t", text).with_date("2001-05-01")).events;
+    let mut t: Vec<_> = events.iter().map(|e| (c(&e.source), c(&e.target), e.cameo.clone())).collect();
+    t.sort();
+    t
+}
+
+const TEST_ACTORS: &str = "VELMORA [VEL]\nKASTREN [KST]\nNORTH HAVEN [NHV]\nTORVAL [TRV]\nSELUNE [SLN]\n";
+
+fn triple(s: &str, t: &str, code: &str) -> (String, String, String) {
+    (s.into(), t.into(), code.into())
+}
+
+#[test]
+fn petrarch_words_joined_by_underscores_and_regular_plurals() {
+    let e = petrarch_engine("--- LEAVE [032] ---\nLEAVE\n", TEST_ACTORS, "");
+    // "_" joins the words of a name in PETRARCH's texts
+    assert_eq!(petrarch_triples(&e, "Velmora left North_Haven."), [triple("VEL", "NHV", "032")]);
+    // -es follows only a sibilant or an o: "leavees" is no form of "leave"
+    let e = petrarch_engine("--- DEPART [032] ---\nDEPART\n", TEST_ACTORS, "");
+    assert_eq!(petrarch_triples(&e, "Velmora departs from Kastren."), [triple("VEL", "KST", "032")]);
+    assert!(petrarch_triples(&e, "Velmora departes from Kastren.").is_empty());
+}
+
+#[test]
+fn petrarch_multiword_verb_with_a_marked_head() {
+    let verbs = "--- LISTEN [1711] ---\nPHONE_+HACK {PHONE_+HACKED PHONE_+HACKING}\n- WILL NOT * [081]\n";
+    let e = petrarch_engine(verbs, TEST_ACTORS, "");
+    assert_eq!(petrarch_triples(&e, "Velmora phone hacked Kastren."), [triple("VEL", "KST", "1711")]);
+    // the verb group stands before the verb's own first word
+    assert_eq!(petrarch_triples(&e, "Velmora will not phone hack Kastren."), [triple("VEL", "KST", "081")]);
+}
+
+#[test]
+fn petrarch_words_before_the_verb_glued_or_loose() {
+    let verbs = "--- MEET [031] ---\nMEET\n- QUIETLY_* [032]\n- OBSERVED + * [036]\n";
+    let e = petrarch_engine(verbs, TEST_ACTORS, "");
+    assert_eq!(petrarch_triples(&e, "Velmora quietly met Kastren."), [triple("VEL", "KST", "032")]);
+    // "_" asks for the word right before the verb
+    assert_eq!(petrarch_triples(&e, "Velmora quietly did meet Kastren."), [triple("VEL", "KST", "031")]);
+    // the pattern's target is the subject of the verb: the source is the clause above's subject
+    assert_eq!(petrarch_triples(&e, "Velmora observed that Kastren met the envoys."), [triple("VEL", "KST", "036")]);
+}
+
+#[test]
+fn petrarch_slots_and_skipped_phrases() {
+    let verbs = "--- FEAST [181] ---\nFEAST\n- * SUPPER IN ^ + [045]\n\n--- FREE [066] ---\nFREE\n\
+                 - + * FROM $ [066]\n\n--- AGREE [030] ---\nAGREE\n- * WITH % [031]\n\n--- BREAK [1717] ---\n\
+                 BREAK\n- + * INTO $ [075]\n";
+    let e = petrarch_engine(verbs, TEST_ACTORS, "");
+    // ^ passes over the place after "in"; + may stand a few words on
+    assert_eq!(
+        petrarch_triples(&e, "Velmora feasted at supper in Torval with the envoys of Kastren."),
+        [triple("VEL", "KST", "045")]
+    );
+    // + before the verb is its subject, past the rest of its noun phrase and the verb group
+    assert_eq!(
+        petrarch_triples(&e, "Kastren's border patrol unit was freed from Torval."),
+        [triple("TRV", "KST", "066")]
+    );
+    // % after the verb is a compound target
+    assert_eq!(
+        petrarch_triples(&e, "Velmora agrees with Kastren and Torval on trade."),
+        [triple("VEL", "KST", "031"), triple("VEL", "TRV", "031")]
+    );
+    // $ after a word: the actor inside the noun phrase that follows it
+    assert_eq!(
+        petrarch_triples(&e, "Torval was seen to break into an anti- Kastren rally."),
+        [triple("KST", "TRV", "075")]
+    );
+}
+
+#[test]
+fn petrarch_verbs_are_not_nouns_after_an_article() {
+    let e = petrarch_engine("--- VISIT [042] ---\nVISIT\n", TEST_ACTORS, "");
+    assert_eq!(petrarch_triples(&e, "Velmora will visit Kastren."), [triple("VEL", "KST", "042")]);
+    assert!(petrarch_triples(&e, "Velmora began a visit to Kastren.").is_empty());
+    // palaver's own patterns name nouns too
+    let e = code("Malian troops began an attack on JNIM fighters.");
+    assert!(has(&e, "MLIMIL", "19", "MLIREB"), "{:?}", triples(&e));
+}
+
+#[test]
+fn a_countrys_title_names_the_office_not_the_person() {
+    let actors = "VELMORA [VEL]\nSELUNE [SLN]\n+ARADEL\nKASTREN [KST]\n";
+    let e = petrarch_engine("--- LEAVE [032] ---\nLEAVE\n", actors, "MINISTER [~GOV]\n");
+    // "X's TITLE PERSON": the country's office, even with coordinated modifiers before the title
+    assert_eq!(
+        petrarch_triples(&e, "Velmora's bold and able minister Aradel left Kastren."),
+        [triple("VELGOV", "KST", "032")]
+    );
+    // without the possessive the named person stays, with the title's role
+    assert_eq!(petrarch_triples(&e, "Minister Aradel left Kastren."), [triple("SLNGOV", "KST", "032")]);
+}

@@ -151,6 +151,9 @@ pub enum PatternElem {
     Skip,
     /// Any phrase of a synonym set (PETRARCH's `&NAME`).
     Set(u32),
+    /// PETRARCH's `^`: one noun phrase passed over, with any actor in it ("at ^ +": not the place
+    /// after "at" but the actor after it).
+    Phrase,
 }
 
 /// A verb or noun pattern that codes an event.
@@ -160,7 +163,8 @@ pub struct Pattern {
     pub code: u32,
     /// Lemma of the head word.
     pub head: WordId,
-    /// Elements before the head, in text order (PETRARCH patterns may have them: `$ * +`).
+    /// Elements before the head, in text order (PETRARCH patterns may have them: `$ * +`). Each
+    /// stands right before the next (or the head) unless a `Skip` or `Gap` stands between them.
     pub before: Vec<PatternElem>,
     pub elems: Vec<PatternElem>,
     /// The verb group must be negated ("would not conduct").
@@ -169,6 +173,9 @@ pub struct Pattern {
     pub paired: Option<u32>,
     /// PETRARCH's `%`: a compound subject's members act on each other ("X and Y postponed").
     pub compound: bool,
+    /// The head is a verb only (PETRARCH's verb dictionaries): after an article it is a noun
+    /// ("a brief visit") and the pattern does not apply. palaver's own heads are verbs and nouns.
+    pub verb_only: bool,
     /// The pattern as written.
     pub text: String,
     pub origin: Origin,

@@ -489,6 +489,7 @@ impl Lexicon {
             negated,
             paired: None,
             compound: false,
+            verb_only: false,
             text: pattern.trim().to_string(),
             origin,
         };
@@ -507,8 +508,11 @@ impl Lexicon {
         if !word.chars().all(|c| c.is_ascii_lowercase()) {
             return;
         }
-        let mut forms = vec![format!("{word}s"), format!("{word}es")];
-        if let Some(stem) = word.strip_suffix('y') {
+        // English adds -es only after a sibilant or an o ("clashes", "heroes"), -ies after a
+        // consonant and y ("militias", "parties"); "departes" is no form of "depart"
+        let sibilant = ["s", "x", "z", "ch", "sh", "o"].iter().any(|e| word.ends_with(e));
+        let mut forms = vec![if sibilant { format!("{word}es") } else { format!("{word}s") }];
+        if let Some(stem) = word.strip_suffix('y').filter(|s| !s.ends_with(['a', 'e', 'i', 'o', 'u'])) {
             forms.push(format!("{stem}ies"));
         }
         for form in forms {

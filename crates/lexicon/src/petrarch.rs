@@ -5,8 +5,10 @@
 //! `{...}`, `!SUBST!` sets) and discard lists (`+` for whole stories).
 //!
 //! Patterns become palaver patterns: the words after `*` in order, with a short gap allowed before
-//! each (PETRARCH-2 matched them within the verb's phrase, not next to each other); the words before
-//! `*` are matched before the head. Transformations (`~ a (b . ATTACK) SAY = a b 112`) are read
+//! each (PETRARCH-2 matched them within the verb's phrase, not next to each other), an actor after a
+//! word within a few words (inside its noun phrase), `^` passing over one phrase; the words before
+//! `*` are matched before the head, right before one another where `_` glues them. A verb's own
+//! words before a head marked `+` (`WIRE_+TAP`) stand right before it. Transformations (`~ a (b . ATTACK) SAY = a b 112`) are read
 //! and counted but not applied yet.
 
 use crate::entries::*;
@@ -300,9 +302,11 @@ fn discards(lex: &mut Lexicon, file: &Arc<str>, lines: &[(u32, String)], err: &m
     }
 }
 
-/// A verb of a block: its words (the first is the head) and its own code, if any.
+/// A verb of a block: its words and which is the head (the first, or the one marked `+`:
+/// `WIRE_+TAP`), and its own code, if any.
 struct BlockVerb {
     words: Vec<String>,
+    head: usize,
     code: Option<String>,
     line: u32,
 }
@@ -399,26 +403,31 @@ fn verbs(lex: &mut Lexicon, file: &Arc<str>, lines: &[(u32, String)], err: &mut 
                 }
                 None => words,
             };
-            let words: Vec<String> =
-                words.split(['_', ' ']).filter(|w| !w.is_empty()).map(|w| w.to_ascii_lowercase()).collect();
-            if words.is_empty() || !words[0].chars().any(char::is_alphabetic) {
+            let parts: Vec<&str> = words.split(['_', ' ']).filter(|w| !w.is_empty()).collect();
+            let head = parts.iter().position(|w| w.starts_with('+')).unwrap_or(0);
+            let words: Vec<String> = parts.iter().map(|w| w.trim_start_matches('+').to_ascii_lowercase()).collect();
+            if words.is_empty() || !words[head].chars().any(char::is_alphabetic) {
                 err(*line, "a verb line with no verb".into());
                 continue;
             }
-            block.verbs.push(BlockVerb { words, code: code.and_then(bracket_code), line: *line });
+            block.verbs.push(BlockVerb { words, head, code: code.and_then(bracket_code), line: *line });
         }
     }
     finish_block(lex, file, block, err);
     lex.transformations_skipped += transformations;
 }
 
-/// Irregular forms given in `{...}` after a verb: each becomes a form of the verb.
+/// Irregular forms given in `{...}` after a verb: each becomes a form of the verb. The head is the
+/// first word, or the one marked `+` (`WIRE_+TAP {WIRE_+TAPPED}`).
 fn register_forms(lex: &mut Lexicon, main: &str, forms: &str) {
-    let lemma_text = main.split(['_', ' ']).next().unwrap_or(main).to_ascii_lowercase();
-    let lemma = lex.vocab.mark_lemma(&lemma_text);
+    let head = |phrase: &str| -> String {
+        let parts: Vec<&str> = phrase.split(['_', ' ']).filter(|w| !w.is_empty()).collect();
+        let word = parts.iter().find(|w| w.starts_with('+')).or(parts.first()).copied().unwrap_or(phrase);
+        word.trim_start_matches('+').to_ascii_lowercase()
+    };
+    let lemma = lex.vocab.mark_lemma(&head(main));
     for f in forms.split_whitespace() {
-        let f = f.split('_').next().unwrap_or(f).to_ascii_lowercase();
-        lex.vocab.add_form(&f, lemma, true);
+        lex.vocab.add_form(&head(f), lemma, true);
     }
 }
 
@@ -451,20 +460,28 @@ fn finish_block(lex: &mut Lexicon, file: &Arc<str>, block: Block, err: &mut impl
         }
     }
     for verb in &block.verbs {
-        let head_text = verb.words[0].clone();
+        let head_text = verb.words[verb.head].clone();
         let head = lex.vocab.mark_lemma(&head_text);
         lex.register_plurals(&head_text, head);
-        let rest: Vec<PatternElem> = verb.words[1..].iter().map(|w| PatternElem::Word(lex.vocab.intern(w))).collect();
+        let mut word = |w: &String| PatternElem::Word(lex.vocab.intern(w));
+        // the verb's own words before its head stand right before it ("wire tap")
+        let prefix: Vec<PatternElem> = verb.words[..verb.head].iter().map(&mut word).collect();
+        let rest: Vec<PatternElem> = verb.words[verb.head + 1..].iter().map(&mut word).collect();
         if let Some(code) = verb.code.clone().or_else(|| block.code.clone()) {
             let origin = Origin { file: file.clone(), line: verb.line };
-            let shape = (Vec::new(), rest.clone(), false, false);
+            let shape = (prefix.clone(), rest.clone(), false, false);
             add_block_pattern(lex, &code, head, shape, verb.words.join(" "), origin);
         }
         for (p, (before, after, negated)) in &parsed {
             let mut elems = rest.clone();
             elems.extend(after.iter().copied());
+            let mut before = before.clone();
+            if !prefix.is_empty() && !before.is_empty() && before.last() != Some(&PatternElem::Skip) {
+                before.push(PatternElem::Skip);
+            }
+            before.extend(prefix.iter().copied());
             let origin = Origin { file: file.clone(), line: p.line };
-            let shape = (before.clone(), elems, *negated, p.text.contains('%'));
+            let shape = (before, elems, *negated, p.text.contains('%'));
             add_block_pattern(lex, &p.code, head, shape, p.text.clone(), origin);
         }
     }
@@ -479,7 +496,7 @@ fn add_block_pattern(lex: &mut Lexicon, code: &str, head: u32, shape: Shape, tex
     let (code, paired) = split_paired(code);
     let (code, paired) = (lex.code_index_or_add(code), paired.map(|c| lex.code_index_or_add(c)));
     let (before, elems, negated, compound) = shape;
-    lex.add_pattern(Pattern { code, head, before, elems, negated, paired, compound, text, origin });
+    lex.add_pattern(Pattern { code, head, before, elems, negated, paired, compound, verb_only: true, text, origin });
 }
 
 /// A PETRARCH pattern's elements before and after the verb (`*`), and whether it needs negation.
@@ -504,21 +521,31 @@ fn pattern(lex: &mut Lexicon, text: &str) -> Result<(Vec<PatternElem>, Vec<Patte
             glued = true;
             continue;
         }
-        let loose = seen_head && !std::mem::take(&mut glued);
-        let side = if seen_head { &mut after } else { &mut before };
-        match tok {
-            "*" => seen_head = true,
-            "+" => side.push(PatternElem::Target),
-            "$" | "%" => side.push(PatternElem::Source),
-            "^" => side.push(PatternElem::Gap),
-            "NOT" | "N'T" | "NEVER" => negated = true,
+        if matches!(tok, "NOT" | "N'T" | "NEVER") {
+            negated = true;
+            continue;
+        }
+        let loose = !std::mem::take(&mut glued);
+        if tok == "*" {
+            // the words before the verb stand right before it only when glued to it ("RECENTLY_*")
+            if loose && !before.is_empty() && before.last() != Some(&PatternElem::Skip) {
+                before.push(PatternElem::Skip);
+            }
+            seen_head = true;
+            continue;
+        }
+        let elem = match tok {
+            "+" => PatternElem::Target,
+            "$" => PatternElem::Source,
+            // `%` is the compound subject before the verb, a compound target after it ("AGREE WITH %")
+            "%" if seen_head => PatternElem::Target,
+            "%" => PatternElem::Source,
+            "^" if seen_head => PatternElem::Phrase,
+            "^" => PatternElem::Gap,
             t if t.starts_with('&') => {
                 let name = t.trim_end_matches(|c: char| !c.is_alphanumeric());
                 let &set = lex.set_names.get(name).ok_or_else(|| format!("synset {name} is not defined"))?;
-                if loose {
-                    side.push(PatternElem::Skip);
-                }
-                side.push(PatternElem::Set(set));
+                PatternElem::Set(set)
             }
             t => {
                 let norm = crate::words::normalize(t);
@@ -527,10 +554,26 @@ fn pattern(lex: &mut Lexicon, text: &str) -> Result<(Vec<PatternElem>, Vec<Patte
                 }
                 let id = lex.vocab.intern(&norm);
                 lex.register_plurals(&norm, id);
-                if loose {
-                    side.push(PatternElem::Skip);
-                }
-                side.push(PatternElem::Word(lex.vocab.lemma(id)));
+                PatternElem::Word(lex.vocab.lemma(id))
+            }
+        };
+        if seen_head {
+            // after the verb a word need only follow it; an actor after a word ("IN $") may stand a
+            // few words on, inside its noun phrase ("in an anti-Gondor parade")
+            match elem {
+                PatternElem::Word(_) | PatternElem::Set(_) if loose => after.push(PatternElem::Skip),
+                PatternElem::Target | PatternElem::Source if loose && !after.is_empty() => after.push(PatternElem::Gap),
+                _ => {}
+            }
+            after.push(elem);
+        } else {
+            // before the verb, words glued with "_" stand next to each other; others within a gap
+            let link = loose || elem == PatternElem::Gap;
+            if link && !before.is_empty() && before.last() != Some(&PatternElem::Skip) {
+                before.push(PatternElem::Skip);
+            }
+            if elem != PatternElem::Gap {
+                before.push(elem);
             }
         }
     }

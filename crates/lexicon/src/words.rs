@@ -49,7 +49,8 @@ pub fn split_words(text: &str, out: &mut Vec<WordSpan>) {
     while i < bytes.len() {
         let c = char_at(text, i);
         let len = c.len_utf8();
-        if c.is_whitespace() {
+        // PETRARCH's texts join the words of a name with "_" ("Dol_Amroth"): a space
+        if c.is_whitespace() || c == '_' {
             i += len;
         } else if c.is_alphanumeric() {
             let span = scan_word(text, i);
