@@ -42,12 +42,12 @@ use mentions::{Chunk, Mention};
 use palaver_lexicon::words::WordSpan;
 use palaver_lexicon::{parse_day, DiscardScope, Lexicon};
 use rustc_hash::FxHashMap;
-use serde::Deserialize;
+use serde::{Deserialize, Serialize};
 use std::sync::Arc;
 use text::{Sentence, Token};
 
 /// A news article to code.
-#[derive(Clone, Debug, Default, Deserialize, PartialEq)]
+#[derive(Clone, Debug, Default, Deserialize, Serialize, PartialEq)]
 pub struct Article {
     /// The document's id; event ids are built from it.
     pub id: String,

@@ -120,3 +120,63 @@ pub fn trial(engine: &Engine, pool: &rayon::ThreadPool, articles: &[Article]) ->
     });
     (start.elapsed().as_secs_f64(), sentences, events)
 }
+
+/// News-length articles (20 sentences, 12 of them events) spread over 2012-2024 and over the
+/// gazetteer's towns, for the store benchmark: varied enough that most events are distinct.
+pub fn store_corpus(engine: &Engine, articles: usize) -> Vec<Article> {
+    const MONTHS: &[&str] = &[
+        "January",
+        "February",
+        "March",
+        "April",
+        "May",
+        "June",
+        "July",
+        "August",
+        "September",
+        "October",
+        "November",
+        "December",
+    ];
+    let lex = engine.lexicon();
+    let names: Vec<&str> =
+        lex.countries.iter().map(|c| c.name.as_str()).chain(lex.actors.iter().map(|a| a.name.as_str())).collect();
+    let gazetteer = palaver_lexicon::gazetteer::Gazetteer::embedded();
+    let towns: Vec<&str> = gazetteer.places.iter().filter(|p| p.population >= 50_000).map(|p| &*p.name).collect();
+    let mut rng = Rng(0x5eed_5709_e000_0001);
+    let mut out = Vec::with_capacity(articles);
+    for i in 0..articles {
+        let year = 2012 + (rng.next() % 13) as u32;
+        let mut text = String::with_capacity(2600);
+        for s in 0..20 {
+            if s % 5 == 1 || s % 5 == 3 {
+                text.push_str(rng.pick(FILLERS));
+            } else {
+                let (a, b) = (rng.pick(&names), rng.pick(&names));
+                let (g, v) = (rng.pick(AGENTS), rng.pick(VERBS));
+                let day = 1 + rng.next() % 28;
+                let month = rng.pick(MONTHS);
+                let town = if towns.is_empty() { "the capital" } else { rng.pick(&towns) };
+                text.push_str(&format!("On {day} {month} {year}, {a}'s {g} {v} {b} near {town}, officials said."));
+            }
+            text.push(' ');
+        }
+        let mut a = Article::new(format!("store-bench-{i}"), text).with_date(format!("{year}-12-31"));
+        a.source = Some(format!("publisher-{}", i % 40));
+        out.push(a);
+    }
+    out
+}
+
+/// Median and slowest of `runs` timings of `f`, in milliseconds.
+pub fn time_ms(runs: usize, mut f: impl FnMut() -> usize) -> (f64, f64, usize) {
+    let mut times = Vec::with_capacity(runs);
+    let mut rows = 0;
+    for _ in 0..runs.max(1) {
+        let t = Instant::now();
+        rows = f();
+        times.push(t.elapsed().as_secs_f64() * 1000.0);
+    }
+    times.sort_by(f64::total_cmp);
+    (times[times.len() / 2], times[times.len() - 1], rows)
+}

@@ -323,6 +323,13 @@ enum Command {
         /// A TOML file naming the dictionaries to code with.
         #[arg(long)]
         config: Option<PathBuf>,
+        /// Benchmark the store instead: ingest this many generated news-length articles, then
+        /// time queries on the store.
+        #[arg(long)]
+        store_articles: Option<usize>,
+        /// The store for --store-articles (default: a new file in a temporary folder, removed after).
+        #[arg(long)]
+        db: Option<PathBuf>,
     },
 }
 
@@ -436,7 +443,10 @@ fn run(cli: Cli) -> Result<ExitCode> {
         }
         Command::Export { db, filter, format, output } => export_command(&db, &filter.filter()?, format, output),
         Command::Eval { gold, json, threads, config } => eval_command(&gold, json, threads, config.as_deref()),
-        Command::Bench { sentences, input, trials, threads, config } => {
+        Command::Bench { store_articles: Some(n), db, threads, config, .. } => {
+            bench_store(n, db, threads, config.as_deref())
+        }
+        Command::Bench { sentences, input, trials, threads, config, .. } => {
             bench_command(sentences, input, trials, threads, config.as_deref())
         }
     }
@@ -707,6 +717,123 @@ fn eval_command(
         print!("{}", scores.report());
     }
     Ok(if scores.errors.is_empty() { ExitCode::SUCCESS } else { ExitCode::from(1) })
+}
+
+/// `palaver bench --store-articles N`: ingest speed, then query latencies on the filled store.
+fn bench_store(
+    n: usize,
+    db: Option<PathBuf>,
+    threads: Option<usize>,
+    config: Option<&std::path::Path>,
+) -> Result<ExitCode> {
+    let engine = engine_with(config, Options::default())?;
+    let pool = pool(threads)?;
+    let tmp = std::env::temp_dir().join(format!("palaver-bench-{}", std::process::id()));
+    std::fs::create_dir_all(&tmp)?;
+    let db = db.unwrap_or_else(|| tmp.join("bench.db"));
+    let input = tmp.join("articles.jsonl");
+    let t0 = Instant::now();
+    let articles = bench::store_corpus(&engine, n);
+    {
+        let mut w = BufWriter::new(std::fs::File::create(&input)?);
+        for a in &articles {
+            serde_json::to_writer(&mut w, a)?;
+            w.write_all(b"\n")?;
+        }
+        w.flush()?;
+    }
+    let bytes = std::fs::metadata(&input)?.len();
+    drop(articles);
+    println!(
+        "palaver bench --store-articles {n}: corpus of {:.0} MB generated in {:.1} s; {} threads",
+        bytes as f64 / 1e6,
+        t0.elapsed().as_secs_f64(),
+        pool.current_num_threads()
+    );
+    let mut store = Store::open(&db)?;
+    let coder = palaver_store::Coder {
+        version: format!("palaver {}", env!("CARGO_PKG_VERSION")),
+        dictionaries: config::dictionary_set(config)?,
+    };
+    let coder_id = store.coder_id(&coder)?;
+    let run = ingest::StoreRun { engine: &engine, pool: &pool, date: None, quiet: true, coder_id };
+    let t1 = Instant::now();
+    let run_id = store.start_run("bench", coder_id, &now())?;
+    let summary = run.ingest(&mut store, std::slice::from_ref(&input))?;
+    store.finish_run(run_id, summary.added, summary.mentions, &now())?;
+    let secs = t1.elapsed().as_secs_f64();
+    let counts = store.counts()?;
+    let size = std::fs::metadata(&db).map(|m| m.len()).unwrap_or(0);
+    println!(
+        "ingest: {} articles in {secs:.1} s = {:.0} articles/min; {} mentions -> {} events; store {:.0} MB",
+        summary.added + summary.replaced,
+        (summary.added + summary.replaced) as f64 / secs * 60.0,
+        counts.mentions,
+        counts.events,
+        size as f64 / 1e6
+    );
+    drop(store);
+    let store = Store::open_read_only(&db)?;
+    let f = Filter::default;
+    let queries: Vec<(&str, Filter)> = vec![
+        ("latest 100 events", f()),
+        ("actor (code prefix FRA)", Filter { actor: Some("FRA".into()), ..f() }),
+        ("country MLI", Filter { country: Some("MLI".into()), ..f() }),
+        ("CAMEO root 19", Filter { cameo: Some("19".into()), ..f() }),
+        ("one month", Filter { since: Some("2019-03-01".into()), until: Some("2019-03-31".into()), ..f() }),
+        ("ACLED Battles + country NGA", Filter { acled: Some("Battles".into()), country: Some("NGA".into()), ..f() }),
+        ("bounding box (Sahel)", Filter { bbox: Some([-12.0, 10.0, 16.0, 25.0]), ..f() }),
+        ("full text \"ambushed\"", Filter { text: Some("ambushed".into()), ..f() }),
+        (
+            "actor + root + year",
+            Filter {
+                actor: Some("USA".into()),
+                cameo: Some("04".into()),
+                since: Some("2020".into()),
+                until: Some("2020".into()),
+                ..f()
+            },
+        ),
+    ];
+    println!("{:<34} {:>10} {:>10} {:>6}", "event list (100 rows)", "median ms", "max ms", "rows");
+    for (label, filter) in &queries {
+        let (med, max, rows) = bench::time_ms(5, || store.events(filter, 100, 0).map(|v| v.len()).unwrap_or(0));
+        println!("{label:<34} {med:>10.1} {max:>10.1} {rows:>6}");
+    }
+    println!("{:<34} {:>10} {:>10} {:>6}", "aggregate", "median ms", "max ms", "rows");
+    use palaver_store::query::Period;
+    type Query<'a> = Box<dyn Fn() -> usize + 'a>;
+    let aggregates: Vec<(&str, Query)> = vec![
+        ("timeline by week, all", Box::new(|| store.timeline(&f(), Period::Week).map(|v| v.len()).unwrap_or(0))),
+        ("timeline by month, all", Box::new(|| store.timeline(&f(), Period::Month).map(|v| v.len()).unwrap_or(0))),
+        (
+            "timeline by day, country MLI",
+            Box::new(|| {
+                store
+                    .timeline(&Filter { country: Some("MLI".into()), ..f() }, Period::Day)
+                    .map(|v| v.len())
+                    .unwrap_or(0)
+            }),
+        ),
+        ("network top 50, all", Box::new(|| store.network(&f(), 50).map(|v| v.len()).unwrap_or(0))),
+        ("actors top 50, all", Box::new(|| store.actors(&f(), 50).map(|v| v.len()).unwrap_or(0))),
+        (
+            "count, CAMEO root 19",
+            Box::new(|| store.count(&Filter { cameo: Some("19".into()), ..f() }).unwrap_or(0) as usize),
+        ),
+    ];
+    for (label, q) in &aggregates {
+        let (med, max, rows) = bench::time_ms(3, q);
+        println!("{label:<34} {med:>10.1} {max:>10.1} {rows:>6}");
+    }
+    println!("peak memory (VmHWM): {:.0} MB", bench::peak_memory().unwrap_or(0) as f64 / 1e6);
+    drop(aggregates);
+    drop(store);
+    let _ = std::fs::remove_file(&input);
+    if db.starts_with(&tmp) {
+        let _ = std::fs::remove_dir_all(&tmp);
+    }
+    Ok(ExitCode::SUCCESS)
 }
 
 fn bench_command(

@@ -76,8 +76,9 @@ impl Store {
         Ok(self.conn.last_insert_rowid())
     }
 
-    /// Records what a run did when it ends.
+    /// Records what a run did when it ends, and refreshes the query planner's statistics.
     pub fn finish_run(&mut self, run: i64, articles: usize, events: usize, finished: &str) -> Result<()> {
+        self.conn.execute_batch("PRAGMA optimize").map_err(|e| self.explain(e.into()))?;
         self.conn
             .execute(
                 "UPDATE runs SET articles = ?2, events = ?3, finished = ?4 WHERE id = ?1",
@@ -516,14 +517,24 @@ fn find_match(
 fn insert_event(tx: &Transaction, e: &Event, source: Option<i64>, target: Option<i64>, coder: i64) -> Result<i64> {
     let side = |a: &Option<ActorRecord>| a.as_ref().and_then(|a| a.code.clone());
     let country = |a: &Option<ActorRecord>| a.as_ref().and_then(|a| a.country.clone());
+    let place = place_row(tx, e.location.as_ref())?;
+    let days = dedup::day_range(e.date.as_deref());
+    let l = e.location.as_ref();
+    // One statement with every column: each of the events table's indexes is written once.
     tx.prepare_cached(
-        "INSERT INTO events (date_precision, source_id, source_code, source_country, target_id, target_code,
-             target_country, cameo, cameo_root, quad_class, goldstein, plover_event, plover_mode, acled_type,
-             acled_sub_type, num_mentions, num_articles, num_sources, first_mention, coder_id)
-         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, 1, 1, 1, 0, ?16)",
+        "INSERT INTO events (date, date_precision, day_lo, day_hi, ym, source_id, source_code, source_country,
+             target_id, target_code, target_country, cameo, cameo_root, quad_class, goldstein, plover_event,
+             plover_mode, acled_type, acled_sub_type, place_id, country, lat, lon, fatalities,
+             num_mentions, num_articles, num_sources, first_mention, coder_id)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18, ?19, ?20, ?21,
+             ?22, ?23, ?24, 1, 1, 1, 0, ?25)",
     )?
     .execute(params![
+        e.date,
         e.date_precision,
+        days.map(|d| d.0),
+        days.map(|d| d.1),
+        days.map(|d| dedup::year_month(d.0)),
         source,
         side(&e.source),
         country(&e.source),
@@ -538,11 +549,14 @@ fn insert_event(tx: &Transaction, e: &Event, source: Option<i64>, target: Option
         e.plover.mode,
         e.acled.as_ref().and_then(|a| a.event_type.clone()),
         e.acled.as_ref().and_then(|a| a.sub_event_type.clone()),
+        place,
+        l.and_then(|l| l.country.clone()),
+        l.map(|l| l.lat),
+        l.map(|l| l.lon),
+        e.fatalities.map(i64::from),
         coder
     ])?;
-    let id = tx.last_insert_rowid();
-    set_merged(tx, id, &Merged::of(e))?;
-    Ok(id)
+    Ok(tx.last_insert_rowid())
 }
 
 /// Writes an event's date, place and toll.

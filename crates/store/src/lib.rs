@@ -136,6 +136,7 @@ impl Store {
         let store = Store { conn, path: path.to_path_buf() };
         store.conn.busy_timeout(BUSY_TIMEOUT)?;
         store.check_is_palaver()?;
+        store.conn.pragma_update(None, "cache_size", -65536).map_err(|e| classify(e, path))?;
         let v = schema::version(&store.conn).map_err(|e| store.explain(e.into()))?;
         if v > schema::latest() {
             return Err(StoreError::TooNew { found: v, known: schema::latest() });
@@ -157,6 +158,8 @@ impl Store {
             self.conn.pragma_update(None, "journal_mode", "WAL")?;
             self.conn.pragma_update(None, "synchronous", "NORMAL")?;
             self.conn.pragma_update(None, "foreign_keys", "ON")?;
+            // 64 MiB of page cache: the events table's indexes are written on every insert.
+            self.conn.pragma_update(None, "cache_size", -65536)?;
         }
         Ok(())
     }

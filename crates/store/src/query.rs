@@ -55,6 +55,12 @@ fn bound(s: &str, what: &str) -> Result<(i64, i64)> {
 impl Filter {
     /// The WHERE clause (over `events AS e`) and its parameters.
     pub fn sql(&self) -> Result<(String, Vec<Value>)> {
+        self.sql_for(false)
+    }
+
+    /// The WHERE clause; with `per_row`, the full-text condition is checked event by event (for
+    /// plans that walk events in date order) instead of collecting every matching sentence first.
+    fn sql_for(&self, per_row: bool) -> Result<(String, Vec<Value>)> {
         let mut clauses: Vec<String> = Vec::new();
         let mut params: Vec<Value> = Vec::new();
         let mut p = |v: Value, params: &mut Vec<Value>| {
@@ -89,9 +95,14 @@ impl Filter {
             if !c.chars().all(|ch| ch.is_ascii_digit()) || c.len() > 4 {
                 return Err(StoreError::BadQuery(format!("CAMEO code {c:?} is not 1-4 digits")));
             }
-            let (lo, hi) = prefix_range(c);
-            let (lo, hi) = (p(Value::Text(lo), &mut params), p(Value::Text(hi), &mut params));
-            clauses.push(format!("e.cameo BETWEEN {lo} AND {hi}"));
+            if c.len() == 2 {
+                // A root: its own column, indexed with the day, so lists come out in order.
+                clauses.push(format!("e.cameo_root = {}", p(Value::Text(c.to_string()), &mut params)));
+            } else {
+                let (lo, hi) = prefix_range(c);
+                let (lo, hi) = (p(Value::Text(lo), &mut params), p(Value::Text(hi), &mut params));
+                clauses.push(format!("e.cameo BETWEEN {lo} AND {hi}"));
+            }
         }
         if let Some(q) = self.quad_class {
             if !(1..=4).contains(&q) {
@@ -140,10 +151,17 @@ impl Filter {
         }
         if let Some(t) = nonempty(&self.text) {
             let t = p(Value::Text(t.to_string()), &mut params);
-            clauses.push(format!(
-                "e.id IN (SELECT m.event_id FROM mentions m WHERE m.sentence_id IN
+            if per_row {
+                clauses.push(format!(
+                    "EXISTS (SELECT 1 FROM mentions m JOIN sentences_fts f ON f.rowid = m.sentence_id
+                     WHERE m.event_id = e.id AND sentences_fts MATCH {t})"
+                ));
+            } else {
+                clauses.push(format!(
+                    "e.id IN (SELECT m.event_id FROM mentions m WHERE m.sentence_id IN
                  (SELECT rowid FROM sentences_fts WHERE sentences_fts MATCH {t}))"
-            ));
+                ));
+            }
         }
         let sql = if clauses.is_empty() { "1".to_string() } else { clauses.join(" AND ") };
         Ok((sql, params))
@@ -328,10 +346,29 @@ fn actor_summary(r: &Row, at: usize) -> rusqlite::Result<ActorSummary> {
     })
 }
 
+/// How long SQLite's own plan for an event list may run before the day walk takes over.
+pub const SPARSE_BUDGET: std::time::Duration = std::time::Duration::from_millis(40);
+
 /// Most rows any one answer may hold.
 pub const MAX_LIMIT: usize = 1_000_000;
 
 impl Store {
+    /// Like `rows`, but SQLite's error as it is.
+    fn rows_raw<T>(
+        &self,
+        sql: &str,
+        params: Vec<Value>,
+        mut f: impl FnMut(&Row) -> rusqlite::Result<T>,
+    ) -> rusqlite::Result<Vec<T>> {
+        let mut stmt = self.conn.prepare_cached(sql)?;
+        let mut rows = stmt.query(params_from_iter(params.iter()))?;
+        let mut out = Vec::new();
+        while let Some(r) = rows.next()? {
+            out.push(f(r)?);
+        }
+        Ok(out)
+    }
+
     fn rows<T>(&self, sql: &str, params: Vec<Value>, mut f: impl FnMut(&Row) -> rusqlite::Result<T>) -> Result<Vec<T>> {
         let mut run = || -> rusqlite::Result<Vec<T>> {
             let mut stmt = self.conn.prepare_cached(sql)?;
@@ -349,24 +386,66 @@ impl Store {
         })
     }
 
-    /// Events, latest first (undated last), `offset` rows skipped, at most `limit`.
+    /// Events, latest first (undated last: SQLite sorts NULL lowest), `offset` rows skipped, at
+    /// most `limit`.
+    ///
+    /// Two plans. SQLite's own (through the filter's indexes, then a sort) is best when few events
+    /// match; it gets [`SPARSE_BUDGET`]. When many match it is slow, and walking the day index from
+    /// the latest day, keeping matching rows, reaches `limit` soonest: past the budget the first plan
+    /// is interrupted and the walk runs. Either way a list costs about the same on a store of any size.
     pub fn events(&self, filter: &Filter, limit: usize, offset: usize) -> Result<Vec<StoredEvent>> {
-        let (clause, mut params) = filter.sql()?;
+        let (clause, _) = filter.sql()?;
+        if clause != "1" {
+            match self.events_plan(filter, limit, offset, false, Some(SPARSE_BUDGET)) {
+                Err(StoreError::Sqlite(e))
+                    if e.sqlite_error_code() == Some(rusqlite::ErrorCode::OperationInterrupted) => {}
+                other => return other,
+            }
+        }
+        self.events_plan(filter, limit, offset, true, None)
+    }
+
+    fn events_plan(
+        &self,
+        filter: &Filter,
+        limit: usize,
+        offset: usize,
+        walk_days: bool,
+        budget: Option<std::time::Duration>,
+    ) -> Result<Vec<StoredEvent>> {
+        let (clause, mut params) = filter.sql_for(walk_days)?;
+        let from = if walk_days { "events e INDEXED BY events_day" } else { "events e" };
         params.push(Value::Integer(limit.min(MAX_LIMIT) as i64));
         params.push(Value::Integer(offset as i64));
         let n = params.len();
         let sql = format!(
-            "SELECT {EVENT_COLUMNS} FROM events e
+            "SELECT {EVENT_COLUMNS} FROM {from}
              JOIN mentions m ON m.id = e.first_mention
              JOIN sentences s ON s.id = m.sentence_id
              JOIN articles a ON a.id = m.article_id
              LEFT JOIN places p ON p.id = e.place_id
              WHERE {clause}
-             ORDER BY e.day_lo IS NULL, e.day_lo DESC, e.id DESC LIMIT ?{} OFFSET ?{}",
+             ORDER BY e.day_lo DESC, e.id DESC LIMIT ?{} OFFSET ?{}",
             n - 1,
             n
         );
-        let rows = self.rows(&sql, params, stored_event)?;
+        let rows = match budget {
+            None => self.rows(&sql, params, stored_event)?,
+            Some(budget) => {
+                // A watchdog interrupts the statement if it runs past the budget.
+                let handle = self.conn.get_interrupt_handle();
+                let (done, wait) = std::sync::mpsc::channel::<()>();
+                let watchdog = std::thread::spawn(move || {
+                    if wait.recv_timeout(budget).is_err() {
+                        handle.interrupt();
+                    }
+                });
+                let sql_rows = self.rows_raw(&sql, params, stored_event);
+                let _ = done.send(());
+                let _ = watchdog.join();
+                sql_rows.map_err(StoreError::Sqlite)?
+            }
+        };
         rows.into_iter().map(|r| r.map_err(StoreError::Corrupt)).collect()
     }
 
@@ -453,9 +532,11 @@ impl Store {
     pub fn timeline(&self, filter: &Filter, period: Period) -> Result<Vec<Bucket>> {
         let (clause, params) = filter.sql()?;
         let key = period.sql();
+        // ym is null exactly where day_lo is: test the grouped column, so the scan stays in its index.
+        let dated = if period == Period::Month { "e.ym IS NOT NULL" } else { "e.day_lo IS NOT NULL" };
         let sql = format!(
             "SELECT {key} AS k, e.quad_class, COUNT(*), COALESCE(SUM(e.fatalities), 0), SUM(e.goldstein)
-             FROM events e WHERE e.day_lo IS NOT NULL AND {clause} GROUP BY k, e.quad_class ORDER BY k"
+             FROM events e WHERE {dated} AND {clause} GROUP BY k, e.quad_class ORDER BY k"
         );
         let rows = self.rows(&sql, params, |r| {
             Ok((
@@ -519,72 +600,62 @@ impl Store {
 
     /// Actors by how often they appear, with what they did.
     pub fn actors(&self, filter: &Filter, limit: usize) -> Result<Vec<ActorActivity>> {
-        let (clause, params) = filter.sql()?;
-        // The same filter appears twice (source side and target side): number its parameters apart.
-        let shift = params.len();
-        let clause2 = renumber(&clause, shift);
-        let mut all = params.clone();
-        all.extend(params);
-        all.push(Value::Integer(limit.min(MAX_LIMIT) as i64));
-        let sql = format!(
-            "SELECT a.key, a.actor_id, a.code, a.name, a.country, a.sector, a.id,
-                    COUNT(*) AS n, SUM(x.side = 0), SUM(x.side = 1), SUM(x.quad IN (1, 2)), SUM(x.quad IN (3, 4))
-             FROM (SELECT e.source_id AS aid, 0 AS side, e.quad_class AS quad FROM events e
-                   WHERE e.source_id IS NOT NULL AND {clause}
-                   UNION ALL
-                   SELECT e.target_id, 1, e.quad_class FROM events e WHERE e.target_id IS NOT NULL AND {clause2}) x
-             JOIN actors a ON a.id = x.aid GROUP BY a.id ORDER BY n DESC, a.id LIMIT ?{}",
-            all.len()
-        );
-        let mut out: Vec<(i64, ActorActivity)> = self.rows(&sql, all, |r| {
-            Ok((
-                r.get(6)?,
-                ActorActivity {
-                    actor: actor_summary(r, 0)?,
-                    events: r.get::<_, i64>(7)? as u64,
-                    as_source: r.get::<_, i64>(8)? as u64,
-                    as_target: r.get::<_, i64>(9)? as u64,
-                    cooperation: r.get::<_, i64>(10)? as u64,
-                    conflict: r.get::<_, i64>(11)? as u64,
-                    top_roots: Vec::new(),
-                },
-            ))
-        })?;
-        for (id, activity) in &mut out {
+        // Each side is grouped on its own index, in index order (no sort), and the two merged here.
+        let mut tally: std::collections::HashMap<i64, [u64; 4]> = std::collections::HashMap::new();
+        for (side, slot) in [("source_id", 0), ("target_id", 1)] {
+            let (clause, params) = filter.sql()?;
+            let sql = format!(
+                "SELECT e.{side}, COUNT(*), SUM(e.quad_class IN (1, 2)), SUM(e.quad_class IN (3, 4))
+                 FROM events e WHERE e.{side} IS NOT NULL AND {clause} GROUP BY e.{side}"
+            );
+            let rows = self.rows(&sql, params, |r| {
+                Ok((
+                    r.get::<_, i64>(0)?,
+                    r.get::<_, i64>(1)? as u64,
+                    r.get::<_, i64>(2)? as u64,
+                    r.get::<_, i64>(3)? as u64,
+                ))
+            })?;
+            for (id, n, coop, conf) in rows {
+                let t = tally.entry(id).or_default();
+                t[slot] += n;
+                t[2] += coop;
+                t[3] += conf;
+            }
+        }
+        let mut ranked: Vec<(i64, [u64; 4])> = tally.into_iter().collect();
+        ranked.sort_by(|a, b| (b.1[0] + b.1[1]).cmp(&(a.1[0] + a.1[1])).then(a.0.cmp(&b.0)));
+        ranked.truncate(limit.min(MAX_LIMIT));
+        let mut out = Vec::with_capacity(ranked.len());
+        for (id, t) in ranked {
+            let sql = "SELECT key, actor_id, code, name, country, sector FROM actors WHERE id = ?1";
+            let Some(actor) = self.rows(sql, vec![Value::Integer(id)], |r| actor_summary(r, 0))?.into_iter().next()
+            else {
+                continue;
+            };
             let (clause, mut params) = filter.sql()?;
-            params.push(Value::Integer(*id));
+            params.push(Value::Integer(id));
             let sql = format!(
                 "SELECT e.cameo_root, COUNT(*) AS n FROM events e WHERE e.source_id = ?{} AND {clause}
                  GROUP BY e.cameo_root ORDER BY n DESC, e.cameo_root LIMIT 3",
                 params.len()
             );
-            activity.top_roots = self.rows(&sql, params, |r| Ok((r.get(0)?, r.get::<_, i64>(1)? as u64)))?;
+            let top_roots = self.rows(&sql, params, |r| Ok((r.get(0)?, r.get::<_, i64>(1)? as u64)))?;
+            out.push(ActorActivity {
+                actor,
+                events: t[0] + t[1],
+                as_source: t[0],
+                as_target: t[1],
+                cooperation: t[2],
+                conflict: t[3],
+                top_roots,
+            });
         }
-        Ok(out.into_iter().map(|(_, a)| a).collect())
+        Ok(out)
     }
 }
 
-/// `?N` -> `?(N + shift)` in a clause made by [`Filter::sql`].
-fn renumber(clause: &str, shift: usize) -> String {
-    let mut out = String::with_capacity(clause.len());
-    let mut chars = clause.chars().peekable();
-    while let Some(c) = chars.next() {
-        out.push(c);
-        if c == '?' {
-            let mut digits = String::new();
-            while let Some(d) = chars.peek().filter(|d| d.is_ascii_digit()) {
-                digits.push(*d);
-                chars.next();
-            }
-            if let Ok(n) = digits.parse::<usize>() {
-                out.push_str(&(n + shift).to_string());
-            }
-        }
-    }
-    out
-}
-
-/// The first and last day of the store's dated events.
+/// A day number as `YYYY-MM-DD`.
 pub fn day_label(day: i64) -> String {
     let (y, m, d) = palaver_core::dates::civil_from_days(day);
     format!("{y:04}-{m:02}-{d:02}")
@@ -593,11 +664,6 @@ pub fn day_label(day: i64) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn parameters_are_renumbered_for_a_second_copy() {
-        assert_eq!(renumber("a = ?1 AND b BETWEEN ?2 AND ?3", 3), "a = ?4 AND b BETWEEN ?5 AND ?6");
-    }
 
     #[test]
     fn bad_parameters_are_refused_with_a_reason() {

@@ -72,6 +72,10 @@ CREATE TABLE places (
     geonameid INTEGER
 );
 
+CREATE INDEX places_name ON places (name COLLATE NOCASE);
+CREATE INDEX places_admin1 ON places (admin1 COLLATE NOCASE);
+CREATE INDEX places_admin2 ON places (admin2 COLLATE NOCASE);
+
 -- One row per real-world event; its mentions are the sentences that reported it.
 CREATE TABLE events (
     id INTEGER PRIMARY KEY,
@@ -106,11 +110,14 @@ CREATE TABLE events (
     coder_id INTEGER REFERENCES coders (id)
 );
 CREATE INDEX events_identity ON events (cameo_root, source_id, target_id, day_lo);
-CREATE INDEX events_day ON events (day_lo);
-CREATE INDEX events_ym ON events (ym, quad_class);
+-- Covering indexes: timelines scan (day_lo, quad_class, goldstein, fatalities) only, networks
+-- (source_id, target_id, ...) only, without touching the table.
+CREATE INDEX events_day ON events (day_lo, quad_class, goldstein, fatalities);
+CREATE INDEX events_ym ON events (ym, quad_class, goldstein, fatalities);
 CREATE INDEX events_cameo ON events (cameo);
-CREATE INDEX events_source ON events (source_id);
-CREATE INDEX events_target ON events (target_id);
+CREATE INDEX events_root_day ON events (cameo_root, day_lo);
+CREATE INDEX events_source ON events (source_id, target_id, quad_class, goldstein, fatalities);
+CREATE INDEX events_target ON events (target_id, quad_class);
 CREATE INDEX events_source_code ON events (source_code);
 CREATE INDEX events_target_code ON events (target_code);
 CREATE INDEX events_source_country ON events (source_country);
