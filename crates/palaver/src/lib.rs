@@ -11,5 +11,6 @@ pub mod ingest;
 pub mod input;
 pub mod pipeline;
 pub mod report;
+pub mod serve;
 pub mod sink;
 pub mod validate;

@@ -308,6 +308,20 @@ enum Command {
         #[arg(long, short)]
         output: Option<PathBuf>,
     },
+    /// Serve the dashboard and the JSON API over a store (read-only), on 127.0.0.1 by default.
+    Serve {
+        #[arg(long)]
+        db: PathBuf,
+        /// Port to listen on (0: any free port, printed on start).
+        #[arg(long, default_value_t = 8080)]
+        port: u16,
+        /// Address to listen on; 127.0.0.1 keeps the dashboard to this machine.
+        #[arg(long, default_value = "127.0.0.1")]
+        host: std::net::IpAddr,
+        /// Threads answering requests (default: every core).
+        #[arg(long)]
+        threads: Option<usize>,
+    },
     /// Measure coding speed and memory on a generated corpus (or a JSONL file).
     Bench {
         /// Sentences in the generated corpus.
@@ -439,6 +453,11 @@ fn run(cli: Cli) -> Result<ExitCode> {
             let store = Store::open_read_only(&db)?;
             let actors = store.actors(&filter.filter()?, limit)?;
             report::actors(&mut BufWriter::new(io::stdout().lock()), &actors, answer_style(format))?;
+            Ok(ExitCode::SUCCESS)
+        }
+        Command::Serve { db, port, host, threads } => {
+            let threads = threads.unwrap_or_else(|| std::thread::available_parallelism().map_or(1, |n| n.get()));
+            palaver::serve::serve(&db, std::net::SocketAddr::new(host, port), threads)?;
             Ok(ExitCode::SUCCESS)
         }
         Command::Export { db, filter, format, output } => export_command(&db, &filter.filter()?, format, output),

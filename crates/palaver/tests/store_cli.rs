@@ -1,6 +1,9 @@
 //! `palaver ingest`, the query commands and exports, as a user runs them; an ingest killed with
 //! SIGKILL part-way and run again; the founding article's deal reported twice.
 
+mod common;
+
+use common::corpus;
 use serde_json::Value;
 use std::path::{Path, PathBuf};
 use std::process::{Command, Output, Stdio};
@@ -28,53 +31,6 @@ fn shared() -> Option<PathBuf> {
         eprintln!("skipped: ../shared is absent");
         None
     }
-}
-
-const ACTORS: &[&str] = &[
-    "Malian soldiers",
-    "JNIM fighters",
-    "French troops",
-    "Burkinabe police",
-    "ISWAP militants",
-    "Nigerien soldiers",
-    "Dozo hunters",
-    "the Malian government",
-    "ECOWAS",
-    "UN peacekeepers",
-];
-const DEEDS: &[&str] = &["attacked", "met", "accused", "praised", "clashed with", "threatened", "signed a deal with"];
-const PLACES: &[&str] = &["Mopti", "Gao", "Niono", "Djibo", "Timbuktu", "Menaka", "Kidal", "Segou"];
-const MONTHS: &[&str] = &["January", "March", "May", "July", "September", "November"];
-
-/// Articles written from templates: different actors, deeds, places and days.
-fn corpus(n: usize) -> String {
-    let mut out = String::new();
-    let mut x: u64 = 0x9e37_79b9_7f4a_7c15;
-    let mut next = |m: usize| {
-        x ^= x << 13;
-        x ^= x >> 7;
-        x ^= x << 17;
-        (x % m as u64) as usize
-    };
-    for i in 0..n {
-        let mut text = String::new();
-        for _ in 0..6 {
-            text.push_str(&format!(
-                "On {} {} 2020, {} {} {} near {}. ",
-                1 + next(28),
-                MONTHS[next(MONTHS.len())],
-                ACTORS[next(ACTORS.len())],
-                DEEDS[next(DEEDS.len())],
-                ACTORS[next(ACTORS.len())],
-                PLACES[next(PLACES.len())]
-            ));
-        }
-        let rec = serde_json::json!({"id": format!("gen-{i}"), "text": text, "date": "2020-12-31",
-                                     "source": format!("source-{}", i % 7)});
-        out.push_str(&rec.to_string());
-        out.push('\n');
-    }
-    out
 }
 
 /// Every row of the data tables (not the log of runs), for comparing two stores.

@@ -678,3 +678,109 @@ mod tests {
         assert_eq!(dedup::days_from_civil(1970, 1, 5) % 7, 4);
     }
 }
+
+/// Events at one place, for maps.
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct MapPoint {
+    pub place: String,
+    pub country: Option<String>,
+    pub admin1: Option<String>,
+    pub lat: f64,
+    pub lon: f64,
+    pub precision: String,
+    pub events: u64,
+    pub fatalities: u64,
+    pub cooperation: u64,
+    pub conflict: u64,
+}
+
+/// What a store holds, in brief.
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct Extent {
+    pub articles: u64,
+    pub events: u64,
+    /// The first and last day that dated events cover.
+    pub first_day: Option<String>,
+    pub last_day: Option<String>,
+    /// Countries of events' places and actors, busiest first.
+    pub countries: Vec<(String, u64)>,
+}
+
+/// A stored article.
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct StoredArticle {
+    pub doc_id: String,
+    pub title: Option<String>,
+    pub date: Option<String>,
+    pub source: Option<String>,
+    pub url: Option<String>,
+    pub text: String,
+}
+
+impl Store {
+    /// Places with their events, busiest first.
+    pub fn map_points(&self, filter: &Filter, limit: usize) -> Result<Vec<MapPoint>> {
+        let (clause, mut params) = filter.sql()?;
+        params.push(Value::Integer(limit.min(MAX_LIMIT) as i64));
+        let sql = format!(
+            "SELECT p.name, p.country, p.admin1, p.lat, p.lon, p.precision, COUNT(*) AS n,
+                    COALESCE(SUM(e.fatalities), 0), SUM(e.quad_class IN (1, 2)), SUM(e.quad_class IN (3, 4))
+             FROM events e JOIN places p ON p.id = e.place_id WHERE {clause}
+             GROUP BY e.place_id ORDER BY n DESC, e.place_id LIMIT ?{}",
+            params.len()
+        );
+        self.rows(&sql, params, |r| {
+            Ok(MapPoint {
+                place: r.get(0)?,
+                country: r.get(1)?,
+                admin1: r.get(2)?,
+                lat: r.get(3)?,
+                lon: r.get(4)?,
+                precision: r.get(5)?,
+                events: r.get::<_, i64>(6)? as u64,
+                fatalities: r.get::<_, i64>(7)? as u64,
+                cooperation: r.get::<_, i64>(8)? as u64,
+                conflict: r.get::<_, i64>(9)? as u64,
+            })
+        })
+    }
+
+    /// Sizes, the span of days, and the countries a store holds.
+    pub fn extent(&self) -> Result<Extent> {
+        let counts = self.counts()?;
+        let days = self.rows("SELECT MIN(day_lo), MAX(day_hi) FROM events", vec![], |r| {
+            Ok((r.get::<_, Option<i64>>(0)?, r.get::<_, Option<i64>>(1)?))
+        })?;
+        let (first, last) = days.first().copied().unwrap_or((None, None));
+        let countries = self.rows(
+            "SELECT c, COUNT(*) AS n FROM (SELECT source_country AS c FROM events UNION ALL
+             SELECT target_country FROM events UNION ALL SELECT country FROM events)
+             WHERE c IS NOT NULL GROUP BY c ORDER BY n DESC, c LIMIT 300",
+            vec![],
+            |r| Ok((r.get(0)?, r.get::<_, i64>(1)? as u64)),
+        )?;
+        Ok(Extent {
+            articles: counts.articles,
+            events: counts.events,
+            first_day: first.map(day_label),
+            last_day: last.map(day_label),
+            countries,
+        })
+    }
+
+    /// An article by its document id.
+    pub fn article(&self, doc_id: &str) -> Result<Option<StoredArticle>> {
+        let sql = "SELECT doc_id, title, date, source, url, text FROM articles WHERE doc_id = ?1";
+        let rows = self.rows(sql, vec![Value::Text(doc_id.to_string())], |r| {
+            Ok(StoredArticle {
+                doc_id: r.get(0)?,
+                title: r.get(1)?,
+                date: r.get(2)?,
+                source: r.get(3)?,
+                url: r.get(4)?,
+                text: r.get(5)?,
+            })
+        })?;
+        Ok(rows.into_iter().next())
+    }
+}

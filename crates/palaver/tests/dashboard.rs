@@ -1,0 +1,59 @@
+//! The dashboard in real headless Chromium (Debian's `chromium`, driven by playwright-core from
+//! the front end's own npm packages): a store of the founding article and generated reports, a
+//! running `palaver serve`, and `web/tests/dashboard.mjs` checking every panel, a filter, a click
+//! on the network and an event's evidence. Screenshots land in the target folder.
+
+mod common;
+
+use std::path::{Path, PathBuf};
+use std::process::Command;
+
+fn chromium() -> Option<PathBuf> {
+    let p = PathBuf::from(std::env::var("CHROMIUM").unwrap_or_else(|_| "/usr/bin/chromium".into()));
+    p.exists().then_some(p)
+}
+
+#[test]
+fn the_dashboard_shows_filters_and_explains_events_in_chromium() {
+    let Some(browser) = chromium() else {
+        eprintln!("skipped: no Chromium at /usr/bin/chromium (apt-get install chromium; .ci/run does)");
+        return;
+    };
+    let web = Path::new(env!("CARGO_MANIFEST_DIR")).join("../../web");
+    if !web.join("node_modules/playwright-core").is_dir() {
+        panic!("web/node_modules is missing: the build (build.rs) runs npm ci");
+    }
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("dash.db");
+    let sample = Path::new(env!("CARGO_MANIFEST_DIR")).join("../../../shared/samples/mali-jnim-talks.jsonl");
+    let own = Path::new(env!("CARGO_MANIFEST_DIR")).join("../../samples/sahel-briefing.txt");
+    let mut extra = vec![own.as_path()];
+    if sample.exists() {
+        extra.push(&sample);
+    } else {
+        eprintln!("note: ../shared is absent; the dashboard is tested on generated articles only");
+    }
+    common::make_store(&db, 400, &extra);
+    let server = common::Server::start(&db);
+    let shots = Path::new(env!("CARGO_TARGET_TMPDIR")).join("dashboard");
+    std::fs::create_dir_all(&shots).unwrap();
+    let out = Command::new("node")
+        .arg("tests/dashboard.mjs")
+        .arg(&server.url)
+        .arg(&shots)
+        .arg("BFA")
+        .env("CHROMIUM", &browser)
+        .current_dir(&web)
+        .output()
+        .expect("node runs");
+    let report = String::from_utf8_lossy(&out.stdout);
+    eprintln!("{report}\n{}", String::from_utf8_lossy(&out.stderr));
+    assert!(out.status.success(), "the dashboard failed its checks: {report}");
+    let report: serde_json::Value = serde_json::from_str(report.trim()).expect("a JSON report");
+    assert!(report["before"]["events"]["count"].as_u64().unwrap() > 0);
+    for shot in ["dashboard.png", "dashboard-filtered.png", "dashboard-evidence.png"] {
+        let len = std::fs::metadata(shots.join(shot)).map(|m| m.len()).unwrap_or(0);
+        assert!(len > 10_000, "{shot} was not saved");
+    }
+    eprintln!("screenshots in {}", shots.display());
+}
