@@ -83,6 +83,9 @@ pub struct Event {
     pub negated: bool,
     /// Who the text says said it ("..., ministry spokesperson Khalil Camara told Reuters").
     pub attribution: Option<ActorRecord>,
+    /// The third party between source and target ("talks mediated by the High Islamic Council").
+    #[serde(default)]
+    pub mediator: Option<ActorRecord>,
     pub evidence: Evidence,
     /// The dictionary line that produced the code, `file:line`.
     pub rule: String,

@@ -25,6 +25,7 @@ pub mod event;
 pub mod fatalities;
 #[allow(missing_docs)]
 pub mod grammar;
+pub mod mediation;
 #[allow(missing_docs)]
 pub mod mentions;
 #[allow(missing_docs)]
@@ -184,6 +185,17 @@ pub struct Worker<'e> {
     sentence_words: Vec<u32>,
 }
 
+/// Whether an actor is the source or target of an event (a mediator cannot be a party).
+fn is_party(a: &event::ActorRecord, e: &Event) -> bool {
+    let same = |b: &Option<event::ActorRecord>| {
+        b.as_ref().is_some_and(|b| match (&a.actor_id, &b.actor_id) {
+            (Some(x), Some(y)) => x == y,
+            _ => a.code.is_some() && a.code == b.code && a.text == b.text,
+        })
+    };
+    same(&e.source) || same(&e.target)
+}
+
 /// Parses the date of an article: `YYYY-MM-DD`, possibly followed by a time.
 fn article_day(date: &str) -> Option<(DayNumberText, u32)> {
     let d = date.get(..10)?;
@@ -276,6 +288,7 @@ impl Worker<'_> {
             finder.find(s.tokens, mentions, &mut self.places);
             ontology::sentence_words(&self.tokens[s.tokens.0..s.tokens.1], &mut self.sentence_words);
             let first_event = out.events.len();
+            let mediator = mediation::mediator(text, &self.tokens, s.tokens, mentions).map(|k| ctx.actor(&mentions[k]));
             let mut ordinal = 0;
             for c in &self.coded {
                 if c.negated && !engine.options.keep_negated {
@@ -318,8 +331,35 @@ impl Worker<'_> {
                         event.location = places::nearest(&self.places, c.verb.0)
                             .map(|p| p.location.clone())
                             .or_else(|| last_place.clone());
+                        event.mediator =
+                            mediator.clone().filter(|m| mediation::mediable(&event.cameo_root) && !is_party(m, &event));
+                        // "X asked Y to open talks with Z": X proposes talks with Z, through Y.
+                        let proposal = (event.cameo == "026")
+                            .then(|| mediation::negotiating_partner(text, &self.tokens, s.tokens, mentions, c.verb.0))
+                            .flatten()
+                            .and_then(|k| {
+                                let code = lex.cameo.iter().find(|k| k.code == "036")?;
+                                let partner = ctx.actor(&mentions[k]);
+                                let mut p = event.clone();
+                                p.mediator = p.target.take();
+                                p.target = Some(partner);
+                                p.evidence.spans.target = Some(ctx.bytes(mentions[k].start, mentions[k].end));
+                                p.cameo = code.code.clone();
+                                p.cameo_root = code.root.clone();
+                                p.quad_class = code.quad_class;
+                                p.goldstein = code.goldstein;
+                                p.plover =
+                                    event::Plover { event: code.plover_event.clone(), mode: code.plover_mode.clone() };
+                                Some(p)
+                            })
+                            .filter(|p| !p.mediator.as_ref().is_some_and(|m| is_party(m, p)));
                         out.events.push(event);
                         ordinal += 1;
+                        if let Some(mut p) = proposal {
+                            p.event_id = format!("{}:{}:{}", article.id, index, ordinal);
+                            out.events.push(p);
+                            ordinal += 1;
+                        }
                     }
                 }
             }

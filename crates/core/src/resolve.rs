@@ -30,7 +30,7 @@ pub struct Context<'a> {
 }
 
 impl Context<'_> {
-    fn bytes(&self, start: usize, end: usize) -> [usize; 2] {
+    pub fn bytes(&self, start: usize, end: usize) -> [usize; 2] {
         [self.tokens[start].start as usize, self.tokens[end - 1].end as usize]
     }
 
@@ -195,6 +195,7 @@ impl Context<'_> {
             fatalities: None,
             negated: c.negated,
             attribution: side(c.speaker).map(|m| self.actor(m)),
+            mediator: None,
             evidence: Evidence {
                 sentence: self.text[sentence.0..sentence.1].to_string(),
                 verb: self.text[verb[0]..verb[1]].to_string(),

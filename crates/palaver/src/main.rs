@@ -296,6 +296,25 @@ enum Command {
         #[arg(long, value_enum, default_value = "table")]
         format: AnswerFormat,
     },
+    /// Peace processes: negotiation tracks per pair of parties with their mediators, each step with
+    /// its evidence, each agreement's life, and the violence before and after it.
+    Process {
+        #[arg(long)]
+        db: PathBuf,
+        #[command(flatten)]
+        filter: FilterArgs,
+        /// Days before and after an agreement over which its violence is counted.
+        #[arg(long, default_value_t = 90)]
+        window: i64,
+        /// Radius (km) of an agreement's area.
+        #[arg(long, default_value_t = 50.0)]
+        area_km: f64,
+        /// Most tracks to print.
+        #[arg(long, default_value_t = 50)]
+        limit: usize,
+        #[arg(long, value_enum, default_value = "table")]
+        format: AnswerFormat,
+    },
     /// Export stored events: JSONL, CSV, GDELT TSV, or Parquet partitioned by month.
     Export {
         #[arg(long)]
@@ -453,6 +472,18 @@ fn run(cli: Cli) -> Result<ExitCode> {
             let store = Store::open_read_only(&db)?;
             let actors = store.actors(&filter.filter()?, limit)?;
             report::actors(&mut BufWriter::new(io::stdout().lock()), &actors, answer_style(format))?;
+            Ok(ExitCode::SUCCESS)
+        }
+        Command::Process { db, filter, window, area_km, limit, format } => {
+            if window < 0 || !(0.0..=20_000.0).contains(&area_km) {
+                bail!("--window must be 0 or more days and --area-km 0-20000");
+            }
+            let store = Store::open_read_only(&db)?;
+            let opts = palaver_store::process::ProcessOptions { window_days: window, area_km };
+            let mut tracks = store.tracks(&filter.filter()?, opts)?;
+            tracks.truncate(limit);
+            let style = if matches!(format, AnswerFormat::Table) { report::Style::Table } else { report::Style::Json };
+            report::tracks(&mut BufWriter::new(io::stdout().lock()), &tracks, style)?;
             Ok(ExitCode::SUCCESS)
         }
         Command::Serve { db, port, host, threads } => {

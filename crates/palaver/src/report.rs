@@ -297,3 +297,73 @@ pub fn actors(out: &mut impl Write, actors: &[ActorActivity], style: Style) -> i
         }
     }
 }
+
+/// Negotiation tracks: each pair with its mediators, steps, agreements and index.
+pub fn tracks(out: &mut impl Write, tracks: &[palaver_store::process::Track], style: Style) -> io::Result<()> {
+    if style != Style::Table {
+        serde_json::to_writer_pretty(&mut *out, tracks)?;
+        return writeln!(out);
+    }
+    if tracks.is_empty() {
+        return writeln!(out, "no negotiation tracks: no proposals, talks or agreements between two known actors");
+    }
+    let name: std::collections::HashMap<&str, String> =
+        tracks.iter().flat_map(|t| t.parties.iter().chain(&t.mediators)).map(|a| (a.key.as_str(), a.label())).collect();
+    let label = |k: &str| name.get(k).cloned().unwrap_or_else(|| k.to_string());
+    for t in tracks {
+        let mediators = t.mediators.iter().map(|m| m.label()).collect::<Vec<_>>().join(", ");
+        writeln!(
+            out,
+            "== {} <-> {}{}",
+            t.parties[0].label(),
+            t.parties[1].label(),
+            if mediators.is_empty() { String::new() } else { format!("  (mediators: {mediators})") }
+        )?;
+        for s in &t.steps {
+            writeln!(
+                out,
+                "  {:<10} {:<14} {:<5} {} -> {}{}  [event {}] {}",
+                s.date.as_deref().unwrap_or("undated"),
+                format!("{:?}", s.step).to_lowercase(),
+                s.cameo,
+                label(&s.source),
+                label(&s.target),
+                s.mediator.as_deref().map(|m| format!(" via {}", label(m))).unwrap_or_default(),
+                s.event_id,
+                cut(s.sentence.trim(), 80)
+            )?;
+        }
+        for a in &t.agreements {
+            writeln!(
+                out,
+                "  agreement [event {}] {} {}: {}{}",
+                a.event_id,
+                a.date.as_deref().unwrap_or("undated"),
+                a.place.as_deref().unwrap_or(""),
+                a.status,
+                match (&a.status_date, a.status_event) {
+                    (d, Some(e)) => format!(" ({}, event {e})", d.as_deref().unwrap_or("undated")),
+                    _ => String::new(),
+                }
+            )?;
+            writeln!(
+                out,
+                "    violence before / after: between the parties {} ({} dead) / {} ({} dead); in the area {} ({} dead) / {} ({} dead)",
+                a.before.between_parties,
+                a.before.between_parties_fatalities,
+                a.after.between_parties,
+                a.after.between_parties_fatalities,
+                a.before.in_area,
+                a.before.in_area_fatalities,
+                a.after.in_area,
+                a.after.in_area_fatalities
+            )?;
+        }
+        if !t.index.is_empty() {
+            let idx: Vec<String> = t.index.iter().map(|(m, v)| format!("{m} {v:+.2}")).collect();
+            writeln!(out, "  cooperation-conflict index by month: {}", idx.join(", "))?;
+        }
+        writeln!(out)?;
+    }
+    Ok(())
+}

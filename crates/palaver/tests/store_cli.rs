@@ -218,3 +218,28 @@ fn the_founding_deal_reported_twice_is_stored_once_with_two_mentions() {
     assert_eq!(deal["date"], "2021-03");
     assert_eq!(deal["location"]["name"], "Niono");
 }
+
+#[test]
+fn the_founding_article_shows_the_niono_track_and_the_proposal_to_jnim() {
+    let Some(shared) = shared() else { return };
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("p.db");
+    let db = db.to_str().unwrap();
+    let article = shared.join("samples/mali-jnim-talks.jsonl");
+    ok(&["ingest", "-q", "--db", db, article.to_str().unwrap()]);
+    let tracks: Value = serde_json::from_str(&ok(&["process", "--db", db, "--format", "json"])).unwrap();
+    let tracks = tracks.as_array().unwrap();
+    let has = |t: &Value, k: &str| t["parties"].as_array().unwrap().iter().any(|p| p["key"] == k);
+    let niono = tracks.iter().find(|t| has(t, "id:jnim") && has(t, "code:MLICVL")).expect("the Niono track");
+    assert!(niono["mediators"].as_array().unwrap().iter().any(|m| m["actor_id"] == "mali_hci"), "{niono:#}");
+    let deal = &niono["agreements"][0];
+    assert_eq!(deal["date"], "2021-03");
+    assert_eq!(deal["place"], "Niono");
+    assert_eq!(deal["status"], "broken");
+    assert_eq!(deal["status_date"], "2021-07");
+    let talks = tracks.iter().find(|t| has(t, "id:jnim") && has(t, "state:MLI")).expect("the government-JNIM track");
+    let steps = talks["steps"].as_array().unwrap();
+    assert!(steps.iter().any(|s| s["step"] == "proposal" && s["mediator"] == "id:mali_hci"), "{talks:#}");
+    let table = ok(&["process", "--db", db]);
+    assert!(table.contains("mediators: High Islamic Council") && table.contains("broken (2021-07"), "{table}");
+}

@@ -275,9 +275,18 @@ fn rebuild_event(tx: &Transaction, event: i64) -> Result<()> {
     let parse = |s: &str| serde_json::from_str::<Event>(s).map_err(|e| StoreError::Corrupt(format!("mention: {e}")));
     let first = parse(first)?;
     let mut merged = Merged::of(&first);
+    let mut mediator = first.mediator.clone();
     for (_, r) in &records[1..] {
-        merged.absorb(&parse(r)?);
+        let e = parse(r)?;
+        merged.absorb(&e);
+        mediator = mediator.or(e.mediator);
     }
+    let mediator_id = actor_row(tx, mediator.as_ref())?;
+    tx.prepare_cached("UPDATE events SET mediator_id = ?2, mediator_code = ?3 WHERE id = ?1")?.execute(params![
+        event,
+        mediator_id,
+        mediator.as_ref().and_then(|m| m.code.clone())
+    ])?;
     tx.prepare_cached(
         "UPDATE events SET cameo = ?2, quad_class = ?3, goldstein = ?4, plover_event = ?5, plover_mode = ?6,
          acled_type = ?7, acled_sub_type = ?8, first_mention = ?9 WHERE id = ?1",
@@ -419,6 +428,13 @@ fn add_mention(
         Some((id, mut merged)) => {
             merged.absorb(e);
             set_merged(tx, id, &merged)?;
+            if let Some(m) = actor_row(tx, e.mediator.as_ref())? {
+                // A later report may name the mediator an earlier one left out.
+                tx.prepare_cached(
+                    "UPDATE events SET mediator_id = ?2, mediator_code = ?3 WHERE id = ?1 AND mediator_id IS NULL",
+                )?
+                .execute(params![id, m, e.mediator.as_ref().and_then(|m| m.code.clone())])?;
+            }
             (id, false)
         }
         None => (insert_event(tx, e, source, target, coder)?, true),
@@ -518,6 +534,7 @@ fn insert_event(tx: &Transaction, e: &Event, source: Option<i64>, target: Option
     let side = |a: &Option<ActorRecord>| a.as_ref().and_then(|a| a.code.clone());
     let country = |a: &Option<ActorRecord>| a.as_ref().and_then(|a| a.country.clone());
     let place = place_row(tx, e.location.as_ref())?;
+    let mediator = actor_row(tx, e.mediator.as_ref())?;
     let days = dedup::day_range(e.date.as_deref());
     let l = e.location.as_ref();
     // One statement with every column: each of the events table's indexes is written once.
@@ -525,9 +542,9 @@ fn insert_event(tx: &Transaction, e: &Event, source: Option<i64>, target: Option
         "INSERT INTO events (date, date_precision, day_lo, day_hi, ym, source_id, source_code, source_country,
              target_id, target_code, target_country, cameo, cameo_root, quad_class, goldstein, plover_event,
              plover_mode, acled_type, acled_sub_type, place_id, country, lat, lon, fatalities,
-             num_mentions, num_articles, num_sources, first_mention, coder_id)
+             num_mentions, num_articles, num_sources, first_mention, coder_id, mediator_id, mediator_code)
          VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18, ?19, ?20, ?21,
-             ?22, ?23, ?24, 1, 1, 1, 0, ?25)",
+             ?22, ?23, ?24, 1, 1, 1, 0, ?25, ?26, ?27)",
     )?
     .execute(params![
         e.date,
@@ -554,7 +571,9 @@ fn insert_event(tx: &Transaction, e: &Event, source: Option<i64>, target: Option
         l.map(|l| l.lat),
         l.map(|l| l.lon),
         e.fatalities.map(i64::from),
-        coder
+        coder,
+        mediator,
+        e.mediator.as_ref().and_then(|m| m.code.clone())
     ])?;
     Ok(tx.last_insert_rowid())
 }

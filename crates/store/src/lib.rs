@@ -14,6 +14,7 @@ pub mod dedup;
 pub mod ingest;
 #[cfg(feature = "parquet")]
 pub mod parquet;
+pub mod process;
 pub mod query;
 pub mod schema;
 

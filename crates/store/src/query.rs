@@ -369,7 +369,12 @@ impl Store {
         Ok(out)
     }
 
-    fn rows<T>(&self, sql: &str, params: Vec<Value>, mut f: impl FnMut(&Row) -> rusqlite::Result<T>) -> Result<Vec<T>> {
+    pub(crate) fn rows<T>(
+        &self,
+        sql: &str,
+        params: Vec<Value>,
+        mut f: impl FnMut(&Row) -> rusqlite::Result<T>,
+    ) -> Result<Vec<T>> {
         let mut run = || -> rusqlite::Result<Vec<T>> {
             let mut stmt = self.conn.prepare_cached(sql)?;
             let mut rows = stmt.query(params_from_iter(params.iter()))?;

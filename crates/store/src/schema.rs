@@ -153,6 +153,12 @@ CREATE TABLE runs (
     finished TEXT
 );
 "#,
+    // 2: mediators, the third party of an event ("talks mediated by the High Islamic Council").
+    r#"
+ALTER TABLE events ADD COLUMN mediator_id INTEGER REFERENCES actors (id);
+ALTER TABLE events ADD COLUMN mediator_code TEXT;
+CREATE INDEX events_mediator ON events (mediator_id);
+"#,
 ];
 
 /// The version a database has after every migration this build knows.
