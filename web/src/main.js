@@ -3,15 +3,18 @@
 // data-count and data-signature attributes, so that tests can check the data, not only the page.
 import "./main.css";
 import * as echarts from "echarts/core";
-import { BarChart, LineChart, GraphChart } from "echarts/charts";
-import { GridComponent, TooltipComponent, LegendComponent, DataZoomComponent } from "echarts/components";
+import { BarChart, LineChart, GraphChart, ScatterChart } from "echarts/charts";
+import { GridComponent, TooltipComponent, LegendComponent, DataZoomComponent, MarkLineComponent } from "echarts/components";
 import { CanvasRenderer } from "echarts/renderers";
 import L from "leaflet";
 import "leaflet.markercluster";
 import { feature } from "topojson-client";
 import world from "world-atlas/countries-110m.json";
 
-echarts.use([BarChart, LineChart, GraphChart, GridComponent, TooltipComponent, LegendComponent, DataZoomComponent, CanvasRenderer]);
+echarts.use([
+  BarChart, LineChart, GraphChart, ScatterChart, GridComponent, TooltipComponent, LegendComponent, DataZoomComponent,
+  MarkLineComponent, CanvasRenderer,
+]);
 
 const COOP = "#2b83ba";
 const CONF = "#d7191c";
@@ -142,6 +145,68 @@ function drawMap(points) {
   mark($("#map"), points.length, `${points.length}:${points.reduce((n, p) => n + p.events, 0)}`);
 }
 
+// Peace processes: one small timeline per track, its steps by kind, agreements marked.
+const STEPS = ["proposal", "talks", "agreement", "implementation", "rejection", "breakdown", "violence"];
+const STEP_COLOURS = { proposal: "#80b1d3", talks: COOP, agreement: "#1a9641", implementation: "#a6d96a",
+  rejection: "#fdae61", breakdown: "#e66101", violence: CONF };
+let processCharts = [];
+function partyLabel(p) {
+  return p.name || p.code || p.key;
+}
+function stepDay(d) {
+  // "2021-03" and "2021" stand at their first day on a time axis.
+  return d && d.length === 4 ? `${d}-01-01` : d && d.length === 7 ? `${d}-01` : d;
+}
+function drawProcess(tracks) {
+  processCharts.forEach((c) => c.dispose());
+  processCharts = [];
+  const box = $("#process");
+  box.replaceChildren();
+  for (const t of tracks.slice(0, 6)) {
+    const div = document.createElement("div");
+    div.className = "track";
+    const mediators = t.mediators.map(partyLabel).join(", ");
+    const more = t.agreements.length > 3 ? `<br>… and ${t.agreements.length - 3} more agreements` : "";
+    const deals = t.agreements
+      .slice(0, 3)
+      .map((a) => `agreement ${escapeHtml(a.date || "undated")} ${escapeHtml(a.place || "")}:
+        <span class="status-${a.status.replace(" ", "-")}">${escapeHtml(a.status)}</span>
+        ${a.status_date ? `(${escapeHtml(a.status_date)})` : ""}; violence before/after (90 days):
+        parties ${a.before.between_parties}/${a.after.between_parties}, area ${a.before.in_area}/${a.after.in_area}`)
+      .join("<br>") + more;
+    div.innerHTML = `<h3>${escapeHtml(partyLabel(t.parties[0]))} ↔ ${escapeHtml(partyLabel(t.parties[1]))}
+      ${mediators ? `<small>· mediators: ${escapeHtml(mediators)}</small>` : ""}</h3><div class="meta">${deals}</div>`;
+    const chartBox = document.createElement("div");
+    chartBox.className = "chart";
+    div.append(chartBox);
+    box.append(div);
+    const chart = echarts.init(chartBox);
+    const dated = t.steps.filter((s) => s.date);
+    chart.setOption({
+      tooltip: { formatter: (p) => escapeHtml(p.data.sentence || "") },
+      grid: { left: 100, right: 20, top: 10, bottom: 24 },
+      xAxis: { type: "time" },
+      yAxis: { type: "category", data: STEPS },
+      series: [
+        {
+          type: "scatter",
+          symbolSize: 11,
+          data: dated.map((s) => ({ value: [stepDay(s.date), s.step], sentence: s.sentence,
+            itemStyle: { color: STEP_COLOURS[s.step] } })),
+          markLine: {
+            symbol: "none",
+            lineStyle: { color: "#1a9641", type: "dashed" },
+            label: { formatter: "agreement", fontSize: 9 },
+            data: t.agreements.filter((a) => a.date).map((a) => ({ xAxis: stepDay(a.date) })),
+          },
+        },
+      ],
+    });
+    processCharts.push(chart);
+  }
+  mark(box, tracks.length, tracks.map((t) => `${t.parties[0].key}|${t.parties[1].key}|${t.steps.length}`).join(","));
+}
+
 // Event list and evidence
 function actorLabel(a) {
   return a ? a.name || a.code || a.text : "–";
@@ -225,17 +290,19 @@ async function refresh() {
       q.set("limit", String(n));
       return q;
     };
-    const [t, n, m, e] = await Promise.all([
+    const [t, n, m, e, pr] = await Promise.all([
       api("/api/timeline", p),
       api("/api/network", withLimit(60)),
       api("/api/map", withLimit(2000)),
       api("/api/events", withLimit(100)),
+      api("/api/process", withLimit(6)),
     ]);
     if (mine !== generation) return;
     drawTimeline(t.buckets);
     drawNetwork(n.dyads);
     drawMap(m.points);
     drawEvents(e.events);
+    drawProcess(pr.tracks);
     const total = t.buckets.reduce((k, b) => k + b.events, 0);
     $("#status").textContent = `${total} dated events · ${n.dyads.length} dyads · ${m.points.length} places`;
   } catch (err) {

@@ -36,6 +36,14 @@ try {
   const before = await state();
   report.before = before;
   for (const [panel, s] of Object.entries(before)) check(s.count > 0, `${panel} shows no data`);
+  const tracks = await page.evaluate(() => ({
+    count: Number(document.getElementById("process").dataset.count),
+    charts: document.querySelectorAll("#process .track canvas").length,
+    text: document.getElementById("process").textContent,
+  }));
+  report.process = { count: tracks.count, charts: tracks.charts };
+  check(tracks.count > 0 && tracks.charts > 0, "the peace-process view shows no track");
+  check(/agreement/.test(tracks.text), "no agreement in the peace-process view");
   // Drawn, not only counted: the charts have canvases with pixels, the map has markers, the list rows.
   const drawn = await page.evaluate(() => ({
     timelineCanvas: document.querySelectorAll("#timeline canvas").length,

@@ -197,6 +197,12 @@ pub fn router(pool: Arc<Pool>) -> Router {
                 answer(pool, q, &["limit"], Box::new(map)).await
             }),
         )
+        .route(
+            "/api/process",
+            get(|State(pool): State<Arc<Pool>>, RawQuery(q): RawQuery| async move {
+                answer(pool, q, &["limit", "window", "area_km"], Box::new(process)).await
+            }),
+        )
         .fallback(|| async { ApiError { status: StatusCode::NOT_FOUND, message: "no such page".into() } })
         .with_state(pool)
 }
@@ -237,6 +243,16 @@ fn actors(store: &Store, p: &Params) -> Result<Value, ApiError> {
 fn map(store: &Store, p: &Params) -> Result<Value, ApiError> {
     let limit = p.num("limit", 2000, MAX_PLACES)?;
     Ok(json!({ "points": to_json(store.map_points(&p.filter()?, limit)?)? }))
+}
+
+fn process(store: &Store, p: &Params) -> Result<Value, ApiError> {
+    let limit = p.num("limit", 20, 200)?;
+    let window = p.num("window", 90, 3650)? as i64;
+    let area_km = p.num("area_km", 50, 2000)? as f64;
+    let opts = palaver_store::process::ProcessOptions { window_days: window, area_km };
+    let mut tracks = store.tracks(&p.filter()?, opts)?;
+    tracks.truncate(limit);
+    Ok(json!({ "tracks": to_json(tracks)? }))
 }
 
 /// One event with its evidence: the sentence cut into marked parts, the article, the dictionary
