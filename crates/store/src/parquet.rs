@@ -1,5 +1,6 @@
 //! Parquet export, partitioned by month the way Hive, Spark, DuckDB and Trino expect
-//! (`DIR/month=2021-03/part-0.parquet`; undated events under `month=__HIVE_DEFAULT_PARTITION__`),
+//! (`DIR/month=2021-03/part-0.parquet`; undated events under `month=undated`: Hive's null partition
+//! name breaks pyarrow's reader of partitioned folders),
 //! one flat row per event with GDELT's counts. Each file is written beside its final name and
 //! renamed when complete, so a reader never sees half a file.
 
@@ -15,7 +16,7 @@ use std::path::{Path, PathBuf};
 use std::sync::Arc;
 
 /// The partition of events without a date.
-pub const UNDATED: &str = "__HIVE_DEFAULT_PARTITION__";
+pub const UNDATED: &str = "undated";
 
 /// Rows in one row group.
 const ROW_GROUP: usize = 65_536;
