@@ -332,3 +332,69 @@ fn a_countrys_title_names_the_office_not_the_person() {
     // without the possessive the named person stays, with the title's role
     assert_eq!(petrarch_triples(&e, "Minister Aradel left Kastren."), [triple("SLNGOV", "KST", "032")]);
 }
+
+/// (text, code, sector) of each event's source.
+fn sources(events: &[Event]) -> Vec<(String, String, String)> {
+    events
+        .iter()
+        .filter_map(|e| e.source.as_ref())
+        .map(|a| (a.text.clone(), a.code.clone().unwrap_or_default(), a.sector.clone().unwrap_or_default()))
+        .collect()
+}
+
+#[test]
+fn forces_after_a_country_are_its_military() {
+    let e = code("Nigerien forces repelled an attack near Diffa on Monday.");
+    assert!(sources(&e).iter().any(|(t, c, _)| t == "Nigerien forces" && c == "NERMIL"), "{:?}", sources(&e));
+    let e = code("French-led forces struck a convoy of militants.");
+    assert!(sources(&e).iter().any(|(_, c, _)| c == "FRAMIL"), "{:?}", sources(&e));
+    let e = code("Chad forces Sudan to close the border crossing.");
+    assert!(sources(&e).iter().all(|(_, c, _)| c != "TCDMIL"), "a verb after a country's name: {:?}", triples(&e));
+}
+
+#[test]
+fn armed_machines_stand_for_their_forces() {
+    let e = code("Algerian helicopters bombed a rebel camp in the desert.");
+    assert!(sources(&e).iter().any(|(_, c, _)| c == "DZAMIL"), "{:?}", sources(&e));
+}
+
+#[test]
+fn a_former_office_with_words_between_is_an_elite() {
+    let e = code_on("Former Liberal foreign minister Kofi Mensah demanded early elections in Ghana.", "2019-03-02");
+    assert!(sources(&e).iter().any(|(_, _, s)| s == "ELI"), "{:?}", sources(&e));
+}
+
+#[test]
+fn a_title_takes_the_unknown_name_after_it() {
+    let e = code("President Adamu Kolo said he is ready to meet the rebels.");
+    assert!(sources(&e).iter().any(|(t, _, _)| t == "President Adamu Kolo"), "{:?}", sources(&e));
+    let e = code("King Idris of Libya said he would host talks with Egypt.");
+    assert!(sources(&e).iter().any(|(_, c, _)| c == "LBYGOV"), "{:?}", sources(&e));
+    // a day of the week is no name
+    let e = code("Police Tuesday arrested five protesters in Nairobi.");
+    assert!(sources(&e).iter().all(|(t, _, _)| t != "Police Tuesday"), "{:?}", sources(&e));
+}
+
+#[test]
+fn anti_and_pro_name_no_ones_country() {
+    let e = code("An anti-French journalist was arrested by Malian police in Bamako.");
+    let t: Vec<_> = e.iter().filter_map(|e| e.target.as_ref()).filter_map(|a| a.code.clone()).collect();
+    assert!(!t.is_empty() && t.iter().all(|c| c != "FRAMED"), "{t:?}");
+    // "anti-aircraft": no aircraft acts
+    let e = code("Rebels fired anti-aircraft guns at the town.");
+    assert!(sources(&e).iter().all(|(_, c, _)| !c.ends_with("MIL")), "{:?}", sources(&e));
+}
+
+#[test]
+fn a_countrys_settlements_are_its_civilians() {
+    let e = code("Ethiopian troops shelled Eritrean villages near the border.");
+    assert!(has(&e, "ETHMIL", "19", "ERICVL"), "{:?}", triples(&e));
+}
+
+#[test]
+fn activists_and_security_chiefs() {
+    let e = code("Kenyan activists protested in Nairobi on Monday.");
+    assert!(sources(&e).iter().any(|(_, c, s)| c == "KENOPP" && s == "OPP"), "{:?}", sources(&e));
+    let e = code("Accra's security chief warned the protesters.");
+    assert!(sources(&e).iter().any(|(_, c, _)| c == "GHACOP"), "{:?}", sources(&e));
+}
