@@ -341,7 +341,7 @@ impl<'a> Coder<'a> {
                 .find_map(|i| self.mention_at(i))
                 .filter(|&m| Some(m) != source && !self.owned_by_subject(self.s.mentions[m].start));
             let target = slots.target.or(inside).or_else(|| self.object(slots.end, source));
-            (source, target)
+            (source, target.filter(|&t| !self.subjects_own(t, source)))
         }
     }
 
@@ -443,13 +443,16 @@ impl<'a> Coder<'a> {
             }
             if let Some(m) = self.mention_at(j) {
                 let mention = &self.s.mentions[m];
-                if self.is_place(mention.start) {
+                // "Soviet aircraft including helicopter gunships killed": the members listed
+                // belong to the subject before them
+                let listed = mention.start > a && self.raw(mention.start - 1).eq_ignore_ascii_case("including");
+                if self.is_place(mention.start) || listed {
                     j = mention.start;
                     continue;
                 }
                 if let Some(e) = done.iter().rev().find(|e| e.target == Some(m) && e.verb.0 < mention.start) {
                     let coordinated = (mention.end..group_start).any(|k| self.tok(k).class == Word::And);
-                    if coordinated {
+                    if coordinated || self.participle_clause(group_start) {
                         return e.source;
                     }
                 }
@@ -464,6 +467,14 @@ impl<'a> Coder<'a> {
             }
         }
         None
+    }
+
+    /// ", killing five": a participle after a comma has the subject of the clause before it, not
+    /// that clause's object.
+    fn participle_clause(&self, group_start: usize) -> bool {
+        group_start > self.s.range.0
+            && self.raw(group_start - 1) == ","
+            && self.raw(group_start).to_ascii_lowercase().ends_with("ing")
     }
 
     /// Whether the subject is an agreement named before ("The deal broke down"): its parties are
@@ -506,7 +517,7 @@ impl<'a> Coder<'a> {
             let t = self.tok(i);
             if let Some(m) = self.mention_at(i) {
                 let locative = !places_too && (self.is_place(i) || self.owned_by_subject(i));
-                if !locative && Some(m) != source {
+                if !locative && Some(m) != source && !self.subjects_own(m, source) {
                     return Some(m);
                 }
                 i = self.s.mentions[m].end;
@@ -528,6 +539,21 @@ impl<'a> Coder<'a> {
             i += 1;
         }
         None
+    }
+
+    /// "Russian forces set up a military base": an object of the subject's own kind and country (or
+    /// of no country) is the subject's own, not a party to the event.
+    fn subjects_own(&self, m: usize, source: Option<usize>) -> bool {
+        let Some(s) = source else { return false };
+        let (a, b) = (&self.s.mentions[s].who, &self.s.mentions[m].who);
+        let role = |w: &crate::mentions::Who| w.agent.map(|i| self.lexicon.agents[i as usize].role.as_str());
+        a.actor.is_none()
+            && b.actor.is_none()
+            && !b.pronoun
+            && role(a).is_some()
+            && role(a) == role(b)
+            && a.country.is_some()
+            && (b.country.is_none() || b.country == a.country)
     }
 
     /// "withdraw its troops from Mali": a mention after a possessive pronoun is the subject's own.

@@ -376,6 +376,13 @@ fn a_title_takes_the_unknown_name_after_it() {
 }
 
 #[test]
+fn a_participle_after_a_comma_shares_the_subject() {
+    let e = code("Ghanaian police fired tear gas at protesters on Friday, injuring three people and arresting nine.");
+    let s = sources(&e);
+    assert!(s.len() >= 2 && s.iter().all(|(_, c, _)| c == "GHACOP"), "{s:?}");
+}
+
+#[test]
 fn anti_and_pro_name_no_ones_country() {
     let e = code("An anti-French journalist was arrested by Malian police in Bamako.");
     let t: Vec<_> = e.iter().filter_map(|e| e.target.as_ref()).filter_map(|a| a.code.clone()).collect();
@@ -389,6 +396,18 @@ fn anti_and_pro_name_no_ones_country() {
 fn a_countrys_settlements_are_its_civilians() {
     let e = code("Ethiopian troops shelled Eritrean villages near the border.");
     assert!(has(&e, "ETHMIL", "19", "ERICVL"), "{:?}", triples(&e));
+}
+
+#[test]
+fn the_subjects_own_base_is_no_target() {
+    let e = code("Turkish forces have set up a new military base near the town.");
+    assert!(!e.is_empty() && e.iter().all(|e| e.target.is_none()), "{:?}", triples(&e));
+}
+
+#[test]
+fn members_listed_after_including_belong_to_the_subject() {
+    let e = code("Russian aircraft including helicopter gunships attacked the village.");
+    assert!(sources(&e).iter().any(|(t, _, _)| t.starts_with("Russian")), "{:?}", sources(&e));
 }
 
 #[test]
