@@ -541,19 +541,21 @@ impl<'a> Coder<'a> {
         None
     }
 
-    /// "Russian forces set up a military base": an object of the subject's own kind and country (or
-    /// of no country) is the subject's own, not a party to the event.
+    /// "Russian forces set up a military base": an object of the subject's own kind and country is
+    /// the subject's own, not a party to the event; so is a military or police object of no country
+    /// (a base, a post, a patrol), where an official of no country may well be another's.
     fn subjects_own(&self, m: usize, source: Option<usize>) -> bool {
         let Some(s) = source else { return false };
         let (a, b) = (&self.s.mentions[s].who, &self.s.mentions[m].who);
         let role = |w: &crate::mentions::Who| w.agent.map(|i| self.lexicon.agents[i as usize].role.as_str());
+        let armed = matches!(role(b), Some("MIL" | "COP"));
         a.actor.is_none()
             && b.actor.is_none()
             && !b.pronoun
             && role(a).is_some()
             && role(a) == role(b)
             && a.country.is_some()
-            && (b.country.is_none() || b.country == a.country)
+            && (b.country == a.country || (b.country.is_none() && armed))
     }
 
     /// "withdraw its troops from Mali": a mention after a possessive pronoun is the subject's own.
@@ -797,7 +799,11 @@ impl<'a> Coder<'a> {
             j -= 1;
         }
         g.start = j;
-        g.passive = be && self.vocab_participle(h);
+        // "is prepared to lift the ban", "is committed to talks": a state, not a passive
+        let adjectival = self.grammar.is_stative_participle(&self.raw(h).to_ascii_lowercase())
+            && h + 1 < self.s.range.1
+            && self.tok(h + 1).class == Word::To;
+        g.passive = be && self.vocab_participle(h) && !adjectival;
         g
     }
 }

@@ -342,6 +342,17 @@ pub fn compose(text: &str, tokens: &[Token], chunks: &[Chunk], out: &mut Vec<Men
                 j += 1;
                 continue;
             }
+            // "King Hassan of Morocco": a named person of a country is the person
+            let person_of = gap == 1
+                && tok(m.end).eq_ignore_ascii_case("of")
+                && m.who.actor.is_some()
+                && m.who.agent.is_none()
+                && n.kind == EntryKind::CountryName;
+            if person_of {
+                m.end = n.end;
+                j += 1;
+                continue;
+            }
             if gap > 4 || !plain_gap {
                 // "troops of Mali", "leaders of JNIM", "fighters from ISWAP"
                 let of = gap == 1 || (gap == 2 && tokens[m.end + 1].class == Word::Det);

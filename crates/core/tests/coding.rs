@@ -417,3 +417,22 @@ fn activists_and_security_chiefs() {
     let e = code("Accra's security chief warned the protesters.");
     assert!(sources(&e).iter().any(|(_, c, _)| c == "GHACOP"), "{:?}", sources(&e));
 }
+
+#[test]
+fn prepared_to_is_a_state_not_a_passive() {
+    let e = code("President Adamu Kolo said he is prepared to lift the ban on the party.");
+    assert!(sources(&e).iter().any(|(t, _, _)| t == "President Adamu Kolo"), "{:?}", triples(&e));
+    assert!(e.iter().all(|e| e.target.as_ref().is_none_or(|t| t.text != "President Adamu Kolo")));
+}
+
+#[test]
+fn a_named_person_of_a_country_is_the_person() {
+    let e = code_on("King Hassan of Morocco said he would host talks with Israel.", "1995-05-01");
+    assert!(sources(&e).iter().any(|(t, c, _)| t == "King Hassan of Morocco" && c == "MARGOV"), "{:?}", sources(&e));
+}
+
+#[test]
+fn an_official_of_no_country_is_not_the_subjects_own() {
+    let e = code("A US envoy held talks with Prime Minister Ama Dogo in Togo on Sunday.");
+    assert!(has(&e, "USAGOV", "04", "TGOGOV"), "{:?}", triples(&e));
+}
