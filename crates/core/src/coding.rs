@@ -5,7 +5,7 @@
 use crate::grammar::{Grammar, Word};
 use crate::mentions::Mention;
 use crate::text::{flag, Token};
-use palaver_lexicon::{Lexicon, Pattern, PatternElem};
+use palaver_lexicon::{EntryKind, Lexicon, Pattern, PatternElem};
 
 /// An event found in a sentence, before it is resolved into a record.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -146,8 +146,18 @@ impl<'a> Coder<'a> {
             if h > a && self.tok(h).is(flag::CAPITAL) && !self.tok(h - 1).is(flag::PUNCT) {
                 continue;
             }
+            // "Israeli-occupied", "state-owned": a participle glued to the word before is an adjective
+            let glued = h > a + 1 && self.raw(h - 1) == "-" && self.glued(h - 2, h - 1) && self.glued(h - 1, h);
+            if glued && self.vocab_participle(h) {
+                continue;
+            }
             self.code_head(h, out);
         }
+    }
+
+    /// Whether two tokens touch, with no space between them.
+    fn glued(&self, x: usize, y: usize) -> bool {
+        self.tok(x).end == self.tok(y).start
     }
 
     fn code_head(&mut self, h: usize, out: &mut Vec<Coded>) {
@@ -438,15 +448,17 @@ impl<'a> Coder<'a> {
                 return None;
             }
             if let Some(e) = done.iter().rev().find(|e| e.verb.0 <= j && j < e.verb.1) {
-                // "attacked the camp and killed five": only a coordinated verb shares the subject
-                return if self.coordinated(e.verb.1, group_start) { e.source } else { None };
+                // "attacked the camp and killed five": only a coordinated verb shares the subject;
+                // "announced a suspension of flights": so does the act an announcement names
+                let shared = self.coordinated(e.verb.1, group_start) || self.announced(e, group_start);
+                return if shared { e.source } else { None };
             }
             if let Some(m) = self.mention_at(j) {
                 let mention = &self.s.mentions[m];
                 // "Soviet aircraft including helicopter gunships killed": the members listed
                 // belong to the subject before them
                 let listed = mention.start > a && self.raw(mention.start - 1).eq_ignore_ascii_case("including");
-                if self.is_place(mention.start) || listed {
+                if self.is_place(mention.start) || listed || self.in_phrase(mention.start) {
                     j = mention.start;
                     continue;
                 }
@@ -475,6 +487,41 @@ impl<'a> Coder<'a> {
         group_start > self.s.range.0
             && self.raw(group_start - 1) == ","
             && self.raw(group_start).to_ascii_lowercase().ends_with("ing")
+    }
+
+    /// Whether the head at `group_start` is the object of an announcement coded before it ("Italy
+    /// announced a suspension of flights", "declared a state of emergency"): then the act is the
+    /// announcer's. Only "announce" and "declare", which take the act itself as their object ("said
+    /// the attack killed five" names another's act).
+    fn announced(&self, e: &Coded, group_start: usize) -> bool {
+        let statement = e.speech_only || self.lexicon.cameo[e.code as usize].code == "010";
+        let lemma = self.tok(e.verb.0).lemma;
+        let announcing = ["announce", "declare"].iter().any(|w| self.lexicon.vocab.get(w) == lemma && lemma != 0);
+        let between = e.verb.1..group_start;
+        statement
+            && announcing
+            && between.len() <= 3
+            && between.clone().all(|k| self.tok(k).class == Word::Det || modifier(self.tok(k)))
+    }
+
+    /// Whether the mention starting at `i` is inside a prepositional phrase, and so no subject: "sent
+    /// experts to Bosnia to investigate", "Palestinians of the Israeli-occupied West Bank protested"
+    /// ("of" only after another mention: "a group of refugees" is the refugees).
+    fn in_phrase(&self, i: usize) -> bool {
+        let a = self.s.range.0;
+        let mut b = i;
+        if b > a && self.tok(b - 1).class == Word::Det {
+            b -= 1;
+        }
+        let Some(p) = b.checked_sub(1).filter(|&p| p >= a) else { return false };
+        // "representatives from X", "officials with the UN": the members of X, the proxy for a
+        // subject the dictionaries do not name
+        let origin = matches!(self.raw(p).to_ascii_lowercase().as_str(), "from" | "with");
+        match self.tok(p).class {
+            Word::To | Word::Preposition => !origin,
+            Word::Of => p > a && self.mention_at(p - 1).is_some(),
+            _ => false,
+        }
     }
 
     /// Whether the subject is an agreement named before ("The deal broke down"): its parties are
@@ -572,6 +619,13 @@ impl<'a> Coder<'a> {
     fn is_place(&self, i: usize) -> bool {
         let a = self.s.range.0;
         let Some(mut b) = i.checked_sub(1).filter(|&b| b >= a) else { return false };
+        // "in the United States", "in the Gambia": a country's name may take an article
+        let named_country = self
+            .mention_at(i)
+            .is_some_and(|m| matches!(self.s.mentions[m].kind, EntryKind::CountryName | EntryKind::CountryCapital));
+        if named_country && b > a && self.raw(b).eq_ignore_ascii_case("the") {
+            b -= 1;
+        }
         // "in south Ithilen", "in northern Mali"
         let modifier =
             |t: &Token| t.class == Word::Other && !t.is(flag::CAPITAL | flag::VERBAL | flag::PUNCT | flag::NUMBER);
@@ -806,6 +860,11 @@ impl<'a> Coder<'a> {
         g.passive = be && self.vocab_participle(h) && !adjectival;
         g
     }
+}
+
+/// A plain lower-case word that may stand inside a noun phrase ("a *temporary* suspension").
+fn modifier(t: &Token) -> bool {
+    t.class == Word::Other && !t.is(flag::CAPITAL | flag::VERBAL | flag::PUNCT | flag::NUMBER)
 }
 
 /// PETRARCH's limits for deleting comma-delimited clauses, in words: internal, initial ("begin")

@@ -436,3 +436,33 @@ fn an_official_of_no_country_is_not_the_subjects_own() {
     let e = code("A US envoy held talks with Prime Minister Ama Dogo in Togo on Sunday.");
     assert!(has(&e, "USAGOV", "04", "TGOGOV"), "{:?}", triples(&e));
 }
+
+#[test]
+fn a_mention_in_a_prepositional_phrase_is_no_subject() {
+    // "to Sudan" is where they were sent; the observers investigate
+    let e = code("The African Union sent 30 military observers to Sudan on Monday to investigate the killings.");
+    assert!(sources(&e).iter().all(|(t, _, _)| t != "Sudan"), "{:?}", triples(&e));
+    // "in the United States": a country's name with its article is a place
+    let e = code("Qatar has funded lobby groups in the United States to support the refugees.");
+    assert!(sources(&e).iter().all(|(t, _, _)| t != "United States"), "{:?}", triples(&e));
+    // "representatives from X" still stand for X
+    let e = code("Representatives from Kenyan civil society groups protested in Nairobi.");
+    assert!(sources(&e).iter().any(|(_, c, _)| c == "KENCVL"), "{:?}", triples(&e));
+}
+
+#[test]
+fn a_hyphenated_participle_is_an_adjective() {
+    let e = code("Residents of the Moroccan-administered territory boycotted the vote.");
+    assert!(e.iter().all(|e| e.evidence.verb != "administered"), "{:?}", triples(&e));
+    let e = code("Syrians of the Turkish-occupied zone rallied on Friday.");
+    assert!(e.iter().all(|e| e.cameo_root != "19"), "{:?}", triples(&e));
+}
+
+#[test]
+fn what_an_announcement_names_is_the_announcers_act() {
+    let e = code("Ghana announced a suspension of aid to Togo on Tuesday.");
+    assert!(has(&e, "GHA", "16", "TGO"), "{:?}", triples(&e));
+    // "said" names another's act
+    let e = code("The minister said the attack on the village killed five people.");
+    assert!(sources(&e).iter().all(|(_, c, _)| !c.ends_with("GOV")), "{:?}", triples(&e));
+}
