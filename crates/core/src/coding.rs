@@ -433,7 +433,9 @@ impl<'a> Coder<'a> {
         let a = self.s.range.0;
         // "... condemned the attack on Thursday and promised aid": a verb right after "and" shares
         // the subject of the verb before it, unless a subject of its own stands between
-        let after_and = group_start > a && self.tok(group_start - 1).class == Word::And;
+        // "... opened its borders, but was still refusing": "but" joins verbs as "and" does
+        let after_and = group_start > a
+            && (self.tok(group_start - 1).class == Word::And || self.raw(group_start - 1).eq_ignore_ascii_case("but"));
         let own_subject = group_start > a + 1 && self.mention_at(group_start - 2).is_some();
         if after_and && !own_subject {
             if let Some(e) = done.iter().rev().find(|e| e.verb.1 < group_start && e.source.is_some()) {
@@ -450,7 +452,9 @@ impl<'a> Coder<'a> {
             if let Some(e) = done.iter().rev().find(|e| e.verb.0 <= j && j < e.verb.1) {
                 // "attacked the camp and killed five": only a coordinated verb shares the subject;
                 // "announced a suspension of flights": so does the act an announcement names
-                let shared = self.coordinated(e.verb.1, group_start) || self.announced(e, group_start);
+                let shared = self.coordinated(e.verb.1, group_start)
+                    || self.announced(e, group_start)
+                    || self.purpose(e, group_start);
                 return if shared { e.source } else { None };
             }
             if let Some(m) = self.mention_at(j) {
@@ -458,15 +462,18 @@ impl<'a> Coder<'a> {
                 // "Soviet aircraft including helicopter gunships killed": the members listed
                 // belong to the subject before them
                 let listed = mention.start > a && self.raw(mention.start - 1).eq_ignore_ascii_case("including");
-                if self.is_place(mention.start) || listed || self.in_phrase(mention.start) {
-                    j = mention.start;
-                    continue;
-                }
+                let in_phrase = self.in_phrase(mention.start);
+                // "forces in a crackdown on militants recaptured": the target of the act named in the
+                // phrase is not the subject; that act's subject is
                 if let Some(e) = done.iter().rev().find(|e| e.target == Some(m) && e.verb.0 < mention.start) {
                     let coordinated = (mention.end..group_start).any(|k| self.tok(k).class == Word::And);
-                    if coordinated || self.participle_clause(group_start) {
+                    if coordinated || self.participle_clause(group_start) || (in_phrase && e.source.is_some()) {
                         return e.source;
                     }
+                }
+                if self.is_place(mention.start) || listed || in_phrase {
+                    j = mention.start;
+                    continue;
                 }
                 return Some(m);
             }
@@ -502,6 +509,15 @@ impl<'a> Coder<'a> {
             && announcing
             && between.len() <= 3
             && between.clone().all(|k| self.tok(k).class == Word::Det || modifier(self.tok(k)))
+    }
+
+    /// "shunned work on Monday to protest", "met in Accra to discuss": an infinitive after an act
+    /// coded before it, with no actor between, says what that act's subject did it for. (An actor
+    /// between, "urged the army to withdraw", is found first and is the infinitive's subject.)
+    fn purpose(&self, e: &Coded, group_start: usize) -> bool {
+        let statement = e.speech_only || self.lexicon.cameo[e.code as usize].code == "010";
+        let infinitive = group_start > self.s.range.0 && self.tok(group_start - 1).class == Word::To;
+        infinitive && !statement && !(e.verb.1..group_start).any(|k| self.raw(k) == ",")
     }
 
     /// Whether the mention starting at `i` is inside a prepositional phrase, and so no subject: "sent

@@ -88,6 +88,19 @@ pub fn chunks(
     }
     country_forces(lexicon, tokens, range, out);
     former_office(lexicon, tokens, range, out);
+    anti_weapons(lexicon, tokens, out);
+}
+
+/// "anti-aircraft guns", "anti-tank mines": the military agent after "anti-" is a weapon's use.
+fn anti_weapons(lexicon: &Lexicon, tokens: &[Token], out: &mut Vec<Chunk>) {
+    let anti = lexicon.vocab.get("anti");
+    if anti == 0 {
+        return;
+    }
+    out.retain(|c| {
+        let military = c.kind == EntryKind::Agent && lexicon.agents[c.index as usize].role == "MIL";
+        !(military && c.start >= 2 && tokens[c.start - 1].is(flag::PUNCT) && tokens[c.start - 2].word == anti)
+    });
 }
 
 /// "former Socialist prime minister", "former Defence Minister": an office held before, with
@@ -258,19 +271,12 @@ pub fn compose(text: &str, tokens: &[Token], chunks: &[Chunk], out: &mut Vec<Men
         let c = chunks[i];
         let mut m =
             Mention { start: c.start, end: c.end, who: who_of(&c), line: c.line, kind: c.kind, agent_first: false };
-        match attitude(text, tokens, &c) {
-            Some(Attitude::Use) => {
-                i += 1;
-                continue;
-            }
-            // "an anti-Syrian rally" is against Syria (a party), but an "anti-Syrian journalist" is
-            // no Syrian: the country stays a mention of its own
-            Some(Attitude::Party) => {
-                out.push(m);
-                i += 1;
-                continue;
-            }
-            None => {}
+        // "an anti-Syrian rally" is against Syria (a party), but an "anti-Syrian journalist" is no
+        // Syrian: what follows "anti-" or "pro-" stays a mention of its own
+        if attitude(text, tokens, &c) {
+            out.push(m);
+            i += 1;
+            continue;
         }
         m.end = after_name(text, tokens, &c, chunks.get(i + 1));
         if c.kind == EntryKind::CountryAdjective && is_settlement(&tok(c.end).to_lowercase()) {
@@ -428,26 +434,17 @@ pub fn compose(text: &str, tokens: &[Token], chunks: &[Chunk], out: &mut Vec<Men
     share_country(tokens, out);
 }
 
-/// What a name after "anti-" or "pro-" is.
-enum Attitude {
-    /// "anti-Syrian", "pro-Iranian": a country or an actor that one is for or against, not whose
-    /// the actor is.
-    Party,
-    /// "anti-aircraft", "anti-government": a use or an attitude, no actor at all.
-    Use,
-}
-
-fn attitude(text: &str, tokens: &[Token], c: &Chunk) -> Option<Attitude> {
+/// "anti-Syrian", "pro-Iranian", "anti-government": a party one is for or against, not whose the
+/// actor named next is.
+fn attitude(text: &str, tokens: &[Token], c: &Chunk) -> bool {
     let tok = |i: usize| -> &str { tokens.get(i).map_or("", |t| &text[t.start as usize..t.end as usize]) };
     if c.start < 2 || tok(c.start - 1) != "-" {
-        return None;
+        return false;
     }
-    let prefix = tok(c.start - 2).to_ascii_lowercase();
-    let agent = c.kind == EntryKind::Agent;
-    match (prefix.as_str(), agent) {
-        ("anti" | "pro", false) => Some(Attitude::Party),
-        ("anti", true) => Some(Attitude::Use),
-        _ => None,
+    match tok(c.start - 2).to_ascii_lowercase().as_str() {
+        "anti" => true,
+        "pro" => c.kind != EntryKind::Agent,
+        _ => false,
     }
 }
 

@@ -466,3 +466,40 @@ fn what_an_announcement_names_is_the_announcers_act() {
     let e = code("The minister said the attack on the village killed five people.");
     assert!(sources(&e).iter().all(|(_, c, _)| !c.ends_with("GOV")), "{:?}", triples(&e));
 }
+
+#[test]
+fn but_joins_verbs_with_one_subject() {
+    let e = code("Togo reopened its border with Ghana on Monday, but was still refusing entry to Beninese traders.");
+    assert!(has(&e, "TGO", "12", "BENBUS"), "{:?}", triples(&e));
+}
+
+#[test]
+fn an_infinitive_of_purpose_has_the_subject_of_the_act_before_it() {
+    let e = code("Nigerian students marched through Lagos on Monday to denounce the police.");
+    assert!(has(&e, "NGAEDU", "11", "NGACOP"), "{:?}", triples(&e));
+    // an actor between is the infinitive's own subject
+    let e = code("The envoy urged the rebels to release the hostages.");
+    assert!(e
+        .iter()
+        .all(|e| e.cameo_root != "08" || e.source.as_ref().is_some_and(|s| s.code.as_deref() == Some("REB"))));
+}
+
+#[test]
+fn anti_government_rallies_are_against_the_government() {
+    let e = code("Students held anti-government rallies in Khartoum on Monday.");
+    assert!(
+        e.iter().any(|e| e.target.as_ref().is_some_and(|t| t.sector.as_deref() == Some("GOV"))),
+        "{:?}",
+        triples(&e)
+    );
+}
+
+#[test]
+fn the_subject_of_an_act_named_in_a_phrase() {
+    let e = code("Malian troops in a new offensive against jihadists recaptured the town of Lere on Friday.");
+    assert!(
+        e.iter().all(|e| e.source.as_ref().is_none_or(|s| s.sector.as_deref() != Some("REB"))),
+        "{:?}",
+        triples(&e)
+    );
+}
