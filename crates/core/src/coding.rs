@@ -344,7 +344,16 @@ impl<'a> Coder<'a> {
             let patient = slots.target.or_else(subject);
             (agent, patient)
         } else if let (None, None, Some((x, y))) = (slots.source, slots.target, self.between(slots.end)) {
-            (Some(x), Some(y))
+            // "clashes between X and Y": the two parties; "the US is ready to mediate between X and
+            // Y": a subject of its own acts on both
+            let next_to = |s: usize| {
+                let end = self.s.mentions[s].end;
+                group.start.saturating_sub(end) <= 1 && (end..group.start).all(|k| !self.tok(k).is(flag::PUNCT))
+            };
+            match subject() {
+                Some(s) if s != x && s != y && next_to(s) => (Some(s), Some(x)),
+                _ => (Some(x), Some(y)),
+            }
         } else {
             let source = slots.source.or_else(subject).or_else(|| self.inverted_subject(group.start, slots.end));
             let inside = (h + 1..slots.end)
@@ -533,6 +542,15 @@ impl<'a> Coder<'a> {
         // "representatives from X", "officials with the UN": the members of X, the proxy for a
         // subject the dictionaries do not name
         let origin = matches!(self.raw(p).to_ascii_lowercase().as_str(), "from" | "with");
+        // "a convoy belonging to X", "fighters loyal to X": X's own
+        let member = p > a
+            && matches!(
+                self.raw(p - 1).to_ascii_lowercase().as_str(),
+                "belonging" | "loyal" | "close" | "linked" | "affiliated" | "allied" | "attached" | "tied"
+            );
+        if member {
+            return false;
+        }
         match self.tok(p).class {
             Word::To | Word::Preposition => !origin,
             Word::Of => p > a && self.mention_at(p - 1).is_some(),
@@ -936,4 +954,12 @@ pub fn attribute(lexicon: &Lexicon, coded: &mut Vec<Coded>) {
         }
     }
     coded.retain(|c| !c.speech_only);
+    // "said X must mediate between A and B": one demand of X, not one for each of A and B
+    let mut seen = Vec::new();
+    coded.retain(|c| {
+        let key = (c.verb, c.source, c.target, c.code);
+        let new = !seen.contains(&key);
+        seen.push(key);
+        new
+    });
 }

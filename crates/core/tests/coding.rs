@@ -503,3 +503,20 @@ fn the_subject_of_an_act_named_in_a_phrase() {
         triples(&e)
     );
 }
+
+#[test]
+fn a_subject_that_acts_between_two_parties() {
+    // the mediator's demand, once (not once for each party)
+    let e = code("The Ghanaian president said that Nigeria must be ready to mediate between Chad and Niger.");
+    let t = triples(&e);
+    assert_eq!(t.iter().filter(|(s, _, tg)| s == "GHAGOV" && tg == "NGA").count(), 1, "{t:?}");
+    // with no subject of their own, clashes are between the two
+    let e = code("According to local elders, clashes between herders and farmers killed five people.");
+    assert!(sources(&e).iter().all(|(_, _, s)| s == "AGR"), "{:?}", triples(&e));
+}
+
+#[test]
+fn a_unit_belonging_to_a_group_stands_for_it() {
+    let e = code("Officials say that a convoy belonging to JNIM attacked a village near Boni.");
+    assert!(sources(&e).iter().any(|(_, c, _)| c == "MLIREB"), "{:?}", triples(&e));
+}
