@@ -187,7 +187,8 @@ impl<'a> Coder<'a> {
             if slots.begin < h {
                 out.retain(|e| !(slots.begin <= e.verb.0 && e.verb.0 < h && !e.speech_only));
             }
-            let (source, target) = self.parties(h, &group, &slots, out);
+            let cooperative = self.lexicon.cameo[pattern.code as usize].quad_class <= 2;
+            let (source, target) = self.parties(h, &group, &slots, out, cooperative);
             let anaphor = source.is_none() && target.is_none() && self.agreement_subject(group.start);
             // an event needs an actor; a bare statement ("police said") needs someone it is about
             let statement = self.lexicon.cameo[pattern.code as usize].code == "010";
@@ -326,7 +327,14 @@ impl<'a> Coder<'a> {
     }
 
     /// Source and target of a matched pattern.
-    fn parties(&self, h: usize, group: &VerbGroup, slots: &Slots, done: &[Coded]) -> (Option<usize>, Option<usize>) {
+    fn parties(
+        &self,
+        h: usize,
+        group: &VerbGroup,
+        slots: &Slots,
+        done: &[Coded],
+        cooperative: bool,
+    ) -> (Option<usize>, Option<usize>) {
         let passive = group.passive
             || (self.tok(h).class == Word::Other && self.vocab_participle(h) && self.next_is_by(slots.end));
         // where the pattern names the subject itself as its target, its words before the verb
@@ -358,7 +366,8 @@ impl<'a> Coder<'a> {
             let source = slots.source.or_else(subject).or_else(|| self.inverted_subject(group.start, slots.end));
             let inside = (h + 1..slots.end)
                 .find_map(|i| self.mention_at(i))
-                .filter(|&m| Some(m) != source && !self.owned_by_subject(self.s.mentions[m].start));
+                .filter(|&m| Some(m) != source && !self.owned_by_subject(self.s.mentions[m].start))
+                .filter(|&m| !(cooperative && self.modifies_pattern_noun(m, slots.end)));
             let target = slots.target.or(inside).or_else(|| self.object(slots.end, source));
             (source, target.filter(|&t| !self.subjects_own(t, source)))
         }
@@ -520,12 +529,19 @@ impl<'a> Coder<'a> {
             && between.clone().all(|k| self.tok(k).class == Word::Det || modifier(self.tok(k)))
     }
 
-    /// "shunned work on Monday to protest", "met in Accra to discuss": an infinitive after an act
+    /// "shunned work on Monday to protest", "met in Accra to discuss", "mobilized groups to help
+    /// support": an infinitive after an act
     /// coded before it, with no actor between, says what that act's subject did it for. (An actor
     /// between, "urged the army to withdraw", is found first and is the infinitive's subject.)
     fn purpose(&self, e: &Coded, group_start: usize) -> bool {
         let statement = e.speech_only || self.lexicon.cameo[e.code as usize].code == "010";
-        let infinitive = group_start > self.s.range.0 && self.tok(group_start - 1).class == Word::To;
+        let a = self.s.range.0;
+        // "to help support": the infinitive may be helped
+        let mut g = group_start;
+        if g > a + 1 && self.raw(g - 1).eq_ignore_ascii_case("help") {
+            g -= 1;
+        }
+        let infinitive = g > a && self.tok(g - 1).class == Word::To;
         infinitive && !statement && !(e.verb.1..group_start).any(|k| self.raw(k) == ",")
     }
 
@@ -620,6 +636,16 @@ impl<'a> Coder<'a> {
             i += 1;
         }
         None
+    }
+
+    /// "continue military aid to Mozambique", "police training": in cooperation, an agent word alone
+    /// (no country, no name) right before another word of the pattern qualifies that noun; it is no
+    /// party. (In conflict it is: "targeted army positions", "anti-government demonstrations".)
+    fn modifies_pattern_noun(&self, m: usize, end: usize) -> bool {
+        let mention = &self.s.mentions[m];
+        let bare = mention.who.actor.is_none() && mention.who.country.is_none() && !mention.who.pronoun;
+        let next = mention.end;
+        bare && next < end && self.tok(next).class == Word::Other && !self.tok(next).is(flag::PUNCT)
     }
 
     /// "Russian forces set up a military base": an object of the subject's own kind and country is

@@ -520,3 +520,26 @@ fn a_unit_belonging_to_a_group_stands_for_it() {
     let e = code("Officials say that a convoy belonging to JNIM attacked a village near Boni.");
     assert!(sources(&e).iter().any(|(_, c, _)| c == "MLIREB"), "{:?}", triples(&e));
 }
+
+#[test]
+fn an_agent_word_qualifying_aid_is_no_party() {
+    let e = code("France has promised to continue military aid to Niger.");
+    assert!(e.iter().any(|e| e.target.as_ref().is_some_and(|t| t.code.as_deref() == Some("NER"))), "{:?}", triples(&e));
+    // in conflict it is the party: "army positions"
+    let e = code("Jihadists attacked army positions near Diffa.");
+    assert!(
+        e.iter().any(|e| e.target.as_ref().is_some_and(|t| t.sector.as_deref() == Some("MIL"))),
+        "{:?}",
+        triples(&e)
+    );
+}
+
+#[test]
+fn an_infinitive_may_be_helped() {
+    let e = code("Qatar has mobilized lobby groups in the United States to help support the refugees.");
+    assert!(e
+        .iter()
+        .filter(|e| e.cameo_root == "05")
+        .all(|e| e.source.as_ref().is_some_and(|s| s.code.as_deref() == Some("QAT"))));
+    assert!(e.iter().any(|e| e.cameo_root == "05"), "{:?}", triples(&e));
+}
