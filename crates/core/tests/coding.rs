@@ -543,3 +543,13 @@ fn an_infinitive_may_be_helped() {
         .all(|e| e.source.as_ref().is_some_and(|s| s.code.as_deref() == Some("QAT"))));
     assert!(e.iter().any(|e| e.cameo_root == "05"), "{:?}", triples(&e));
 }
+
+#[test]
+fn a_countrys_nationals_are_its_civilians() {
+    let e = code("Gunmen kidnapped three British nationals near Kano.");
+    assert!(
+        e.iter().any(|e| e.target.as_ref().is_some_and(|t| t.code.as_deref() == Some("GBRCVL"))),
+        "{:?}",
+        triples(&e)
+    );
+}
