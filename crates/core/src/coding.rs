@@ -335,8 +335,14 @@ impl<'a> Coder<'a> {
         done: &[Coded],
         cooperative: bool,
     ) -> (Option<usize>, Option<usize>) {
+        // "soldiers killed by militants": a bare participle before "by" is a passive, unless the
+        // pattern took an object after it ("condemned the attack by militants", "rejected recent
+        // calls by X": "by" belongs to that object)
+        let words = h + 1..slots.end;
+        let object = words.clone().any(|k| self.tok(k).class == Word::Det)
+            || words.filter(|&k| self.tok(k).class == Word::Other && !self.tok(k).is(flag::PUNCT)).count() >= 2;
         let passive = group.passive
-            || (self.tok(h).class == Word::Other && self.vocab_participle(h) && self.next_is_by(slots.end));
+            || (self.tok(h).class == Word::Other && self.vocab_participle(h) && self.next_is_by(slots.end) && !object);
         // where the pattern names the subject itself as its target, its words before the verb
         // belong to the clause above ("NOTED + *": "Arnor noted that Gondor regretted ..."): the
         // source is that clause's subject

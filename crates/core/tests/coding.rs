@@ -553,3 +553,12 @@ fn a_countrys_nationals_are_its_civilians() {
         triples(&e)
     );
 }
+
+#[test]
+fn by_after_an_object_belongs_to_the_object() {
+    let e = code("Niger condemned the attack by jihadists on the village.");
+    assert!(has(&e, "NER", "11", "NERREB"), "{:?}", triples(&e));
+    // a bare participle right before "by" is still a passive
+    let e = code("Five Malian soldiers killed by militants near Boni were buried on Sunday.");
+    assert!(has(&e, "MLIREB", "19", "MLIMIL"), "{:?}", triples(&e));
+}
