@@ -478,7 +478,8 @@ impl<'a> Coder<'a> {
                 // "announced a suspension of flights": so does the act an announcement names
                 let shared = self.coordinated(e.verb.1, group_start)
                     || self.announced(e, group_start)
-                    || self.purpose(e, group_start);
+                    || self.purpose(e, group_start)
+                    || self.reduced_participle(e, group_start);
                 return if shared { e.source } else { None };
             }
             if let Some(m) = self.mention_at(j) {
@@ -529,10 +530,12 @@ impl<'a> Coder<'a> {
         let lemma = self.tok(e.verb.0).lemma;
         let announcing = ["announce", "declare"].iter().any(|w| self.lexicon.vocab.get(w) == lemma && lemma != 0);
         let between = e.verb.1..group_start;
-        statement
-            && announcing
-            && between.len() <= 3
-            && between.clone().all(|k| self.tok(k).class == Word::Det || modifier(self.tok(k)))
+        // "a unilateral eight-day ceasefire": determiners, modifiers, numbers and hyphens
+        let np = |k: usize| {
+            let t = self.tok(k);
+            t.class == Word::Det || modifier(t) || t.is(flag::NUMBER) || self.raw(k) == "-"
+        };
+        statement && announcing && between.len() <= 6 && between.clone().all(np)
     }
 
     /// "shunned work on Monday to protest", "met in Accra to discuss", "mobilized groups to help
@@ -549,6 +552,18 @@ impl<'a> Coder<'a> {
         }
         let infinitive = g > a && self.tok(g - 1).class == Word::To;
         infinitive && !statement && !(e.verb.1..group_start).any(|k| self.raw(k) == ",")
+    }
+
+    /// "approved a resolution criticizing the government": a participle right after the noun that
+    /// is the object of an act coded before it is that act's subject's doing.
+    fn reduced_participle(&self, e: &Coded, group_start: usize) -> bool {
+        let statement = e.speech_only || self.lexicon.cameo[e.code as usize].code == "010";
+        let ing = self.raw(group_start).to_ascii_lowercase().ends_with("ing");
+        // right after a noun: not after an auxiliary ("was criticizing") nor a preposition (a gerund:
+        // "expelled diplomats for taking part")
+        let after_noun = group_start > self.s.range.0 && modifier(self.tok(group_start - 1));
+        let clause_break = (e.verb.1..group_start).any(|k| self.tok(k).is(flag::PUNCT));
+        !statement && ing && after_noun && !clause_break
     }
 
     /// Whether the mention starting at `i` is inside a prepositional phrase, and so no subject: "sent

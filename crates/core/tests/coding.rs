@@ -562,3 +562,17 @@ fn by_after_an_object_belongs_to_the_object() {
     let e = code("Five Malian soldiers killed by militants near Boni were buried on Sunday.");
     assert!(has(&e, "MLIREB", "19", "MLIMIL"), "{:?}", triples(&e));
 }
+
+#[test]
+fn an_announced_ceasefire_and_a_resolution_criticizing() {
+    let e = code("Sudanese President Omar Bashir announced a unilateral three-day ceasefire with the rebels.");
+    assert!(e.iter().any(|e| e.source.is_some() && e.cameo_root == "08"), "{:?}", triples(&e));
+    let e = code("The Ghanaian parliament approved a strongly worded resolution criticizing the Togolese government.");
+    assert!(has(&e, "GHALEG", "11", "TGOGOV"), "{:?}", triples(&e));
+    // a gerund after a preposition is not the subject's doing
+    let e = code("Ghana expelled three Togolese diplomats for taking part in protests in Accra.");
+    assert!(e
+        .iter()
+        .filter(|e| e.cameo_root == "14")
+        .all(|e| e.source.as_ref().is_none_or(|s| s.code.as_deref() != Some("GHA"))));
+}
