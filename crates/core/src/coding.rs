@@ -5,7 +5,7 @@
 use crate::grammar::{Grammar, Word};
 use crate::mentions::Mention;
 use crate::text::{flag, Token};
-use palaver_lexicon::{Lexicon, Pattern, PatternElem};
+use palaver_lexicon::{EntryKind, Lexicon, Pattern, PatternElem};
 
 /// An event found in a sentence, before it is resolved into a record.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -146,8 +146,18 @@ impl<'a> Coder<'a> {
             if h > a && self.tok(h).is(flag::CAPITAL) && !self.tok(h - 1).is(flag::PUNCT) {
                 continue;
             }
+            // "Israeli-occupied", "state-owned": a participle glued to the word before is an adjective
+            let glued = h > a + 1 && self.raw(h - 1) == "-" && self.glued(h - 2, h - 1) && self.glued(h - 1, h);
+            if glued && self.vocab_participle(h) {
+                continue;
+            }
             self.code_head(h, out);
         }
+    }
+
+    /// Whether two tokens touch, with no space between them.
+    fn glued(&self, x: usize, y: usize) -> bool {
+        self.tok(x).end == self.tok(y).start
     }
 
     fn code_head(&mut self, h: usize, out: &mut Vec<Coded>) {
@@ -177,7 +187,8 @@ impl<'a> Coder<'a> {
             if slots.begin < h {
                 out.retain(|e| !(slots.begin <= e.verb.0 && e.verb.0 < h && !e.speech_only));
             }
-            let (source, target) = self.parties(h, &group, &slots, out);
+            let cooperative = self.lexicon.cameo[pattern.code as usize].quad_class <= 2;
+            let (source, target) = self.parties(h, &group, &slots, out, cooperative);
             let anaphor = source.is_none() && target.is_none() && self.agreement_subject(group.start);
             // an event needs an actor; a bare statement ("police said") needs someone it is about
             let statement = self.lexicon.cameo[pattern.code as usize].code == "010";
@@ -316,9 +327,22 @@ impl<'a> Coder<'a> {
     }
 
     /// Source and target of a matched pattern.
-    fn parties(&self, h: usize, group: &VerbGroup, slots: &Slots, done: &[Coded]) -> (Option<usize>, Option<usize>) {
+    fn parties(
+        &self,
+        h: usize,
+        group: &VerbGroup,
+        slots: &Slots,
+        done: &[Coded],
+        cooperative: bool,
+    ) -> (Option<usize>, Option<usize>) {
+        // "soldiers killed by militants": a bare participle before "by" is a passive, unless the
+        // pattern took an object after it ("condemned the attack by militants", "rejected recent
+        // calls by X": "by" belongs to that object)
+        let words = h + 1..slots.end;
+        let object = words.clone().any(|k| self.tok(k).class == Word::Det)
+            || words.filter(|&k| self.tok(k).class == Word::Other && !self.tok(k).is(flag::PUNCT)).count() >= 2;
         let passive = group.passive
-            || (self.tok(h).class == Word::Other && self.vocab_participle(h) && self.next_is_by(slots.end));
+            || (self.tok(h).class == Word::Other && self.vocab_participle(h) && self.next_is_by(slots.end) && !object);
         // where the pattern names the subject itself as its target, its words before the verb
         // belong to the clause above ("NOTED + *": "Arnor noted that Gondor regretted ..."): the
         // source is that clause's subject
@@ -334,14 +358,24 @@ impl<'a> Coder<'a> {
             let patient = slots.target.or_else(subject);
             (agent, patient)
         } else if let (None, None, Some((x, y))) = (slots.source, slots.target, self.between(slots.end)) {
-            (Some(x), Some(y))
+            // "clashes between X and Y": the two parties; "the US is ready to mediate between X and
+            // Y": a subject of its own acts on both
+            let next_to = |s: usize| {
+                let end = self.s.mentions[s].end;
+                group.start.saturating_sub(end) <= 1 && (end..group.start).all(|k| !self.tok(k).is(flag::PUNCT))
+            };
+            match subject() {
+                Some(s) if s != x && s != y && next_to(s) => (Some(s), Some(x)),
+                _ => (Some(x), Some(y)),
+            }
         } else {
             let source = slots.source.or_else(subject).or_else(|| self.inverted_subject(group.start, slots.end));
             let inside = (h + 1..slots.end)
                 .find_map(|i| self.mention_at(i))
-                .filter(|&m| Some(m) != source && !self.owned_by_subject(self.s.mentions[m].start));
+                .filter(|&m| Some(m) != source && !self.owned_by_subject(self.s.mentions[m].start))
+                .filter(|&m| !(cooperative && self.modifies_pattern_noun(m, slots.end)));
             let target = slots.target.or(inside).or_else(|| self.object(slots.end, source));
-            (source, target)
+            (source, target.filter(|&t| !self.subjects_own(t, source)))
         }
     }
 
@@ -423,7 +457,9 @@ impl<'a> Coder<'a> {
         let a = self.s.range.0;
         // "... condemned the attack on Thursday and promised aid": a verb right after "and" shares
         // the subject of the verb before it, unless a subject of its own stands between
-        let after_and = group_start > a && self.tok(group_start - 1).class == Word::And;
+        // "... opened its borders, but was still refusing": "but" joins verbs as "and" does
+        let after_and = group_start > a
+            && (self.tok(group_start - 1).class == Word::And || self.raw(group_start - 1).eq_ignore_ascii_case("but"));
         let own_subject = group_start > a + 1 && self.mention_at(group_start - 2).is_some();
         if after_and && !own_subject {
             if let Some(e) = done.iter().rev().find(|e| e.verb.1 < group_start && e.source.is_some()) {
@@ -438,20 +474,31 @@ impl<'a> Coder<'a> {
                 return None;
             }
             if let Some(e) = done.iter().rev().find(|e| e.verb.0 <= j && j < e.verb.1) {
-                // "attacked the camp and killed five": only a coordinated verb shares the subject
-                return if self.coordinated(e.verb.1, group_start) { e.source } else { None };
+                // "attacked the camp and killed five": only a coordinated verb shares the subject;
+                // "announced a suspension of flights": so does the act an announcement names
+                let shared = self.coordinated(e.verb.1, group_start)
+                    || self.announced(e, group_start)
+                    || self.purpose(e, group_start)
+                    || self.reduced_participle(e, group_start);
+                return if shared { e.source } else { None };
             }
             if let Some(m) = self.mention_at(j) {
                 let mention = &self.s.mentions[m];
-                if self.is_place(mention.start) {
-                    j = mention.start;
-                    continue;
-                }
+                // "Soviet aircraft including helicopter gunships killed": the members listed
+                // belong to the subject before them
+                let listed = mention.start > a && self.raw(mention.start - 1).eq_ignore_ascii_case("including");
+                let in_phrase = self.in_phrase(mention.start);
+                // "forces in a crackdown on militants recaptured": the target of the act named in the
+                // phrase is not the subject; that act's subject is
                 if let Some(e) = done.iter().rev().find(|e| e.target == Some(m) && e.verb.0 < mention.start) {
                     let coordinated = (mention.end..group_start).any(|k| self.tok(k).class == Word::And);
-                    if coordinated {
+                    if coordinated || self.participle_clause(group_start) || (in_phrase && e.source.is_some()) {
                         return e.source;
                     }
+                }
+                if self.is_place(mention.start) || listed || in_phrase {
+                    j = mention.start;
+                    continue;
                 }
                 return Some(m);
             }
@@ -464,6 +511,88 @@ impl<'a> Coder<'a> {
             }
         }
         None
+    }
+
+    /// ", killing five": a participle after a comma has the subject of the clause before it, not
+    /// that clause's object.
+    fn participle_clause(&self, group_start: usize) -> bool {
+        group_start > self.s.range.0
+            && self.raw(group_start - 1) == ","
+            && self.raw(group_start).to_ascii_lowercase().ends_with("ing")
+    }
+
+    /// Whether the head at `group_start` is the object of an announcement coded before it ("Italy
+    /// announced a suspension of flights", "declared a state of emergency"): then the act is the
+    /// announcer's. Only "announce" and "declare", which take the act itself as their object ("said
+    /// the attack killed five" names another's act).
+    fn announced(&self, e: &Coded, group_start: usize) -> bool {
+        let statement = e.speech_only || self.lexicon.cameo[e.code as usize].code == "010";
+        let lemma = self.tok(e.verb.0).lemma;
+        let announcing = ["announce", "declare"].iter().any(|w| self.lexicon.vocab.get(w) == lemma && lemma != 0);
+        let between = e.verb.1..group_start;
+        // "a unilateral eight-day ceasefire": determiners, modifiers, numbers and hyphens
+        let np = |k: usize| {
+            let t = self.tok(k);
+            t.class == Word::Det || modifier(t) || t.is(flag::NUMBER) || self.raw(k) == "-"
+        };
+        statement && announcing && between.len() <= 6 && between.clone().all(np)
+    }
+
+    /// "shunned work on Monday to protest", "met in Accra to discuss", "mobilized groups to help
+    /// support": an infinitive after an act
+    /// coded before it, with no actor between, says what that act's subject did it for. (An actor
+    /// between, "urged the army to withdraw", is found first and is the infinitive's subject.)
+    fn purpose(&self, e: &Coded, group_start: usize) -> bool {
+        let statement = e.speech_only || self.lexicon.cameo[e.code as usize].code == "010";
+        let a = self.s.range.0;
+        // "to help support": the infinitive may be helped
+        let mut g = group_start;
+        if g > a + 1 && self.raw(g - 1).eq_ignore_ascii_case("help") {
+            g -= 1;
+        }
+        let infinitive = g > a && self.tok(g - 1).class == Word::To;
+        infinitive && !statement && !(e.verb.1..group_start).any(|k| self.raw(k) == ",")
+    }
+
+    /// "approved a resolution criticizing the government": a participle right after the noun that
+    /// is the object of an act coded before it is that act's subject's doing.
+    fn reduced_participle(&self, e: &Coded, group_start: usize) -> bool {
+        let statement = e.speech_only || self.lexicon.cameo[e.code as usize].code == "010";
+        let ing = self.raw(group_start).to_ascii_lowercase().ends_with("ing");
+        // right after a noun: not after an auxiliary ("was criticizing") nor a preposition (a gerund:
+        // "expelled diplomats for taking part")
+        let after_noun = group_start > self.s.range.0 && modifier(self.tok(group_start - 1));
+        let clause_break = (e.verb.1..group_start).any(|k| self.tok(k).is(flag::PUNCT));
+        !statement && ing && after_noun && !clause_break
+    }
+
+    /// Whether the mention starting at `i` is inside a prepositional phrase, and so no subject: "sent
+    /// experts to Bosnia to investigate", "Palestinians of the Israeli-occupied West Bank protested"
+    /// ("of" only after another mention: "a group of refugees" is the refugees).
+    fn in_phrase(&self, i: usize) -> bool {
+        let a = self.s.range.0;
+        let mut b = i;
+        if b > a && self.tok(b - 1).class == Word::Det {
+            b -= 1;
+        }
+        let Some(p) = b.checked_sub(1).filter(|&p| p >= a) else { return false };
+        // "representatives from X", "officials with the UN": the members of X, the proxy for a
+        // subject the dictionaries do not name
+        let origin = matches!(self.raw(p).to_ascii_lowercase().as_str(), "from" | "with");
+        // "a convoy belonging to X", "fighters loyal to X": X's own
+        let member = p > a
+            && matches!(
+                self.raw(p - 1).to_ascii_lowercase().as_str(),
+                "belonging" | "loyal" | "close" | "linked" | "affiliated" | "allied" | "attached" | "tied"
+            );
+        if member {
+            return false;
+        }
+        match self.tok(p).class {
+            Word::To | Word::Preposition => !origin,
+            Word::Of => p > a && self.mention_at(p - 1).is_some(),
+            _ => false,
+        }
     }
 
     /// Whether the subject is an agreement named before ("The deal broke down"): its parties are
@@ -506,7 +635,7 @@ impl<'a> Coder<'a> {
             let t = self.tok(i);
             if let Some(m) = self.mention_at(i) {
                 let locative = !places_too && (self.is_place(i) || self.owned_by_subject(i));
-                if !locative && Some(m) != source {
+                if !locative && Some(m) != source && !self.subjects_own(m, source) {
                     return Some(m);
                 }
                 i = self.s.mentions[m].end;
@@ -530,6 +659,33 @@ impl<'a> Coder<'a> {
         None
     }
 
+    /// "continue military aid to Mozambique", "police training": in cooperation, an agent word alone
+    /// (no country, no name) right before another word of the pattern qualifies that noun; it is no
+    /// party. (In conflict it is: "targeted army positions", "anti-government demonstrations".)
+    fn modifies_pattern_noun(&self, m: usize, end: usize) -> bool {
+        let mention = &self.s.mentions[m];
+        let bare = mention.who.actor.is_none() && mention.who.country.is_none() && !mention.who.pronoun;
+        let next = mention.end;
+        bare && next < end && self.tok(next).class == Word::Other && !self.tok(next).is(flag::PUNCT)
+    }
+
+    /// "Russian forces set up a military base": an object of the subject's own kind and country is
+    /// the subject's own, not a party to the event; so is a military or police object of no country
+    /// (a base, a post, a patrol), where an official of no country may well be another's.
+    fn subjects_own(&self, m: usize, source: Option<usize>) -> bool {
+        let Some(s) = source else { return false };
+        let (a, b) = (&self.s.mentions[s].who, &self.s.mentions[m].who);
+        let role = |w: &crate::mentions::Who| w.agent.map(|i| self.lexicon.agents[i as usize].role.as_str());
+        let armed = matches!(role(b), Some("MIL" | "COP"));
+        a.actor.is_none()
+            && b.actor.is_none()
+            && !b.pronoun
+            && role(a).is_some()
+            && role(a) == role(b)
+            && a.country.is_some()
+            && (b.country == a.country || (b.country.is_none() && armed))
+    }
+
     /// "withdraw its troops from Mali": a mention after a possessive pronoun is the subject's own.
     fn owned_by_subject(&self, i: usize) -> bool {
         let mut b = i;
@@ -544,6 +700,13 @@ impl<'a> Coder<'a> {
     fn is_place(&self, i: usize) -> bool {
         let a = self.s.range.0;
         let Some(mut b) = i.checked_sub(1).filter(|&b| b >= a) else { return false };
+        // "in the United States", "in the Gambia": a country's name may take an article
+        let named_country = self
+            .mention_at(i)
+            .is_some_and(|m| matches!(self.s.mentions[m].kind, EntryKind::CountryName | EntryKind::CountryCapital));
+        if named_country && b > a && self.raw(b).eq_ignore_ascii_case("the") {
+            b -= 1;
+        }
         // "in south Ithilen", "in northern Mali"
         let modifier =
             |t: &Token| t.class == Word::Other && !t.is(flag::CAPITAL | flag::VERBAL | flag::PUNCT | flag::NUMBER);
@@ -771,9 +934,18 @@ impl<'a> Coder<'a> {
             j -= 1;
         }
         g.start = j;
-        g.passive = be && self.vocab_participle(h);
+        // "is prepared to lift the ban", "is committed to talks": a state, not a passive
+        let adjectival = self.grammar.is_stative_participle(&self.raw(h).to_ascii_lowercase())
+            && h + 1 < self.s.range.1
+            && self.tok(h + 1).class == Word::To;
+        g.passive = be && self.vocab_participle(h) && !adjectival;
         g
     }
+}
+
+/// A plain lower-case word that may stand inside a noun phrase ("a *temporary* suspension").
+fn modifier(t: &Token) -> bool {
+    t.class == Word::Other && !t.is(flag::CAPITAL | flag::VERBAL | flag::PUNCT | flag::NUMBER)
 }
 
 /// PETRARCH's limits for deleting comma-delimited clauses, in words: internal, initial ("begin")
@@ -829,4 +1001,12 @@ pub fn attribute(lexicon: &Lexicon, coded: &mut Vec<Coded>) {
         }
     }
     coded.retain(|c| !c.speech_only);
+    // "said X must mediate between A and B": one demand of X, not one for each of A and B
+    let mut seen = Vec::new();
+    coded.retain(|c| {
+        let key = (c.verb, c.source, c.target, c.code);
+        let new = !seen.contains(&key);
+        seen.push(key);
+        new
+    });
 }

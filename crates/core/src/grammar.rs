@@ -202,6 +202,11 @@ const PLACE_NOUNS: &[&str] = &[
     "island",
 ];
 
+/// Past participles that, after "be" and before "to", say what state the subject is in rather than
+/// what was done to it: "is prepared to talk", "are determined to fight".
+const STATIVE_PARTICIPLES: &[&str] =
+    &["prepared", "committed", "determined", "resolved", "inclined", "disposed", "poised", "dedicated"];
+
 /// Function-word classes, looked up by normal form.
 #[derive(Debug)]
 pub struct Grammar {
@@ -243,6 +248,11 @@ impl Grammar {
     /// Whether a noun names a kind of place ("the city of Beirut": a place, not its government).
     pub fn is_place_noun(&self, norm: &str) -> bool {
         PLACE_NOUNS.contains(&norm)
+    }
+
+    /// Whether a past participle before "to" names a state of its subject ("prepared to").
+    pub fn is_stative_participle(&self, norm: &str) -> bool {
+        STATIVE_PARTICIPLES.contains(&norm)
     }
 
     /// Whether a verb lemma negates its infinitive complement ("refused to negotiate").

@@ -86,6 +86,106 @@ pub fn chunks(
             None => i += 1,
         }
     }
+    country_forces(lexicon, tokens, range, out);
+    former_office(lexicon, tokens, range, out);
+    anti_weapons(lexicon, tokens, out);
+}
+
+/// "anti-aircraft guns", "anti-tank mines": the military agent after "anti-" is a weapon's use.
+fn anti_weapons(lexicon: &Lexicon, tokens: &[Token], out: &mut Vec<Chunk>) {
+    let anti = lexicon.vocab.get("anti");
+    if anti == 0 {
+        return;
+    }
+    out.retain(|c| {
+        let military = c.kind == EntryKind::Agent && lexicon.agents[c.index as usize].role == "MIL";
+        !(military && c.start >= 2 && tokens[c.start - 1].is(flag::PUNCT) && tokens[c.start - 2].word == anti)
+    });
+}
+
+/// "former Socialist prime minister", "former Defence Minister": an office held before, with
+/// words between "former" and the title, is an elite (ELI) like "former president".
+fn former_office(lexicon: &Lexicon, tokens: &[Token], range: (usize, usize), out: &mut [Chunk]) {
+    let (former, ex) = (lexicon.vocab.get("former"), lexicon.vocab.get("ex"));
+    if former == 0 {
+        return;
+    }
+    let Some(elite) = agent_named(lexicon, "former officials") else { return };
+    for k in 0..out.len() {
+        let c = out[k];
+        let office = c.kind == EntryKind::Agent
+            && c.index != elite.index
+            && matches!(lexicon.agents[c.index as usize].sector.as_deref(), Some("GOV" | "LEG" | "JUD"));
+        let floor = if k > 0 { out[k - 1].end } else { range.0 }.max(c.start.saturating_sub(4));
+        let word = |t: &Token| t.class == Word::Other && !t.is(flag::PUNCT | flag::NUMBER | flag::VERBAL);
+        let mut i = c.start;
+        while office && i > floor && word(&tokens[i - 1]) && tokens[i - 1].word != former {
+            i -= 1;
+        }
+        // "ex-minister" is a phrase of its own; "ex-defence minister" is not
+        let ex_hyphen = i >= floor + 2 && tokens[i - 1].is(flag::PUNCT) && tokens[i - 2].word == ex && ex != 0;
+        let at = if ex_hyphen { i - 2 } else { i.wrapping_sub(1) };
+        if office && i > floor && (ex_hyphen || tokens[i - 1].word == former) {
+            out[k] = Chunk { start: at, index: elite.index, line: elite.line, ..c };
+        }
+    }
+}
+
+/// The agent a dictionary phrase names ("armed forces"), if the lexicon has it.
+fn agent_named(lexicon: &Lexicon, phrase: &str) -> Option<PhraseTarget> {
+    let words: Vec<u32> = phrase.split(' ').map(|w| lexicon.vocab.get(w)).collect();
+    if words.contains(&0) {
+        return None;
+    }
+    let mut prefixes = Vec::new();
+    lexicon.phrases.prefixes(&words, &mut prefixes);
+    let (_, targets) = prefixes.into_iter().find(|(len, _)| *len == words.len())?;
+    targets.iter().find(|t| t.kind == EntryKind::Agent).copied()
+}
+
+/// "Malian forces", "Danish-led forces", "US forces in Iraq": "forces" is no agent of its own (it is
+/// also a verb: "forces them to flee"), but after a country it is that country's military. A
+/// country's name qualifies only where "forces" cannot be its verb (a verb, a preposition or the end
+/// follows, not an object).
+fn country_forces(lexicon: &Lexicon, tokens: &[Token], range: (usize, usize), out: &mut Vec<Chunk>) {
+    let forces = lexicon.vocab.get("forces");
+    if forces == 0 || !tokens[range.0..range.1].iter().any(|t| t.word == forces) {
+        return;
+    }
+    let Some(agent) = agent_named(lexicon, "armed forces") else { return };
+    let led = lexicon.vocab.get("led");
+    let mut added = Vec::new();
+    for (k, c) in out.iter().enumerate() {
+        let adjective = c.kind == EntryKind::CountryAdjective;
+        if !adjective && c.kind != EntryKind::CountryName {
+            continue;
+        }
+        // "Danish-led forces"; "Ethiopian federal forces"
+        let mut i = c.end;
+        if adjective && i + 2 < range.1 && tokens[i + 1].word == led && tokens[i].is(flag::PUNCT) {
+            i += 2;
+        }
+        while adjective && i < range.1 && i < c.end + 2 && modifier_word(&tokens[i]) && tokens[i].word != forces {
+            i += 1;
+        }
+        let taken = out.get(k + 1).is_some_and(|n| n.start <= i);
+        if i >= range.1 || tokens[i].word != forces || taken {
+            continue;
+        }
+        let after = tokens.get(i + 1).filter(|_| i + 1 < range.1);
+        let no_object = after.is_none_or(|t| {
+            t.is(flag::PUNCT | flag::VERBAL)
+                || t.class.in_verb_group()
+                || matches!(t.class, Word::Locative | Word::Preposition | Word::And | Word::Relative | Word::Of)
+        });
+        if adjective || no_object {
+            added.push(Chunk { start: i, end: i + 1, kind: EntryKind::Agent, index: agent.index, line: agent.line });
+        }
+    }
+    for c in added {
+        let at = out.partition_point(|x| x.start < c.start);
+        out.insert(at, c);
+    }
 }
 
 fn case_ok(case: Case, toks: &[Token]) -> bool {
@@ -171,6 +271,19 @@ pub fn compose(text: &str, tokens: &[Token], chunks: &[Chunk], out: &mut Vec<Men
         let c = chunks[i];
         let mut m =
             Mention { start: c.start, end: c.end, who: who_of(&c), line: c.line, kind: c.kind, agent_first: false };
+        // "an anti-Syrian rally" is against Syria (a party), but an "anti-Syrian journalist" is no
+        // Syrian: what follows "anti-" or "pro-" stays a mention of its own
+        if attitude(text, tokens, &c) {
+            out.push(m);
+            i += 1;
+            continue;
+        }
+        m.end = after_name(text, tokens, &c, chunks.get(i + 1));
+        if c.kind == EntryKind::CountryAdjective && is_settlement(&tok(c.end).to_lowercase()) {
+            // "Lebanese villages were shelled": the country's civilians
+            m.who.people = true;
+            m.end = c.end + 1;
+        }
         let mut j = i + 1;
         // a title composed with a possessive: "Arnor's minister"
         let mut titled = false;
@@ -204,6 +317,19 @@ pub fn compose(text: &str, tokens: &[Token], chunks: &[Chunk], out: &mut Vec<Men
                     tok(m.end + 1).to_lowercase().as_str(),
                     "linked" | "backed" | "affiliated" | "allied" | "led" | "aligned" | "inspired" | "based"
                 );
+            // "Danish-led forces": the country's own forces
+            let led_agent = linked
+                && tok(m.end + 1).eq_ignore_ascii_case("led")
+                && n.kind == EntryKind::Agent
+                && m.who.actor.is_none()
+                && m.who.agent.is_none()
+                && m.who.country.is_some();
+            if led_agent {
+                m.who.agent = Some(n.index);
+                m.end = n.end;
+                j += 1;
+                continue;
+            }
             if linked {
                 m = Mention {
                     start: m.start,
@@ -219,6 +345,17 @@ pub fn compose(text: &str, tokens: &[Token], chunks: &[Chunk], out: &mut Vec<Men
             // "High Islamic Council (HCI)": an acronym in brackets names the same actor
             if gap == 1 && tok(m.end) == "(" && tok(n.end) == ")" && n.kind == m.kind && who_of(&n) == m.who {
                 m.end = n.end + 1;
+                j += 1;
+                continue;
+            }
+            // "King Hassan of Morocco": a named person of a country is the person
+            let person_of = gap == 1
+                && tok(m.end).eq_ignore_ascii_case("of")
+                && m.who.actor.is_some()
+                && m.who.agent.is_none()
+                && n.kind == EntryKind::CountryName;
+            if person_of {
+                m.end = n.end;
                 j += 1;
                 continue;
             }
@@ -295,6 +432,78 @@ pub fn compose(text: &str, tokens: &[Token], chunks: &[Chunk], out: &mut Vec<Men
     }
     share_agents(text, tokens, out);
     share_country(tokens, out);
+}
+
+/// "anti-Syrian", "pro-Iranian", "anti-government": a party one is for or against, not whose the
+/// actor named next is.
+fn attitude(text: &str, tokens: &[Token], c: &Chunk) -> bool {
+    let tok = |i: usize| -> &str { tokens.get(i).map_or("", |t| &text[t.start as usize..t.end as usize]) };
+    if c.start < 2 || tok(c.start - 1) != "-" {
+        return false;
+    }
+    match tok(c.start - 2).to_ascii_lowercase().as_str() {
+        "anti" => true,
+        "pro" => c.kind != EntryKind::Agent,
+        _ => false,
+    }
+}
+
+/// Words for settlements: "Iraqi towns", "Palestinian homes" are the country's civilians.
+fn is_settlement(word: &str) -> bool {
+    matches!(word, "villages" | "towns" | "homes" | "houses" | "neighbourhoods" | "neighborhoods" | "cities")
+}
+
+/// Words written with a capital that name no person after a title ("police Tuesday").
+fn calendar_word(word: &str) -> bool {
+    const WORDS: &[&str] = &[
+        "monday",
+        "tuesday",
+        "wednesday",
+        "thursday",
+        "friday",
+        "saturday",
+        "sunday",
+        "january",
+        "february",
+        "march",
+        "april",
+        "may",
+        "june",
+        "july",
+        "august",
+        "september",
+        "october",
+        "november",
+        "december",
+    ];
+    WORDS.contains(&word)
+}
+
+/// Where a title's mention ends: "President Joao Silva", "King Hassan of Morocco" take the name of a
+/// person no dictionary knows (one to three capitalised words right after the title), so that the
+/// mention is the person and stands as the subject of what follows.
+fn after_name(text: &str, tokens: &[Token], c: &Chunk, next: Option<&Chunk>) -> usize {
+    if c.kind != EntryKind::Agent || c.end - c.start > 3 {
+        return c.end;
+    }
+    let limit = next.map_or(tokens.len(), |n| n.start).min(c.end + 3);
+    let name = |t: &Token| {
+        t.is(flag::CAPITAL)
+            && t.class == Word::Other
+            && !t.is(flag::PUNCT | flag::NUMBER | flag::VERBAL)
+            && !calendar_word(&text[t.start as usize..t.end as usize].to_ascii_lowercase())
+    };
+    let mut end = c.end;
+    while end < limit && name(&tokens[end]) {
+        end += 1;
+    }
+    // a name ends where a plain word begins, not inside a longer capitalised phrase
+    let closed = tokens.get(end).is_none_or(|t| !t.is(flag::CAPITAL) || t.is(flag::PUNCT));
+    if closed {
+        end
+    } else {
+        c.end
+    }
 }
 
 /// Whether two mentions are members of one compound: "Mali and Niger", "Arnor, Calenardhon and the

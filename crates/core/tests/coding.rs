@@ -332,3 +332,247 @@ fn a_countrys_title_names_the_office_not_the_person() {
     // without the possessive the named person stays, with the title's role
     assert_eq!(petrarch_triples(&e, "Minister Aradel left Kastren."), [triple("SLNGOV", "KST", "032")]);
 }
+
+/// (text, code, sector) of each event's source.
+fn sources(events: &[Event]) -> Vec<(String, String, String)> {
+    events
+        .iter()
+        .filter_map(|e| e.source.as_ref())
+        .map(|a| (a.text.clone(), a.code.clone().unwrap_or_default(), a.sector.clone().unwrap_or_default()))
+        .collect()
+}
+
+#[test]
+fn forces_after_a_country_are_its_military() {
+    let e = code("Nigerien forces repelled an attack near Diffa on Monday.");
+    assert!(sources(&e).iter().any(|(t, c, _)| t == "Nigerien forces" && c == "NERMIL"), "{:?}", sources(&e));
+    let e = code("French-led forces struck a convoy of militants.");
+    assert!(sources(&e).iter().any(|(_, c, _)| c == "FRAMIL"), "{:?}", sources(&e));
+    let e = code("Chad forces Sudan to close the border crossing.");
+    assert!(sources(&e).iter().all(|(_, c, _)| c != "TCDMIL"), "a verb after a country's name: {:?}", triples(&e));
+}
+
+#[test]
+fn armed_machines_stand_for_their_forces() {
+    let e = code("Algerian helicopters bombed a rebel camp in the desert.");
+    assert!(sources(&e).iter().any(|(_, c, _)| c == "DZAMIL"), "{:?}", sources(&e));
+}
+
+#[test]
+fn a_former_office_with_words_between_is_an_elite() {
+    let e = code_on("Former Liberal foreign minister Kofi Mensah demanded early elections in Ghana.", "2019-03-02");
+    assert!(sources(&e).iter().any(|(_, _, s)| s == "ELI"), "{:?}", sources(&e));
+}
+
+#[test]
+fn a_title_takes_the_unknown_name_after_it() {
+    let e = code("President Adamu Kolo said he is ready to meet the rebels.");
+    assert!(sources(&e).iter().any(|(t, _, _)| t == "President Adamu Kolo"), "{:?}", sources(&e));
+    let e = code("King Idris of Libya said he would host talks with Egypt.");
+    assert!(sources(&e).iter().any(|(_, c, _)| c == "LBYGOV"), "{:?}", sources(&e));
+    // a day of the week is no name
+    let e = code("Police Tuesday arrested five protesters in Nairobi.");
+    assert!(sources(&e).iter().all(|(t, _, _)| t != "Police Tuesday"), "{:?}", sources(&e));
+}
+
+#[test]
+fn a_participle_after_a_comma_shares_the_subject() {
+    let e = code("Ghanaian police fired tear gas at protesters on Friday, injuring three people and arresting nine.");
+    let s = sources(&e);
+    assert!(s.len() >= 2 && s.iter().all(|(_, c, _)| c == "GHACOP"), "{s:?}");
+}
+
+#[test]
+fn anti_and_pro_name_no_ones_country() {
+    let e = code("An anti-French journalist was arrested by Malian police in Bamako.");
+    let t: Vec<_> = e.iter().filter_map(|e| e.target.as_ref()).filter_map(|a| a.code.clone()).collect();
+    assert!(!t.is_empty() && t.iter().all(|c| c != "FRAMED"), "{t:?}");
+    // "anti-aircraft": no aircraft acts
+    let e = code("Rebels fired anti-aircraft guns at the town.");
+    assert!(sources(&e).iter().all(|(_, c, _)| !c.ends_with("MIL")), "{:?}", sources(&e));
+}
+
+#[test]
+fn a_countrys_settlements_are_its_civilians() {
+    let e = code("Ethiopian troops shelled Eritrean villages near the border.");
+    assert!(has(&e, "ETHMIL", "19", "ERICVL"), "{:?}", triples(&e));
+}
+
+#[test]
+fn the_subjects_own_base_is_no_target() {
+    let e = code("Turkish forces have set up a new military base near the town.");
+    assert!(!e.is_empty() && e.iter().all(|e| e.target.is_none()), "{:?}", triples(&e));
+}
+
+#[test]
+fn members_listed_after_including_belong_to_the_subject() {
+    let e = code("Russian aircraft including helicopter gunships attacked the village.");
+    assert!(sources(&e).iter().any(|(t, _, _)| t.starts_with("Russian")), "{:?}", sources(&e));
+}
+
+#[test]
+fn activists_and_security_chiefs() {
+    let e = code("Kenyan activists protested in Nairobi on Monday.");
+    assert!(sources(&e).iter().any(|(_, c, s)| c == "KENOPP" && s == "OPP"), "{:?}", sources(&e));
+    let e = code("Accra's security chief warned the protesters.");
+    assert!(sources(&e).iter().any(|(_, c, _)| c == "GHACOP"), "{:?}", sources(&e));
+}
+
+#[test]
+fn prepared_to_is_a_state_not_a_passive() {
+    let e = code("President Adamu Kolo said he is prepared to lift the ban on the party.");
+    assert!(sources(&e).iter().any(|(t, _, _)| t == "President Adamu Kolo"), "{:?}", triples(&e));
+    assert!(e.iter().all(|e| e.target.as_ref().is_none_or(|t| t.text != "President Adamu Kolo")));
+}
+
+#[test]
+fn a_named_person_of_a_country_is_the_person() {
+    let e = code_on("King Hassan of Morocco said he would host talks with Israel.", "1995-05-01");
+    assert!(sources(&e).iter().any(|(t, c, _)| t == "King Hassan of Morocco" && c == "MARGOV"), "{:?}", sources(&e));
+}
+
+#[test]
+fn an_official_of_no_country_is_not_the_subjects_own() {
+    let e = code("A US envoy held talks with Prime Minister Ama Dogo in Togo on Sunday.");
+    assert!(has(&e, "USAGOV", "04", "TGOGOV"), "{:?}", triples(&e));
+}
+
+#[test]
+fn a_mention_in_a_prepositional_phrase_is_no_subject() {
+    // "to Sudan" is where they were sent; the observers investigate
+    let e = code("The African Union sent 30 military observers to Sudan on Monday to investigate the killings.");
+    assert!(sources(&e).iter().all(|(t, _, _)| t != "Sudan"), "{:?}", triples(&e));
+    // "in the United States": a country's name with its article is a place
+    let e = code("Qatar has funded lobby groups in the United States to support the refugees.");
+    assert!(sources(&e).iter().all(|(t, _, _)| t != "United States"), "{:?}", triples(&e));
+    // "representatives from X" still stand for X
+    let e = code("Representatives from Kenyan civil society groups protested in Nairobi.");
+    assert!(sources(&e).iter().any(|(_, c, _)| c == "KENCVL"), "{:?}", triples(&e));
+}
+
+#[test]
+fn a_hyphenated_participle_is_an_adjective() {
+    let e = code("Residents of the Moroccan-administered territory boycotted the vote.");
+    assert!(e.iter().all(|e| e.evidence.verb != "administered"), "{:?}", triples(&e));
+    let e = code("Syrians of the Turkish-occupied zone rallied on Friday.");
+    assert!(e.iter().all(|e| e.cameo_root != "19"), "{:?}", triples(&e));
+}
+
+#[test]
+fn what_an_announcement_names_is_the_announcers_act() {
+    let e = code("Ghana announced a suspension of aid to Togo on Tuesday.");
+    assert!(has(&e, "GHA", "16", "TGO"), "{:?}", triples(&e));
+    // "said" names another's act
+    let e = code("The minister said the attack on the village killed five people.");
+    assert!(sources(&e).iter().all(|(_, c, _)| !c.ends_with("GOV")), "{:?}", triples(&e));
+}
+
+#[test]
+fn but_joins_verbs_with_one_subject() {
+    let e = code("Togo reopened its border with Ghana on Monday, but was still refusing entry to Beninese traders.");
+    assert!(has(&e, "TGO", "12", "BENBUS"), "{:?}", triples(&e));
+}
+
+#[test]
+fn an_infinitive_of_purpose_has_the_subject_of_the_act_before_it() {
+    let e = code("Nigerian students marched through Lagos on Monday to denounce the police.");
+    assert!(has(&e, "NGAEDU", "11", "NGACOP"), "{:?}", triples(&e));
+    // an actor between is the infinitive's own subject
+    let e = code("The envoy urged the rebels to release the hostages.");
+    assert!(e
+        .iter()
+        .all(|e| e.cameo_root != "08" || e.source.as_ref().is_some_and(|s| s.code.as_deref() == Some("REB"))));
+}
+
+#[test]
+fn anti_government_rallies_are_against_the_government() {
+    let e = code("Students held anti-government rallies in Khartoum on Monday.");
+    assert!(
+        e.iter().any(|e| e.target.as_ref().is_some_and(|t| t.sector.as_deref() == Some("GOV"))),
+        "{:?}",
+        triples(&e)
+    );
+}
+
+#[test]
+fn the_subject_of_an_act_named_in_a_phrase() {
+    let e = code("Malian troops in a new offensive against jihadists recaptured the town of Lere on Friday.");
+    assert!(
+        e.iter().all(|e| e.source.as_ref().is_none_or(|s| s.sector.as_deref() != Some("REB"))),
+        "{:?}",
+        triples(&e)
+    );
+}
+
+#[test]
+fn a_subject_that_acts_between_two_parties() {
+    // the mediator's demand, once (not once for each party)
+    let e = code("The Ghanaian president said that Nigeria must be ready to mediate between Chad and Niger.");
+    let t = triples(&e);
+    assert_eq!(t.iter().filter(|(s, _, tg)| s == "GHAGOV" && tg == "NGA").count(), 1, "{t:?}");
+    // with no subject of their own, clashes are between the two
+    let e = code("According to local elders, clashes between herders and farmers killed five people.");
+    assert!(sources(&e).iter().all(|(_, _, s)| s == "AGR"), "{:?}", triples(&e));
+}
+
+#[test]
+fn a_unit_belonging_to_a_group_stands_for_it() {
+    let e = code("Officials say that a convoy belonging to JNIM attacked a village near Boni.");
+    assert!(sources(&e).iter().any(|(_, c, _)| c == "MLIREB"), "{:?}", triples(&e));
+}
+
+#[test]
+fn an_agent_word_qualifying_aid_is_no_party() {
+    let e = code("France has promised to continue military aid to Niger.");
+    assert!(e.iter().any(|e| e.target.as_ref().is_some_and(|t| t.code.as_deref() == Some("NER"))), "{:?}", triples(&e));
+    // in conflict it is the party: "army positions"
+    let e = code("Jihadists attacked army positions near Diffa.");
+    assert!(
+        e.iter().any(|e| e.target.as_ref().is_some_and(|t| t.sector.as_deref() == Some("MIL"))),
+        "{:?}",
+        triples(&e)
+    );
+}
+
+#[test]
+fn an_infinitive_may_be_helped() {
+    let e = code("Qatar has mobilized lobby groups in the United States to help support the refugees.");
+    assert!(e
+        .iter()
+        .filter(|e| e.cameo_root == "05")
+        .all(|e| e.source.as_ref().is_some_and(|s| s.code.as_deref() == Some("QAT"))));
+    assert!(e.iter().any(|e| e.cameo_root == "05"), "{:?}", triples(&e));
+}
+
+#[test]
+fn a_countrys_nationals_are_its_civilians() {
+    let e = code("Gunmen kidnapped three British nationals near Kano.");
+    assert!(
+        e.iter().any(|e| e.target.as_ref().is_some_and(|t| t.code.as_deref() == Some("GBRCVL"))),
+        "{:?}",
+        triples(&e)
+    );
+}
+
+#[test]
+fn by_after_an_object_belongs_to_the_object() {
+    let e = code("Niger condemned the attack by jihadists on the village.");
+    assert!(has(&e, "NER", "11", "NERREB"), "{:?}", triples(&e));
+    // a bare participle right before "by" is still a passive
+    let e = code("Five Malian soldiers killed by militants near Boni were buried on Sunday.");
+    assert!(has(&e, "MLIREB", "19", "MLIMIL"), "{:?}", triples(&e));
+}
+
+#[test]
+fn an_announced_ceasefire_and_a_resolution_criticizing() {
+    let e = code("Sudanese President Omar Bashir announced a unilateral three-day ceasefire with the rebels.");
+    assert!(e.iter().any(|e| e.source.is_some() && e.cameo_root == "08"), "{:?}", triples(&e));
+    let e = code("The Ghanaian parliament approved a strongly worded resolution criticizing the Togolese government.");
+    assert!(has(&e, "GHALEG", "11", "TGOGOV"), "{:?}", triples(&e));
+    // a gerund after a preposition is not the subject's doing
+    let e = code("Ghana expelled three Togolese diplomats for taking part in protests in Accra.");
+    assert!(e
+        .iter()
+        .filter(|e| e.cameo_root == "14")
+        .all(|e| e.source.as_ref().is_none_or(|s| s.code.as_deref() != Some("GHA"))));
+}
