@@ -363,6 +363,13 @@ impl Worker<'_> {
                     }
                 }
             }
+            // "X mediated talks between A and B" is coded X 045 A and X 045 B (CAMEO: the mediator is
+            // the source of 045); the talks it stands between are A 046 B, with X as their mediator.
+            if let Some(talks) = mediation::mediated_talks(lex, &out.events[first_event..]) {
+                let mut talks = talks;
+                talks.event_id = format!("{}:{}:{}", article.id, index, ordinal);
+                out.events.push(talks);
+            }
             if let Some(p) = self.places.iter().find(|p| p.location.precision != "country").or(self.places.first()) {
                 last_place = Some(p.location.clone());
             }

@@ -144,3 +144,30 @@ pub fn negotiating_partner(
     }
     None
 }
+
+/// From a sentence's events, the talks a mediator stands between: two "mediate" (045) events of one
+/// source with two different targets become the targets' negotiation (046), the source its mediator.
+pub fn mediated_talks(lex: &palaver_lexicon::Lexicon, events: &[crate::Event]) -> Option<crate::Event> {
+    let id = |a: &Option<crate::event::ActorRecord>| {
+        a.as_ref().map(|a| (a.actor_id.clone(), a.code.clone(), a.text.clone()))
+    };
+    let mediating: Vec<&crate::Event> = events.iter().filter(|e| e.cameo == "045" && e.source.is_some()).collect();
+    let first = mediating.first()?;
+    let second = mediating[1..]
+        .iter()
+        .find(|e| id(&e.source) == id(&first.source) && id(&e.target) != id(&first.target) && e.target.is_some())?;
+    let code = lex.cameo.iter().find(|k| k.code == "046")?;
+    let mut talks = (*first).clone();
+    talks.mediator = first.source.clone();
+    talks.source = first.target.clone();
+    talks.target = second.target.clone();
+    talks.evidence.spans.source = first.evidence.spans.target;
+    talks.evidence.spans.target = second.evidence.spans.target;
+    talks.cameo = code.code.clone();
+    talks.cameo_root = code.root.clone();
+    talks.quad_class = code.quad_class;
+    talks.goldstein = code.goldstein;
+    talks.plover = crate::event::Plover { event: code.plover_event.clone(), mode: code.plover_mode.clone() };
+    talks.acled = None;
+    Some(talks)
+}
