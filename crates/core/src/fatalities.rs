@@ -54,6 +54,47 @@ fn is_death(w: &str) -> bool {
     )
 }
 
+/// Words that say the people just counted are alive.
+fn is_not_dead(w: &str) -> bool {
+    matches!(
+        w,
+        "wounded"
+            | "wounding"
+            | "injured"
+            | "injuring"
+            | "hurt"
+            | "missing"
+            | "abducted"
+            | "kidnapped"
+            | "arrested"
+            | "captured"
+            | "displaced"
+            | "released"
+            | "freed"
+    )
+}
+
+/// Animals killed are no fatalities: "killed three cattle".
+fn is_animal(w: &str) -> bool {
+    matches!(
+        w,
+        "cattle"
+            | "cows"
+            | "sheep"
+            | "goats"
+            | "camels"
+            | "donkeys"
+            | "horses"
+            | "animals"
+            | "livestock"
+            | "heads"
+            | "head"
+            | "oxen"
+            | "bulls"
+            | "dogs"
+    )
+}
+
 /// Verbs after which a number counts the dead: "killing 6", "killed at least 12", "left 14 dead".
 fn is_killing(w: &str) -> bool {
     matches!(
@@ -323,10 +364,7 @@ pub fn count(text: &str, tokens: &[Token], range: (usize, usize)) -> Option<u32>
                 counted = true;
                 break;
             }
-            if matches!(
-                w.as_str(),
-                "wounded" | "injured" | "hurt" | "missing" | "abducted" | "kidnapped" | "arrested" | "displaced"
-            ) {
+            if is_not_dead(&w) {
                 not_dead = true;
                 break;
             }
@@ -350,8 +388,10 @@ pub fn count(text: &str, tokens: &[Token], range: (usize, usize)) -> Option<u32>
             }
             // "four gendarmes and one civilian were killed": conjoined counts share the verb
             if w == "and" || w == "," {
-                if let Some((_, n)) = (k + 1 < end).then(|| number_at(text, tokens, k + 1, end)).flatten() {
-                    k += 1 + n;
+                // ", and four civilians"
+                let next = if w == "," && k + 1 < end && word(k + 1) == "and" { k + 2 } else { k + 1 };
+                if let Some((_, n)) = (next < end).then(|| number_at(text, tokens, next, end)).flatten() {
+                    k = next + n;
                     words = 0;
                     continue;
                 }
@@ -371,10 +411,24 @@ pub fn count(text: &str, tokens: &[Token], range: (usize, usize)) -> Option<u32>
             counted = b > a && is_killing(&word(b - 1));
             // "killed three soldiers and two civilians"
             let listed = b > a && matches!(word(b - 1).as_str(), "and" | ",");
-            counted |= listed && last_counted.is_some_and(|e| e + 4 >= b);
-            // "killing himself and three policemen"
-            let after_self = b >= a + 3 && matches!(word(b - 2).as_str(), "him" | "himself" | "herself");
-            counted |= listed && after_self && is_killing(&word(b - 3));
+            // "killing himself and three policemen", "killed the driver and two passengers": a
+            // killing verb earlier in the same list
+            let by_verb = listed
+                && (b.saturating_sub(10).max(a)..b - 1)
+                    .rev()
+                    .take_while(|&k| !matches!(word(k).as_str(), "." | ";" | ":") && !is_not_dead(&word(k)))
+                    .any(|k| is_killing(&word(k)) && word(k) != "dead");
+            // ... unless what follows says otherwise ("killing two, eight soldiers and a civilian
+            // were wounded")
+            let wounded_after = (after..end.min(after + 10))
+                .map(&word)
+                .take_while(|w| !matches!(w.as_str(), "." | ";" | ":") && !is_death(w))
+                .any(|w| is_not_dead(&w));
+            counted |= (listed && last_counted.is_some_and(|e| e + 4 >= b) || by_verb) && !wounded_after;
+        }
+        // "killed three cattle"
+        if counted && (after..end.min(after + 3)).any(|k| is_animal(&word(k))) {
+            counted = false;
         }
         if counted {
             total += value;
@@ -475,6 +529,9 @@ fn singular_victims(text: &str, tokens: &[Token], (a, end): (usize, usize)) -> u
             let first = k;
             while k < end && !stop(k) {
                 k += 1;
+            }
+            if (first..k).any(|q| is_not_dead(&word(q))) {
+                break; // "... and a boy were wounded"
             }
             if !numbered {
                 let last = if k > first { word(k - 1) } else { String::new() };
@@ -607,6 +664,15 @@ mod tests {
         assert_eq!(deaths("Policemen beat a suspect to death at the station."), Some(1));
         assert_eq!(deaths("Gunmen wounded two guards, including one who succumbed the next day."), Some(1));
         assert_eq!(deaths("One of the four soldiers later succumbed to his wounds."), Some(1));
+        assert_eq!(deaths("Gunmen killed the headman and two of his sons at the well."), Some(3));
+        assert_eq!(deaths("Two guards, five bandits, and three traders were killed in the raid."), Some(10));
+    }
+
+    #[test]
+    fn the_wounded_and_animals_are_not_counted_in_lists() {
+        assert_eq!(deaths("Soldiers repelled the raid, killing three, four soldiers and a boy were wounded."), Some(3));
+        assert_eq!(deaths("Militiamen burned two huts and killed five goats in the hamlet."), None);
+        assert_eq!(deaths("Gunmen killed two herders and four camels near the well."), Some(2));
     }
 
     #[test]

@@ -435,22 +435,23 @@ fn refer_to_agreement(event: &mut Event, earlier: &[Event]) -> bool {
 /// the article's last violent event before it ("Two soldiers died later."). A summary that says its toll is split among several events ("Fatalities are split across
 /// three events") keeps its share.
 fn add_deaths(text: &str, tokens: &[Token], range: (usize, usize), events: &mut [Event], first: usize) {
+    if let Some(dead) = fatalities::count(text, tokens, range) {
+        let violent = |e: &Event| {
+            matches!(e.cameo_root.as_str(), "18" | "19" | "20")
+                || e.acled
+                    .as_ref()
+                    .is_some_and(|a| a.sub_event_type.as_deref() == Some("Excessive force against protesters"))
+        };
+        let here = events[first..].iter().position(violent).map(|p| p + first);
+        let target = here.or_else(|| events[..first].iter().rposition(violent));
+        if let Some(e) = target.map(|t| &mut events[t]) {
+            e.fatalities = Some(e.fatalities.unwrap_or(0) + dead);
+        }
+    }
     if let Some(n) = fatalities::split_among(text, tokens, range) {
         if let Some(e) = events.iter_mut().rev().find(|e| e.fatalities.is_some_and(|f| f >= n)) {
             e.fatalities = e.fatalities.map(|f| f.div_ceil(n));
         }
-    }
-    let Some(dead) = fatalities::count(text, tokens, range) else { return };
-    let violent = |e: &Event| {
-        matches!(e.cameo_root.as_str(), "18" | "19" | "20")
-            || e.acled
-                .as_ref()
-                .is_some_and(|a| a.sub_event_type.as_deref() == Some("Excessive force against protesters"))
-    };
-    let here = events[first..].iter().position(violent).map(|p| p + first);
-    let target = here.or_else(|| events[..first].iter().rposition(violent));
-    if let Some(e) = target.map(|t| &mut events[t]) {
-        e.fatalities = Some(e.fatalities.unwrap_or(0) + dead);
     }
 }
 
