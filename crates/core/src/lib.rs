@@ -234,7 +234,7 @@ impl Worker<'_> {
         };
         let countries = article_countries(lex, &engine.countries, &self.mentions);
         let gazetteer = palaver_lexicon::gazetteer::Gazetteer::embedded();
-        let finder = places::Finder {
+        let mut finder = places::Finder {
             text,
             tokens: &self.tokens,
             lexicon: lex,
@@ -243,6 +243,11 @@ impl Worker<'_> {
             extra: engine.gazetteer.as_deref(),
             countries: &countries,
         };
+        let hinted;
+        if countries.is_empty() {
+            hinted = finder.hint_countries();
+            finder.countries = &hinted;
+        }
         let mut last_place: Option<event::Location> = None;
         let mut carried: Option<dates::DateMention> = None;
         for (index, s) in self.sentences.iter().enumerate() {

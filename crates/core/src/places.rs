@@ -162,7 +162,7 @@ impl Finder<'_> {
         let named = |a: &Area| {
             (j + 1..=run).rev().find_map(|end| {
                 let k = key(&self.text[self.tokens[j].start as usize..self.tokens[end - 1].end as usize]);
-                self.place_in(&k, a).filter(|l| key(&l.name) == k || a.admin1.is_some())
+                self.place_in(&k, a)
             })
         };
         // (only where the hints name no district: a village's name recurs across a country)
@@ -186,6 +186,22 @@ impl Finder<'_> {
             run += 1;
         }
         run
+    }
+
+    /// The countries that the text's ACLED-style hints place things in ("(Koro, Mopti)": Mali),
+    /// for an article that names none: its villages are then looked for there first.
+    pub fn hint_countries(&self) -> Vec<String> {
+        let mut out: Vec<String> = Vec::new();
+        let all = (0, self.tokens.len());
+        for i in (0..self.tokens.len()).filter(|&i| self.raw(i) == "(") {
+            let area = self.hints(i, all).0.and_then(|h| self.area(&h));
+            if let Some(c) = area.filter(|a| a.admin1.is_some()).and_then(|a| a.iso3) {
+                if !out.contains(&c) {
+                    out.push(c);
+                }
+            }
+        }
+        out
     }
 
     /// ACLED-style hints after a name at `j` and the token after them. The hints may come after
@@ -259,6 +275,15 @@ impl Finder<'_> {
         if area.iso3.is_some() {
             if let Some(l) = self.place_in(k, &area) {
                 return (1, 0, false, Area { point: Some(l), ..area });
+            }
+            // a district the hints put in a region it no longer lies in ("Menaka, Gao" for a
+            // cercle made a region of its own): the country's district of that name
+            let country = Area { iso3: area.iso3.clone(), ..Area::default() };
+            let moved = if area.admin1.is_some() { self.divisions(k, &country) } else { Vec::new() };
+            let one_region = moved.windows(2).all(|w| w[0].admin1 == w[1].admin1);
+            if let Some(finest) = moved.iter().max_by_key(|a| a.admin2.is_some()).filter(|_| one_region) {
+                let (depth, rank, ambiguous, inner) = self.resolve(rest, finest.clone());
+                return (depth + 1, rank, ambiguous, inner);
             }
         }
         self.resolve(rest, area) // a hint that names nothing known ("coded as ...")
@@ -396,7 +421,7 @@ impl Finder<'_> {
         }
         // a town of the hinted country whose region the hints name otherwise (hints may use
         // older boundaries: "Menaka (Menaka, Gao)")
-        if place.precision == "town" && area.iso3.is_some() && place.country == area.iso3 {
+        if place.precision == "town" && area.iso3.is_some() && place.country == area.iso3 && area.admin2.is_none() {
             return place;
         }
         let mut point = area.point.clone().unwrap_or(place);

@@ -112,3 +112,25 @@ fn a_towns_own_name_wins_over_a_bigger_place_of_another_name() {
     let l = place("On 3 May 2021, Malian soldiers were attacked in Kita.");
     assert_eq!(l.country.as_deref(), Some("MLI"));
 }
+
+#[test]
+fn a_town_of_another_district_is_not_the_hinted_village() {
+    // Kati is a town near Bamako; the hints put this hamlet in Bankass district
+    let l = place("On 3 May 2021, gunmen burned the hamlet of Kati (Bankass, Mopti).");
+    assert_eq!((l.name.as_str(), l.precision.as_str()), ("Bankass", "admin2"));
+}
+
+#[test]
+fn hints_that_follow_older_boundaries_still_find_the_district() {
+    // Menaka was a district of the Gao region before it became a region of its own
+    let l = place("On 3 May 2021, gunmen killed two herders in the area of Zorbaga (Menaka, Gao).");
+    assert_eq!((l.name.as_str(), l.precision.as_str()), ("Menaka", "admin2"));
+}
+
+#[test]
+fn an_article_that_names_no_country_is_placed_where_its_hints_are() {
+    let text = "On 3 May 2021, gunmen killed a herder near Kitapak. \
+                The same day, gunmen burned the market of Zorbaga (Koro, Mopti).";
+    let e = code(text);
+    assert!(e.iter().all(|e| e.location.as_ref().is_none_or(|l| l.country.as_deref() == Some("MLI"))), "{e:?}");
+}
