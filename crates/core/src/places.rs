@@ -302,8 +302,8 @@ impl Finder<'_> {
             return out; // "Sector 5", "K21": not a division's name
         }
         if area.iso3.is_none() {
-            for iso3 in g.countries.iter().filter(|(_, c)| key(&c.name) == k).map(|(iso3, _)| iso3) {
-                out.push(Area { iso3: Some(iso3.clone()), point: self.country(iso3), ..Area::default() });
+            if let Some(iso3) = g.country_named(k) {
+                out.push(Area { iso3: Some(iso3.to_string()), point: self.country(iso3), ..Area::default() });
             }
         }
         if area.admin1.is_none() {

@@ -76,6 +76,8 @@ pub struct Gazetteer {
     admin2_by_name: FxHashMap<String, Vec<u32>>,
     /// "ISO3\tadmin1 name\tadmin2 code" -> index into `admin2s`.
     admin2_by_code: FxHashMap<String, u32>,
+    /// Country name (normalised) -> ISO3.
+    countries_by_name: FxHashMap<String, String>,
     /// ISO2 -> ISO3, for GeoNames dumps.
     iso3_of_iso2: FxHashMap<String, String>,
     /// (ISO3, admin1 code) -> admin1 name.
@@ -195,6 +197,7 @@ impl Gazetteer {
         for f in rows(countries).filter(|f| f.len() >= 6) {
             let (Ok(lat), Ok(lon)) = (f[4].parse(), f[5].parse()) else { continue };
             g.iso3_of_iso2.insert(f[1].to_string(), f[0].to_string());
+            g.countries_by_name.insert(key(f[2]), f[0].to_string());
             g.countries.insert(f[0].to_string(), CountryPoint { name: f[2].to_string(), lat, lon });
         }
     }
@@ -289,6 +292,11 @@ impl Gazetteer {
         self.admin2s.get(i as usize)
     }
 
+    /// The ISO3 code of the country of this (normalised) name.
+    pub fn country_named(&self, key: &str) -> Option<&str> {
+        self.countries_by_name.get(key).map(String::as_str)
+    }
+
     /// Second-level divisions with this (normalised) name.
     pub fn admin2_named(&self, key: &str) -> &[u32] {
         self.admin2_by_name.get(key).map_or(&[], Vec::as_slice)
@@ -325,6 +333,7 @@ mod tests {
         assert_eq!(g.admin1_of(&g.places[0]), "Ségou");
         assert_eq!(g.regions_named("mopti").len(), 1);
         assert!(g.countries.contains_key("MLI"));
+        assert_eq!(g.country_named("mali"), Some("MLI"));
     }
 
     #[test]
