@@ -232,6 +232,9 @@ pub fn split_among(text: &str, tokens: &[Token], (a, end): (usize, usize)) -> Op
     while k < end && matches!(word(k).as_str(), "across" | "between" | "over" | "among" | "into" | "equally") {
         k += 1;
     }
+    if k >= end {
+        return None; // "Fatalities are split across"
+    }
     let (n, len) = number_at(text, tokens, k, end)?;
     let things = word((k + len).min(end - 1));
     (n > 1 && matches!(things.as_str(), "events" | "villages" | "locations" | "incidents" | "places")).then_some(n)
@@ -691,5 +694,7 @@ mod tests {
         assert_eq!(split("Fatalities are split across three events."), Some(3));
         assert_eq!(split("The fatalities were spread over two villages (2,1)."), Some(2));
         assert_eq!(split("The herd was split between two owners."), None);
+        assert_eq!(split("Fatalities are split across"), None);
+        assert_eq!(split("Fatalities split"), None);
     }
 }

@@ -134,3 +134,20 @@ fn an_article_that_names_no_country_is_placed_where_its_hints_are() {
     let e = code(text);
     assert!(e.iter().all(|e| e.location.as_ref().is_none_or(|l| l.country.as_deref() == Some("MLI"))), "{e:?}");
 }
+
+#[test]
+fn unfinished_hints_and_tolls_do_not_panic() {
+    for text in [
+        "Gunmen attacked Zorbaga (",
+        "Gunmen attacked Zorbaga (Koro,",
+        "Gunmen attacked Zorbaga (Koro, Mopti",
+        "Gunmen attacked the village of Zorbaga, Kwelde Commune",
+        "Gunmen killed two herders. Fatalities are split across",
+        "Gunmen killed two herders. Fatalities coded as",
+        "Gunmen killed ( ( ) ) (,) (Mopti) (Sector 5) [Koro] (Koro, Koro, Koro, Koro, Koro)",
+        "(Bankass, Mopti)",
+        "Fatalities split",
+    ] {
+        let _ = code(text);
+    }
+}
