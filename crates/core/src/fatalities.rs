@@ -50,6 +50,48 @@ fn is_death(w: &str) -> bool {
             | "beheaded"
             | "assassinated"
             | "lynched"
+            | "succumbed"
+    )
+}
+
+/// Words that say the people just counted are alive.
+fn is_not_dead(w: &str) -> bool {
+    matches!(
+        w,
+        "wounded"
+            | "wounding"
+            | "injured"
+            | "injuring"
+            | "hurt"
+            | "missing"
+            | "abducted"
+            | "kidnapped"
+            | "arrested"
+            | "captured"
+            | "displaced"
+            | "released"
+            | "freed"
+    )
+}
+
+/// Animals killed are no fatalities: "killed three cattle".
+fn is_animal(w: &str) -> bool {
+    matches!(
+        w,
+        "cattle"
+            | "cows"
+            | "sheep"
+            | "goats"
+            | "camels"
+            | "donkeys"
+            | "horses"
+            | "animals"
+            | "livestock"
+            | "heads"
+            | "head"
+            | "oxen"
+            | "bulls"
+            | "dogs"
     )
 }
 
@@ -65,6 +107,16 @@ fn is_killing(w: &str) -> bool {
             | "executed"
             | "massacring"
             | "massacred"
+            | "assassinating"
+            | "assassinated"
+            | "murdering"
+            | "murdered"
+            | "beheading"
+            | "beheaded"
+            | "slaughtering"
+            | "slaughtered"
+            | "lynching"
+            | "lynched"
             | "claiming"
             | "dead"
     )
@@ -91,6 +143,115 @@ fn is_hedge(w: &str) -> bool {
             | "approximately"
             | "roughly"
     )
+}
+
+fn is_month(w: &str) -> bool {
+    matches!(
+        w,
+        "january"
+            | "february"
+            | "march"
+            | "april"
+            | "may"
+            | "june"
+            | "july"
+            | "august"
+            | "september"
+            | "october"
+            | "november"
+            | "december"
+            | "jan"
+            | "feb"
+            | "mar"
+            | "apr"
+            | "jun"
+            | "jul"
+            | "aug"
+            | "sep"
+            | "sept"
+            | "oct"
+            | "nov"
+            | "dec"
+    )
+}
+
+/// Whether the number at `i` (of `len` tokens) is a day of a date: "June 23, two civilians",
+/// "On 11-12 March", "on 5 May".
+fn is_day(text: &str, tokens: &[Token], i: usize, len: usize, (a, end): (usize, usize)) -> bool {
+    let word = |k: usize| text[tokens[k].start as usize..tokens[k].end as usize].to_ascii_lowercase();
+    if !tokens[i].is(flag::NUMBER) {
+        return false;
+    }
+    let before = i > a && is_month(&word(i - 1));
+    let mut k = i + len;
+    // "11-12 March", "9 - 10 June"
+    if k + 1 < end && word(k) == "-" && tokens[k + 1].is(flag::NUMBER) {
+        k += 2;
+    }
+    let after = k < end && is_month(&word(k));
+    before || after
+}
+
+/// Units after which a number counts time or distance, not people: "killed five days earlier".
+fn is_unit(w: &str) -> bool {
+    matches!(
+        w,
+        "day"
+            | "days"
+            | "week"
+            | "weeks"
+            | "month"
+            | "months"
+            | "year"
+            | "years"
+            | "hour"
+            | "hours"
+            | "minute"
+            | "minutes"
+            | "km"
+            | "kms"
+            | "kilometres"
+            | "kilometers"
+            | "miles"
+            | "metres"
+            | "meters"
+            | "times"
+            | "rounds"
+    )
+}
+
+/// "Fatalities are split across three events", "fatalities spread over four villages": the
+/// number of events a summary's toll is shared among.
+pub fn split_among(text: &str, tokens: &[Token], (a, end): (usize, usize)) -> Option<u32> {
+    let word = |k: usize| text[tokens[k].start as usize..tokens[k].end as usize].to_ascii_lowercase();
+    let split = (a..end).position(|k| matches!(word(k).as_str(), "split" | "spread" | "divided"))? + a;
+    if !(a..split).any(|k| word(k).starts_with("fatalit") || word(k) == "deaths") {
+        return None;
+    }
+    let mut k = split + 1;
+    while k < end && matches!(word(k).as_str(), "across" | "between" | "over" | "among" | "into" | "equally") {
+        k += 1;
+    }
+    if k >= end {
+        return None; // "Fatalities are split across"
+    }
+    let (n, len) = number_at(text, tokens, k, end)?;
+    let things = word((k + len).min(end - 1));
+    (n > 1 && matches!(things.as_str(), "events" | "villages" | "locations" | "incidents" | "places")).then_some(n)
+}
+
+/// "Unknown fatalities coded as 10", "fatalities assessed as 3", "coded at a low estimate of 3":
+/// the toll an event summary says it records.
+fn is_recorded_toll(text: &str, tokens: &[Token], i: usize, a: usize) -> bool {
+    let word = |k: usize| text[tokens[k].start as usize..tokens[k].end as usize].to_ascii_lowercase();
+    let back: Vec<String> = (i.saturating_sub(8).max(a)..i).map(word).collect();
+    let joined = back.join(" ");
+    let said = ["coded as", "assessed as", "estimate of", "estimated at", "recorded as", "coded at"]
+        .iter()
+        .any(|p| joined.ends_with(p));
+    let next = tokens.get(i + 1).map(|t| text[t.start as usize..t.end as usize].to_ascii_lowercase());
+    let named_after = next.is_some_and(|w| w.starts_with("fatalit") || w == "deaths" || w == "dead");
+    said && (named_after || back.iter().any(|w| w.starts_with("fatalit") || w == "deaths" || w == "dead"))
 }
 
 /// A number starting at token `i`: digits, words ("twenty-five", "a dozen"); its value and length.
@@ -163,6 +324,8 @@ pub fn count(text: &str, tokens: &[Token], range: (usize, usize)) -> Option<u32>
     let mut last_counted = None::<usize>;
     // numbers that are part of a count already made ("nine, including two ...")
     let mut part_of: Vec<usize> = Vec::new();
+    // the toll a summary says it records ("coded as 15 fatalities") stands for the sentence's counts
+    let mut recorded: Option<u32> = None;
     let mut i = a;
     while i < end {
         if part_of.contains(&i) {
@@ -173,6 +336,19 @@ pub fn count(text: &str, tokens: &[Token], range: (usize, usize)) -> Option<u32>
             i += 1;
             continue;
         };
+        if is_day(text, tokens, i, len, range) || (i + len < end && is_unit(&word(i + len))) {
+            i += len;
+            continue;
+        }
+        if is_recorded_toll(text, tokens, i, a) {
+            *recorded.get_or_insert(0) += value;
+            i += len;
+            continue;
+        }
+        // "one of the three soldiers succumbed": the three are who the one was among
+        if i + len + 1 < end && word(i + len) == "of" {
+            part_of.extend(i + len + 1..(i + len + 4).min(end));
+        }
         let mut after = i + len;
         // "between two and six": the lower bound, as ACLED codes it
         if i > a && word(i - 1) == "between" && after + 1 < end && word(after) == "and" {
@@ -185,16 +361,13 @@ pub fn count(text: &str, tokens: &[Token], range: (usize, usize)) -> Option<u32>
         let mut words = 0;
         let mut counted = false;
         let mut not_dead = false;
-        while k < end && words < 5 {
+        while k < end && words < 7 {
             let w = word(k);
             if is_death(&w) {
                 counted = true;
                 break;
             }
-            if matches!(
-                w.as_str(),
-                "wounded" | "injured" | "hurt" | "missing" | "abducted" | "kidnapped" | "arrested" | "displaced"
-            ) {
+            if is_not_dead(&w) {
                 not_dead = true;
                 break;
             }
@@ -218,8 +391,11 @@ pub fn count(text: &str, tokens: &[Token], range: (usize, usize)) -> Option<u32>
             }
             // "four gendarmes and one civilian were killed": conjoined counts share the verb
             if w == "and" || w == "," {
-                if let Some((_, n)) = (k + 1 < end).then(|| number_at(text, tokens, k + 1, end)).flatten() {
-                    k += 1 + n;
+                // ", and four civilians"
+                let next = if w == "," && k + 1 < end && word(k + 1) == "and" { k + 2 } else { k + 1 };
+                if let Some((_, n)) = (next < end).then(|| number_at(text, tokens, next, end)).flatten() {
+                    k = next + n;
+                    words = 0;
                     continue;
                 }
             }
@@ -238,7 +414,24 @@ pub fn count(text: &str, tokens: &[Token], range: (usize, usize)) -> Option<u32>
             counted = b > a && is_killing(&word(b - 1));
             // "killed three soldiers and two civilians"
             let listed = b > a && matches!(word(b - 1).as_str(), "and" | ",");
-            counted |= listed && last_counted.is_some_and(|e| e + 4 >= b);
+            // "killing himself and three policemen", "killed the driver and two passengers": a
+            // killing verb earlier in the same list
+            let by_verb = listed
+                && (b.saturating_sub(10).max(a)..b - 1)
+                    .rev()
+                    .take_while(|&k| !matches!(word(k).as_str(), "." | ";" | ":") && !is_not_dead(&word(k)))
+                    .any(|k| is_killing(&word(k)) && word(k) != "dead");
+            // ... unless what follows says otherwise ("killing two, eight soldiers and a civilian
+            // were wounded")
+            let wounded_after = (after..end.min(after + 10))
+                .map(&word)
+                .take_while(|w| !matches!(w.as_str(), "." | ";" | ":") && !is_death(w))
+                .any(|w| is_not_dead(&w));
+            counted |= (listed && last_counted.is_some_and(|e| e + 4 >= b) || by_verb) && !wounded_after;
+        }
+        // "killed three cattle"
+        if counted && (after..end.min(after + 3)).any(|k| is_animal(&word(k))) {
+            counted = false;
         }
         if counted {
             total += value;
@@ -246,6 +439,9 @@ pub fn count(text: &str, tokens: &[Token], range: (usize, usize)) -> Option<u32>
             last_counted = Some(after);
         }
         i = after;
+    }
+    if recorded.is_some() {
+        return recorded;
     }
     // "killed four farmers and a volunteer", "killed the driver and a passenger": one each
     let singles = singular_victims(text, tokens, range);
@@ -290,6 +486,19 @@ fn singular_victims(text: &str, tokens: &[Token], (a, end): (usize, usize)) -> u
                     | "before"
                     | "by"
                     | "with"
+                    | "between"
+                    | "aboard"
+                    | "along"
+                    | "toward"
+                    | "towards"
+                    | "around"
+                    | "inside"
+                    | "outside"
+                    | "as"
+                    | "when"
+                    | "including"
+                    | "among"
+                    | "("
             )
     };
     let mut singles = 0;
@@ -306,6 +515,16 @@ fn singular_victims(text: &str, tokens: &[Token], (a, end): (usize, usize)) -> u
                 k += n;
                 true
             });
+            // "killing himself and two soldiers", "robbing and killing him"
+            if !numbered && matches!(word(k).as_str(), "him" | "himself" | "herself") {
+                singles += 1;
+                k += 1;
+                if k < end && matches!(word(k).as_str(), "and" | ",") {
+                    k += 1;
+                    continue;
+                }
+                break;
+            }
             let det = !numbered && matches!(word(k).as_str(), "a" | "an" | "the" | "one" | "his" | "her");
             if !numbered && !det && !tokens[k].is(flag::CAPITAL) {
                 break;
@@ -313,6 +532,9 @@ fn singular_victims(text: &str, tokens: &[Token], (a, end): (usize, usize)) -> u
             let first = k;
             while k < end && !stop(k) {
                 k += 1;
+            }
+            if (first..k).any(|q| is_not_dead(&word(q))) {
+                break; // "... and a boy were wounded"
             }
             if !numbered {
                 let last = if k > first { word(k - 1) } else { String::new() };
@@ -348,6 +570,19 @@ fn killed_one(text: &str, tokens: &[Token], (a, end): (usize, usize)) -> bool {
         (dead && was) || one_died
     });
     if passive_singular {
+        return true;
+    }
+    // "beat a detainee to death", "a child who succumbed to his wounds"
+    let one_more = (a + 2..end).any(|i| {
+        let back = |n: usize| i.checked_sub(n).filter(|&k| k >= a).map(word).unwrap_or_default();
+        let to_death = word(i) == "death"
+            && back(1) == "to"
+            && (2..6).any(|n| matches!(back(n).as_str(), "a" | "an" | "the" | "one"))
+            && !back(2).ends_with('s');
+        let who_died = matches!(word(i).as_str(), "succumbed" | "died") && back(1) == "who" && !back(2).ends_with('s');
+        to_death || who_died
+    });
+    if one_more {
         return true;
     }
     (a..end).any(|i| {
@@ -413,5 +648,53 @@ mod tests {
         assert_eq!(deaths("Nine civilians including two musicians were killed by the blast."), Some(9));
         assert_eq!(deaths("The army killed between two and six militants in the village."), Some(2));
         assert_eq!(deaths("Protesters marched through the capital."), None);
+    }
+
+    #[test]
+    fn dates_times_and_distances_are_no_tolls() {
+        assert_eq!(deaths("On March 4, two herders were killed near the well."), Some(2));
+        assert_eq!(deaths("On 11-12 March, gunmen killed three traders."), Some(3));
+        assert_eq!(deaths("Gunmen attacked the home of the mayor (killed six days earlier) and burned it."), None);
+        assert_eq!(deaths("A bus hit a mine 12 km from the town, killing four passengers."), Some(4));
+    }
+
+    #[test]
+    fn more_ways_to_say_killed() {
+        assert_eq!(deaths("Gunmen assassinated three local councillors near the mosque."), Some(3));
+        assert_eq!(deaths("Thirty-one hunters and one herder were killed during the fighting."), Some(32));
+        assert_eq!(deaths("A bomber blew up his car, killing himself and three policemen."), Some(4));
+        assert_eq!(deaths("Robbers entered the shop, beating and killing him."), Some(1));
+        assert_eq!(deaths("Policemen beat a suspect to death at the station."), Some(1));
+        assert_eq!(deaths("Gunmen wounded two guards, including one who succumbed the next day."), Some(1));
+        assert_eq!(deaths("One of the four soldiers later succumbed to his wounds."), Some(1));
+        assert_eq!(deaths("Gunmen killed the headman and two of his sons at the well."), Some(3));
+        assert_eq!(deaths("Two guards, five bandits, and three traders were killed in the raid."), Some(10));
+    }
+
+    #[test]
+    fn the_wounded_and_animals_are_not_counted_in_lists() {
+        assert_eq!(deaths("Soldiers repelled the raid, killing three, four soldiers and a boy were wounded."), Some(3));
+        assert_eq!(deaths("Militiamen burned two huts and killed five goats in the hamlet."), None);
+        assert_eq!(deaths("Gunmen killed two herders and four camels near the well."), Some(2));
+    }
+
+    #[test]
+    fn a_recorded_toll_stands_for_the_counts() {
+        assert_eq!(deaths("Unknown fatalities coded as 10."), Some(10));
+        assert_eq!(deaths("Several fighters were killed. Unknown militant fatalities assessed as 3."), Some(3));
+        assert_eq!(deaths("A total of 40 rebels were killed or captured (coded as 20 fatalities)."), Some(20));
+    }
+
+    #[test]
+    fn a_toll_split_among_events() {
+        let split = |text: &str| {
+            let t = crate::tests::segmented(text).0;
+            split_among(text, &t, (0, t.len()))
+        };
+        assert_eq!(split("Fatalities are split across three events."), Some(3));
+        assert_eq!(split("The fatalities were spread over two villages (2,1)."), Some(2));
+        assert_eq!(split("The herd was split between two owners."), None);
+        assert_eq!(split("Fatalities are split across"), None);
+        assert_eq!(split("Fatalities split"), None);
     }
 }

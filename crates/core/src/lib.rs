@@ -246,7 +246,7 @@ impl Worker<'_> {
         };
         let countries = article_countries(lex, &engine.countries, &self.mentions);
         let gazetteer = palaver_lexicon::gazetteer::Gazetteer::embedded();
-        let finder = places::Finder {
+        let mut finder = places::Finder {
             text,
             tokens: &self.tokens,
             lexicon: lex,
@@ -255,6 +255,11 @@ impl Worker<'_> {
             extra: engine.gazetteer.as_deref(),
             countries: &countries,
         };
+        let hinted;
+        if countries.is_empty() {
+            hinted = finder.hint_countries();
+            finder.countries = &hinted;
+        }
         let mut last_place: Option<event::Location> = None;
         let mut carried: Option<dates::DateMention> = None;
         for (index, s) in self.sentences.iter().enumerate() {
@@ -262,6 +267,11 @@ impl Worker<'_> {
             let cause = discard == Some(true);
             if discard == Some(false) || (m0 == m1 && !engine.grammar.mentions_agreement(text, &self.tokens, s.tokens))
             {
+                // "Three men were killed in the attack.": no actor, but the toll of the event before
+                if discard.is_none() {
+                    let first = out.events.len();
+                    add_deaths(text, &self.tokens, s.tokens, &mut out.events, first);
+                }
                 continue;
             }
             let mentions = &self.mentions[m0..m1];
@@ -373,21 +383,7 @@ impl Worker<'_> {
             if let Some(p) = self.places.iter().find(|p| p.location.precision != "country").or(self.places.first()) {
                 last_place = Some(p.location.clone());
             }
-            // the deaths a sentence reports belong to its first violent event...
-            if let Some(dead) = fatalities::count(text, &self.tokens, s.tokens) {
-                let violent = |e: &Event| {
-                    matches!(e.cameo_root.as_str(), "18" | "19" | "20")
-                        || e.acled
-                            .as_ref()
-                            .is_some_and(|a| a.sub_event_type.as_deref() == Some("Excessive force against protesters"))
-                };
-                // else the article's last violent event before it ("Two soldiers died later.")
-                let here = out.events[first_event..].iter().position(violent).map(|p| p + first_event);
-                let target = here.or_else(|| out.events[..first_event].iter().rposition(violent));
-                if let Some(e) = target.map(|t| &mut out.events[t]) {
-                    e.fatalities = Some(e.fatalities.unwrap_or(0) + dead);
-                }
-            }
+            add_deaths(text, &self.tokens, s.tokens, &mut out.events, first_event);
         }
         out
     }
@@ -487,6 +483,30 @@ fn refer_to_agreement(event: &mut Event, earlier: &[Event]) -> bool {
 }
 
 /// The countries an article names, directly or through its actors, most named first.
+/// The deaths a sentence reports belong to its first violent event (from `first` on), else to
+/// the article's last violent event before it ("Two soldiers died later."). A summary that says its toll is split among several events ("Fatalities are split across
+/// three events") keeps its share.
+fn add_deaths(text: &str, tokens: &[Token], range: (usize, usize), events: &mut [Event], first: usize) {
+    if let Some(dead) = fatalities::count(text, tokens, range) {
+        let violent = |e: &Event| {
+            matches!(e.cameo_root.as_str(), "18" | "19" | "20")
+                || e.acled
+                    .as_ref()
+                    .is_some_and(|a| a.sub_event_type.as_deref() == Some("Excessive force against protesters"))
+        };
+        let here = events[first..].iter().position(violent).map(|p| p + first);
+        let target = here.or_else(|| events[..first].iter().rposition(violent));
+        if let Some(e) = target.map(|t| &mut events[t]) {
+            e.fatalities = Some(e.fatalities.unwrap_or(0) + dead);
+        }
+    }
+    if let Some(n) = fatalities::split_among(text, tokens, range) {
+        if let Some(e) = events.iter_mut().rev().find(|e| e.fatalities.is_some_and(|f| f >= n)) {
+            e.fatalities = e.fatalities.map(|f| f.div_ceil(n));
+        }
+    }
+}
+
 fn article_countries(lex: &Lexicon, by_iso3: &FxHashMap<String, u32>, mentions: &[Mention]) -> Vec<String> {
     let mut counts: Vec<(String, usize, usize)> = Vec::new();
     for (order, m) in mentions.iter().enumerate() {

@@ -7,7 +7,7 @@ use crate::event::Location;
 use crate::grammar::{Grammar, Word};
 use crate::mentions::Mention;
 use crate::text::{flag, Token};
-use palaver_lexicon::gazetteer::{key, Gazetteer};
+use palaver_lexicon::gazetteer::{key, Admin2, Gazetteer, Place};
 use palaver_lexicon::{EntryKind, Lexicon};
 
 /// A place found at a token.
@@ -32,6 +32,49 @@ fn is_region_word(w: &str) -> bool {
             | "department"
             | "county"
     )
+}
+
+/// Below this population a place outside the article's countries is not taken on its name alone:
+/// news from the Sahel is full of villages that share a name with some town abroad.
+const FOREIGN_MIN_POPULATION: u32 = 15_000;
+
+/// Words between an unknown village and its hints: "Debere commune (Douentza, Mopti)", "between
+/// Boni and Nokara (Douentza, Mopti)", "Efelle, Adiora Commune (Gourma-Rharous, Tombouctou)".
+fn is_hint_filler(w: &str) -> bool {
+    is_region_word(w)
+        || matches!(
+            w,
+            "commune"
+                | "village"
+                | "villages"
+                | "hamlet"
+                | "town"
+                | "area"
+                | "locality"
+                | "sector"
+                | "and"
+                | "or"
+                | ","
+        )
+}
+
+/// The area ACLED-style hints name: "(Bankass, Mopti)" a district in a region, "(Soudougui,
+/// Koulpelogo)" a commune in a province, "(Mopti)" a region; `point` is the finest one found.
+#[derive(Clone, Debug, Default)]
+struct Area {
+    iso3: Option<String>,
+    admin1: Option<String>,
+    /// The admin2 code, as places carry it.
+    admin2: Option<String>,
+    point: Option<Location>,
+}
+
+impl Area {
+    fn contains(&self, g: &Gazetteer, p: &Place) -> bool {
+        self.iso3.as_deref().is_none_or(|c| c == p.iso3())
+            && self.admin1.as_deref().is_none_or(|a| key(a) == key(g.admin1_of(p)))
+            && self.admin2.as_deref().is_none_or(|c| p.admin2.is_empty() || *p.admin2 == *c)
+    }
 }
 
 /// What the finder needs from the article.
@@ -71,7 +114,17 @@ impl Finder<'_> {
                 || is("towards")
                 || is("from");
             if !trigger {
-                i += 1;
+                // "attacked Tin-Hamma (Ansongo, Gao)": a name its hints place needs no preposition
+                let starts_name = t.is(flag::CAPITAL) && (i == range.0 || !self.tokens[i - 1].is(flag::CAPITAL));
+                let hinted = starts_name.then(|| self.hinted(i, range, true)).flatten();
+                match hinted.and_then(|(area, after)| Some((self.place_in_area(i, range, mentions, &area)?, after))) {
+                    Some((place, after)) => {
+                        out.push(PlaceMention { token: i, location: place });
+                        last_end = Some(after);
+                        i = after.max(i + 1);
+                    }
+                    None => i += 1,
+                }
                 continue;
             }
             let mut j = i + 1;
@@ -85,56 +138,212 @@ impl Finder<'_> {
                 }
                 j += 1;
             }
-            match self.place_at(j, range, mentions) {
-                Some((mut place, end)) => {
-                    let (hint, after) = self.hints(end, range);
-                    if let Some(better) = hint.and_then(|h| self.refine(&place, &h)) {
-                        place = better;
-                    }
+            let found = match self.hinted(j, range, false) {
+                Some((area, after)) => self.place_in_area(j, range, mentions, &area).map(|l| (l, after)),
+                None => self.place_at(j, range, mentions).map(|(place, end)| (place, self.hints(end, range).1)),
+            };
+            match found {
+                Some((place, after)) => {
                     out.push(PlaceMention { token: j, location: place });
                     last_end = Some(after);
                     i = after.max(i + 1);
                 }
-                None => {
-                    // a place the gazetteer lacks, placed by ACLED-style hints: "Dounde (Bankass, Mopti)"
-                    if let Some((place, after)) = self.by_hints(j, range) {
-                        out.push(PlaceMention { token: j, location: place });
-                        last_end = Some(after);
-                        i = after.max(i + 1);
-                    } else {
-                        i += 1;
-                    }
-                }
+                None => i += 1,
             }
         }
     }
 
-    /// An unknown name followed by "(District, Region)": the district's seat, else the region.
+    /// The place named at `j`, whose hints name `area`: the same name in the area, else in its
+    /// country (hints may follow older boundaries: "Menaka (Menaka, Gao)"), else the area's own
+    /// point, a district's or commune's seat standing for a village the gazetteer lacks.
+    fn place_in_area(&self, j: usize, range: (usize, usize), mentions: &[Mention], area: &Area) -> Option<Location> {
+        let country = Area { iso3: area.iso3.clone(), ..Area::default() };
+        let run = self.name_run(j, range);
+        let named = |a: &Area| {
+            (j + 1..=run).rev().find_map(|end| {
+                let k = key(&self.text[self.tokens[j].start as usize..self.tokens[end - 1].end as usize]);
+                self.place_in(&k, a)
+            })
+        };
+        // (only where the hints name no district: a village's name recurs across a country)
+        let found = named(area)
+            .or_else(|| area.iso3.as_ref().filter(|_| area.admin2.is_none()).and_then(|_| named(&country)))
+            .or_else(|| self.place_at(j, range, mentions).map(|(l, _)| self.refine(l, area)));
+        found.or_else(|| {
+            let mut point = area.point.clone()?;
+            if point.precision == "town" {
+                point.precision = "admin2".into();
+            }
+            Some(point)
+        })
+    }
+
+    /// The end of the capitalised run of a name starting at `j` ("Gourma - Rharous", at most 4 tokens).
+    fn name_run(&self, j: usize, range: (usize, usize)) -> usize {
+        let mut run = j;
+        while run < range.1 && run < j + 4 && (self.tokens[run].is(flag::CAPITAL) || (self.raw(run) == "-" && run > j))
+        {
+            run += 1;
+        }
+        run
+    }
+
+    /// The countries that the text's ACLED-style hints place things in ("(Koro, Mopti)": Mali),
+    /// for an article that names none: its villages are then looked for there first.
+    pub fn hint_countries(&self) -> Vec<String> {
+        let mut out: Vec<String> = Vec::new();
+        let all = (0, self.tokens.len());
+        for i in (0..self.tokens.len()).filter(|&i| self.raw(i) == "(") {
+            let area = self.hints(i, all).0.and_then(|h| self.area(&h));
+            if let Some(c) = area.filter(|a| a.admin1.is_some()).and_then(|a| a.iso3) {
+                if !out.contains(&c) {
+                    out.push(c);
+                }
+            }
+        }
+        out
+    }
+
+    /// ACLED-style hints after a name at `j` and the token after them. The hints may come after
+    /// other names of the same list ("between Boni and Nokara (Douentza, Mopti)") or a word like
+    /// "commune" ("Debere commune (Douentza, Mopti)").
     ///
     /// (An unclosed bracket, "Dounde (", gives nothing: found by fuzzing.)
-    fn by_hints(&self, j: usize, range: (usize, usize)) -> Option<(Location, usize)> {
-        if j >= range.1 || !self.tokens[j].is(flag::CAPITAL) {
+    /// `strict`: the hints must follow the name itself, and name more than a country (a name in
+    /// running text before "(France)" is more likely an actor than a place).
+    fn hinted(&self, j: usize, range: (usize, usize), strict: bool) -> Option<(Area, usize)> {
+        if j >= range.1 || !self.tokens[j].is(flag::CAPITAL) || crate::dates::is_date_word(self.raw(j)) {
             return None;
         }
         let mut end = j;
-        while end < range.1 && end < j + 4 && (self.tokens[end].is(flag::CAPITAL) || self.raw(end) == "-") {
+        if strict {
+            end = self.name_run(j, range);
+        }
+        while end < range.1 && end < j + 12 && self.raw(end) != "(" {
+            if strict {
+                return None;
+            }
+            let w = self.raw(end).to_lowercase();
+            if self.raw(end) == "[" {
+                end = (end..range.1).find(|&k| self.raw(k) == "]").map_or(range.1, |k| k + 1);
+                continue;
+            }
+            let name = self.tokens[end].is(flag::CAPITAL) || w == "-" || w == "'";
+            if !(name || is_hint_filler(&w) || matches!(w.as_str(), "between" | "of" | "the")) {
+                return None;
+            }
             end += 1;
         }
-        if end < range.1 && self.raw(end) == "[" {
-            end = (end..range.1).find(|&k| self.raw(k) == "]").map_or(end, |k| k + 1);
-        }
         let (hints, after) = self.hints(end, range);
-        let hints = hints?;
-        let region = hints.last().map(|h| key(h));
-        let district = hints.first().map(|h| key(h));
-        let place = district.as_deref().and_then(|d| self.best_place(d, region.as_deref()));
-        let place =
-            place.filter(|p| region.as_deref().is_none_or(|r| p.admin1.as_deref().map(key).as_deref() == Some(r)));
-        let mut found = place.or_else(|| region.as_deref().and_then(|r| self.region(r)))?;
-        if found.precision == "town" {
-            found.precision = "admin2".into();
+        let area = self.area(&hints?)?;
+        if strict && area.admin1.is_none() {
+            return None;
         }
-        Some((found, after))
+        Some((area, after))
+    }
+
+    /// The area that hints name, read from the coarsest: a country, a region (admin1), a district
+    /// (admin2), a town (the seat of a commune or district) within them. A name may be a region in
+    /// one country and a district in another ("Comoe"): the reading under which the finer hints
+    /// fall inside it wins, then one in the article's countries; an ambiguous name alone is no area.
+    fn area(&self, hints: &[String]) -> Option<Area> {
+        let items: Vec<String> = hints.iter().rev().map(|h| key(h)).filter(|k| !k.is_empty()).take(4).collect();
+        let (depth, rank, ambiguous, area) = self.resolve(&items, Area::default());
+        (depth > 1 || rank > 0 || !ambiguous).then_some(area).filter(|a| a.point.is_some())
+    }
+
+    /// The best reading of `items` (coarsest first) within `area`: (how many items fell inside one
+    /// another, how high its country ranks in the article, whether another reading tied, the area).
+    fn resolve(&self, items: &[String], area: Area) -> (usize, usize, bool, Area) {
+        let Some((k, rest)) = items.split_first() else {
+            return (0, 0, false, area);
+        };
+        let mut best: Option<(usize, usize, bool, Area)> = None;
+        for cand in self.divisions(k, &area) {
+            let rank = cand.iso3.as_deref().map_or(0, |c| self.country_rank(c));
+            let (depth, _, _, inner) = self.resolve(rest, cand);
+            let score = (depth + 1, rank);
+            match &mut best {
+                Some(b) if (b.0, b.1) > score => {}
+                Some(b) if (b.0, b.1) == score => b.2 |= b.3.iso3 != inner.iso3, // Mopti region and cercle agree
+                _ => best = Some((score.0, score.1, false, inner)),
+            }
+        }
+        if let Some(b) = best {
+            return b;
+        }
+        if area.iso3.is_some() {
+            if let Some(l) = self.place_in(k, &area) {
+                return (1, 0, false, Area { point: Some(l), ..area });
+            }
+            // a district the hints put in a region it no longer lies in ("Menaka, Gao" for a
+            // cercle made a region of its own): the country's district of that name
+            let country = Area { iso3: area.iso3.clone(), ..Area::default() };
+            let moved = if area.admin1.is_some() { self.divisions(k, &country) } else { Vec::new() };
+            let one_region = moved.windows(2).all(|w| w[0].admin1 == w[1].admin1);
+            if let Some(finest) = moved.iter().max_by_key(|a| a.admin2.is_some()).filter(|_| one_region) {
+                let (depth, rank, ambiguous, inner) = self.resolve(rest, finest.clone());
+                return (depth + 1, rank, ambiguous, inner);
+            }
+        }
+        self.resolve(rest, area) // a hint that names nothing known ("coded as ...")
+    }
+
+    /// 100 for the article's first country, 99 for its second, ...; 0 outside them.
+    fn country_rank(&self, iso3: &str) -> usize {
+        self.countries.iter().position(|c| c == iso3).map_or(0, |r| 100 - r.min(50))
+    }
+
+    /// The countries, regions and districts of this name within the area, as narrower areas.
+    fn divisions(&self, k: &str, area: &Area) -> Vec<Area> {
+        let g = self.gazetteer;
+        let mut out = Vec::new();
+        if k.bytes().any(|b| b.is_ascii_digit()) {
+            return out; // "Sector 5", "K21": not a division's name
+        }
+        if area.iso3.is_none() {
+            if let Some(iso3) = g.country_named(k) {
+                out.push(Area { iso3: Some(iso3.to_string()), point: self.country(iso3), ..Area::default() });
+            }
+        }
+        if area.admin1.is_none() {
+            for &i in g.regions_named(k) {
+                let r = &g.regions[i as usize];
+                if area.iso3.as_deref().is_none_or(|c| c == r.iso3) {
+                    let l = region_location(r);
+                    out.push(Area { iso3: l.country.clone(), admin1: l.admin1.clone(), admin2: None, point: Some(l) });
+                }
+            }
+        }
+        if area.admin2.is_none() {
+            for &i in g.admin2_named(k) {
+                let a = &g.admin2s[i as usize];
+                let inside = area.iso3.as_deref().is_none_or(|c| c == a.iso3)
+                    && area.admin1.as_deref().is_none_or(|r| key(r) == key(&a.admin1));
+                if inside {
+                    out.push(Area {
+                        iso3: Some(a.iso3.clone()),
+                        admin1: Some(a.admin1.clone()),
+                        admin2: Some(a.code.clone()),
+                        point: Some(admin2_location(a)),
+                    });
+                }
+            }
+        }
+        out.truncate(16);
+        out
+    }
+
+    /// The most populous place of this name within the area (an area with no country yet is
+    /// placed as any name of the text is).
+    fn place_in(&self, k: &str, area: &Area) -> Option<Location> {
+        if area.iso3.is_none() {
+            return self.best_place(k, None);
+        }
+        let (g, p) = self.candidates(k).filter(|(g, p)| area.contains(g, p)).max_by_key(|(g, p)| {
+            (area.admin2.as_deref() == Some(&*p.admin2), key(&p.name) == k, p.population, g.places.len())
+        })?;
+        Some(self.location(g, p))
     }
 
     /// The place whose name starts at `j`: a country of the lexicon, a gazetteer place or region.
@@ -169,6 +378,14 @@ impl Finder<'_> {
             let region = || self.region(&k).map(|l| (l, end + usize::from(region_word)));
             let place = || self.best_place(&k, None).map(|l| (l, end));
             let found = if region_word { region().or_else(place) } else { place().or_else(region) };
+            // part of a longer name is a weak match: never before a hyphen ("Goma" of
+            // "Goma-Coura"), and before another capitalised word only at home ("Timbuktu
+            // Airport", not "Grand" of "Grand Mosque")
+            let prefix = end < run && !region_word;
+            let home = |l: &Location| self.countries.iter().any(|c| l.country.as_deref() == Some(c.as_str()));
+            if prefix && (self.raw(end) == "-" || !found.as_ref().is_some_and(|(l, _)| home(l))) {
+                continue;
+            }
             if found.is_some() {
                 return found;
             }
@@ -189,52 +406,82 @@ impl Finder<'_> {
         (Some(items), (close + 1).min(range.1))
     }
 
-    /// A place placed better by hints: the same name in the hinted region, or the district's seat.
-    fn refine(&self, place: &Location, hints: &[String]) -> Option<Location> {
-        let region = hints.last().map(|h| key(h))?;
-        let named = key(&place.name);
-        if let Some(l) = self
-            .best_place(&named, Some(&region))
-            .filter(|l| l.admin1.as_deref().map(key).as_deref() == Some(region.as_str()))
-        {
-            return Some(l);
+    /// A place checked against its hints: kept if it lies in the hinted area, else the place of the
+    /// same name there, else the area's own point ("Bansi (Bankass, Mopti)" is not Bansi in India).
+    fn refine(&self, place: Location, area: &Area) -> Location {
+        let inside = |l: &Location| {
+            area.iso3.as_deref().is_none_or(|c| l.country.as_deref() == Some(c))
+                && area.admin1.as_deref().is_none_or(|a| l.admin1.as_deref().map(key).as_deref() == Some(&*key(a)))
+        };
+        if inside(&place) {
+            return place;
         }
-        None
+        if let Some(l) = self.place_in(&key(&place.name), area).filter(|l| inside(l)) {
+            return l;
+        }
+        // a town of the hinted country whose region the hints name otherwise (hints may use
+        // older boundaries: "Menaka (Menaka, Gao)")
+        if place.precision == "town" && area.iso3.is_some() && place.country == area.iso3 && area.admin2.is_none() {
+            return place;
+        }
+        let mut point = area.point.clone().unwrap_or(place);
+        if point.precision == "town" {
+            point.precision = "admin2".into(); // a commune's or district's seat stands for the village
+        }
+        point
     }
 
-    /// The best place of a name: in the hinted region, in the article's countries, then the most populous.
-    fn best_place(&self, k: &str, region: Option<&str>) -> Option<Location> {
-        let score = |g: &Gazetteer, p: &palaver_lexicon::gazetteer::Place| {
-            let country_rank = self.countries.iter().position(|c| c == p.iso3()).map_or(0, |r| 100 - r.min(50) as u64);
-            let in_region = region.is_some_and(|r| key(g.admin1_of(p)) == r);
-            (u64::from(in_region), country_rank, p.population)
-        };
-        let candidates = [Some(self.gazetteer), self.extra]
+    fn candidates<'g>(&'g self, k: &'g str) -> impl Iterator<Item = (&'g Gazetteer, &'g Place)> + 'g {
+        [Some(self.gazetteer), self.extra]
             .into_iter()
             .flatten()
-            .flat_map(|g| g.places_named(k).iter().map(move |&i| (g, &g.places[i as usize])));
-        let (g, p) = candidates.max_by_key(|(g, p)| score(g, p))?;
-        // outside the article's countries only a town's own name counts ("Kidal"), not a village
-        // or another language's name for a city ("Boni" for Bonn)
-        let foreign = !self.countries.is_empty() && !self.countries.iter().any(|c| c == p.iso3());
-        if foreign && (p.population < 1_000 || key(&p.name) != k) {
-            return None;
-        }
-        // at home too, another name of a small place is too weak a match ("Boni" for Bonnut)
-        let hinted = region.is_some_and(|r| key(g.admin1_of(p)) == r);
-        if key(&p.name) != k && p.population < 5_000 && !hinted {
-            return None;
-        }
-        Some(Location {
+            .flat_map(move |g| g.places_named(k).iter().map(move |&i| (g, &g.places[i as usize])))
+    }
+
+    fn location(&self, g: &Gazetteer, p: &Place) -> Location {
+        let admin1 = g.admin1_of(p);
+        let admin2 = (!p.admin2.is_empty()).then(|| {
+            self.gazetteer
+                .admin2_coded(p.iso3(), admin1, &p.admin2)
+                .map_or_else(|| p.admin2.to_string(), |a| a.name.clone())
+        });
+        Location {
             name: p.name.to_string(),
             country: Some(p.iso3().to_string()),
-            admin1: Some(g.admin1_of(p).to_string()).filter(|a| !a.is_empty()),
-            admin2: Some(p.admin2.to_string()).filter(|a| !a.is_empty()),
+            admin1: Some(admin1.to_string()).filter(|a| !a.is_empty()),
+            admin2,
             lat: round4(f64::from(p.lat)),
             lon: round4(f64::from(p.lon)),
             precision: "town".into(),
             geonameid: Some(u64::from(p.geonameid)),
-        })
+        }
+    }
+
+    /// The best place of a name: in the hinted region, in the article's countries, then the most
+    /// populous, among the places the name can stand for.
+    fn best_place(&self, k: &str, region: Option<&str>) -> Option<Location> {
+        let in_region = |g: &Gazetteer, p: &Place| region.is_some_and(|r| key(g.admin1_of(p)) == r);
+        let score = |g: &Gazetteer, p: &Place| (in_region(g, p), self.country_rank(p.iso3()), p.population);
+        // with no country known, a name found in one country only is taken there ("Menaka")
+        let sole = self.countries.is_empty() && {
+            let mut all = self.candidates(k).map(|(_, p)| p.iso3);
+            let first = all.next();
+            all.all(|c| Some(c) == first)
+        };
+        let acceptable = |g: &Gazetteer, p: &Place| {
+            let own = key(&p.name) == k;
+            // outside the article's countries (or with none known) only a town's own name counts
+            // ("Kidal", "Niamey"), not a village that shares a name with one at home, nor another
+            // language's name for a city ("Boni" for Bonn)
+            let foreign = !self.countries.iter().any(|c| c == p.iso3());
+            if foreign && (!own || (p.population < FOREIGN_MIN_POPULATION && !sole)) {
+                return false;
+            }
+            // at home too, another name of a small place is too weak a match ("Boni" for Bonnut)
+            own || p.population >= 5_000 || in_region(g, p)
+        };
+        let (g, p) = self.candidates(k).filter(|(g, p)| acceptable(g, p)).max_by_key(|(g, p)| score(g, p))?;
+        Some(self.location(g, p))
     }
 
     fn region(&self, k: &str) -> Option<Location> {
@@ -246,16 +493,7 @@ impl Finder<'_> {
         if !self.countries.is_empty() && !self.countries.contains(&r.iso3) {
             return None;
         }
-        Some(Location {
-            name: r.name.clone(),
-            country: Some(r.iso3.clone()),
-            admin1: Some(r.name.clone()),
-            admin2: None,
-            lat: r.lat,
-            lon: r.lon,
-            precision: "admin1".into(),
-            geonameid: None,
-        })
+        Some(region_location(r))
     }
 
     fn country(&self, iso3: &str) -> Option<Location> {
@@ -270,6 +508,32 @@ impl Finder<'_> {
             precision: "country".into(),
             geonameid: None,
         })
+    }
+}
+
+fn region_location(r: &palaver_lexicon::gazetteer::Region) -> Location {
+    Location {
+        name: r.name.clone(),
+        country: Some(r.iso3.clone()),
+        admin1: Some(r.name.clone()),
+        admin2: None,
+        lat: r.lat,
+        lon: r.lon,
+        precision: "admin1".into(),
+        geonameid: None,
+    }
+}
+
+fn admin2_location(a: &Admin2) -> Location {
+    Location {
+        name: a.name.clone(),
+        country: Some(a.iso3.clone()),
+        admin1: Some(a.admin1.clone()).filter(|s| !s.is_empty()),
+        admin2: Some(a.name.clone()),
+        lat: a.lat,
+        lon: a.lon,
+        precision: "admin2".into(),
+        geonameid: None,
     }
 }
 

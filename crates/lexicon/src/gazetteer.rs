@@ -38,6 +38,20 @@ pub struct Region {
     pub lon: f64,
 }
 
+/// A second-level administrative division (a cercle, province, department, district), placed
+/// at its seat or, lacking one in the gazetteer, at the mean of its places.
+#[derive(Clone, Debug)]
+pub struct Admin2 {
+    pub iso3: String,
+    /// The admin1 name it lies in.
+    pub admin1: String,
+    /// GeoNames admin2 code, as places carry it.
+    pub code: String,
+    pub name: String,
+    pub lat: f64,
+    pub lon: f64,
+}
+
 /// A country's name and representative point (its capital).
 #[derive(Clone, Debug)]
 pub struct CountryPoint {
@@ -51,6 +65,7 @@ pub struct CountryPoint {
 pub struct Gazetteer {
     pub places: Vec<Place>,
     pub regions: Vec<Region>,
+    pub admin2s: Vec<Admin2>,
     pub countries: FxHashMap<String, CountryPoint>,
     /// Distinct admin1 names that places refer to.
     pub admin1_names: Vec<Box<str>>,
@@ -58,6 +73,11 @@ pub struct Gazetteer {
     places_by_name: FxHashMap<Box<str>, (u32, u32)>,
     name_places: Vec<u32>,
     regions_by_name: FxHashMap<String, Vec<u32>>,
+    admin2_by_name: FxHashMap<String, Vec<u32>>,
+    /// "ISO3\tadmin1 name\tadmin2 code" -> index into `admin2s`.
+    admin2_by_code: FxHashMap<String, u32>,
+    /// Country name (normalised) -> ISO3.
+    countries_by_name: FxHashMap<String, String>,
     /// ISO2 -> ISO3, for GeoNames dumps.
     iso3_of_iso2: FxHashMap<String, String>,
     /// (ISO3, admin1 code) -> admin1 name.
@@ -177,6 +197,7 @@ impl Gazetteer {
         for f in rows(countries).filter(|f| f.len() >= 6) {
             let (Ok(lat), Ok(lon)) = (f[4].parse(), f[5].parse()) else { continue };
             g.iso3_of_iso2.insert(f[1].to_string(), f[0].to_string());
+            g.countries_by_name.insert(key(f[2]), f[0].to_string());
             g.countries.insert(f[0].to_string(), CountryPoint { name: f[2].to_string(), lat, lon });
         }
     }
@@ -227,16 +248,58 @@ impl Gazetteer {
         (g, errors)
     }
 
+    /// Adds second-level divisions (admin2.tsv: iso3, admin1 code, admin1 name, admin2 code,
+    /// name, other names, latitude, longitude, ...), indexed by every name.
+    pub fn add_admin2(&mut self, admin2: &str) {
+        for f in rows(admin2).filter(|f| f.len() >= 8) {
+            let (Ok(lat), Ok(lon)) = (f[6].parse(), f[7].parse()) else { continue };
+            let index = self.admin2s.len() as u32;
+            let mut keys: Vec<String> = std::iter::once(f[4]).chain(f[5].split(';')).map(key).collect();
+            keys.sort();
+            keys.dedup();
+            for k in keys.into_iter().filter(|k| !k.is_empty()) {
+                self.admin2_by_name.entry(k).or_default().push(index);
+            }
+            self.admin2_by_code.insert(format!("{}\t{}\t{}", f[0], f[2], f[3]), index);
+            self.admin2s.push(Admin2 {
+                iso3: f[0].to_string(),
+                admin1: f[2].to_string(),
+                code: f[3].to_string(),
+                name: f[4].to_string(),
+                lat,
+                lon,
+            });
+        }
+    }
+
     /// palaver's own gazetteer, parsed once.
     pub fn embedded() -> &'static Gazetteer {
         static G: OnceLock<Gazetteer> = OnceLock::new();
         G.get_or_init(|| {
-            Gazetteer::parse(
+            let mut g = Gazetteer::parse(
                 include_str!("../../../data/gazetteer/places.tsv"),
                 include_str!("../../../data/gazetteer/admin1.tsv"),
                 include_str!("../../../data/gazetteer/countries.tsv"),
-            )
+            );
+            g.add_admin2(include_str!("../../../data/gazetteer/admin2.tsv"));
+            g
         })
+    }
+
+    /// The second-level division of this code in a country's admin1.
+    pub fn admin2_coded(&self, iso3: &str, admin1: &str, code: &str) -> Option<&Admin2> {
+        let i = *self.admin2_by_code.get(&format!("{iso3}\t{admin1}\t{code}"))?;
+        self.admin2s.get(i as usize)
+    }
+
+    /// The ISO3 code of the country of this (normalised) name.
+    pub fn country_named(&self, key: &str) -> Option<&str> {
+        self.countries_by_name.get(key).map(String::as_str)
+    }
+
+    /// Second-level divisions with this (normalised) name.
+    pub fn admin2_named(&self, key: &str) -> &[u32] {
+        self.admin2_by_name.get(key).map_or(&[], Vec::as_slice)
     }
 
     /// Places with this (normalised) name.
@@ -270,5 +333,19 @@ mod tests {
         assert_eq!(g.admin1_of(&g.places[0]), "Ségou");
         assert_eq!(g.regions_named("mopti").len(), 1);
         assert!(g.countries.contains_key("MLI"));
+        assert_eq!(g.country_named("mali"), Some("MLI"));
+    }
+
+    #[test]
+    fn finds_admin2_by_bare_and_full_name() {
+        let mut g = Gazetteer::default();
+        g.add_admin2("# comment\nBFA\t08\tEst\t42\tTapoa\tTapoa Province;Gobnangou\t11.9\t1.78\tplaces\t\nbad line\n");
+        assert_eq!(g.admin2_named("tapoa"), [0]);
+        assert_eq!(g.admin2_named("gobnangou"), [0]);
+        assert_eq!(g.admin2_named("tapoa province"), [0]);
+        assert_eq!(g.admin2s[0].admin1, "Est");
+        assert_eq!(g.admin2s.len(), 1);
+        assert_eq!(g.admin2_coded("BFA", "Est", "42").map(|a| a.name.as_str()), Some("Tapoa"));
+        assert!(g.admin2_coded("BFA", "Sahel", "42").is_none());
     }
 }

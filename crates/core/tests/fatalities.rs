@@ -1,0 +1,43 @@
+//! Tolls across the sentences of an event summary, on sentences written for these tests.
+
+use palaver_core::{Article, Engine, Event, Options};
+use palaver_lexicon::Lexicon;
+use std::sync::{Arc, OnceLock};
+
+fn engine() -> &'static Engine {
+    static E: OnceLock<Engine> = OnceLock::new();
+    E.get_or_init(|| {
+        let (lexicon, errors) = Lexicon::embedded();
+        assert!(errors.is_empty(), "{errors:?}");
+        Engine::new(Arc::new(lexicon), Options::default())
+    })
+}
+
+fn toll(text: &str) -> Option<u32> {
+    let events: Vec<Event> = engine().code(&Article::new("t", text).with_date("2021-10-19")).events;
+    events.iter().filter_map(|e| e.fatalities).max()
+}
+
+#[test]
+fn a_toll_in_a_sentence_with_no_actor_belongs_to_the_attack_before() {
+    assert_eq!(
+        toll("On 3 May 2021, JNIM militants attacked a village near Niono. Four men were killed in the attack."),
+        Some(4)
+    );
+    assert_eq!(
+        toll("On 3 May 2021, JNIM militants ambushed a convoy near Gao. Unknown fatalities coded as 5."),
+        Some(5)
+    );
+}
+
+#[test]
+fn a_toll_split_across_events_keeps_its_share() {
+    let text = "On 3 May 2021, gunmen attacked three villages near Koro and killed nine civilians. \
+                Fatalities are split across three events.";
+    assert_eq!(toll(text), Some(3));
+}
+
+#[test]
+fn a_date_before_a_count_is_not_counted() {
+    assert_eq!(toll("On June 23, two soldiers were killed by JNIM militants near Boni."), Some(2));
+}
