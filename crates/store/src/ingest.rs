@@ -480,7 +480,7 @@ fn load_merged(tx: &Transaction, event: i64) -> Result<Merged> {
 }
 
 /// A place read from columns name, country, admin1, admin2, lat, lon, precision, geonameid.
-fn location_at(r: &rusqlite::Row, at: usize) -> rusqlite::Result<Option<Location>> {
+pub(crate) fn location_at(r: &rusqlite::Row, at: usize) -> rusqlite::Result<Option<Location>> {
     let Some(name) = r.get::<_, Option<String>>(at)? else { return Ok(None) };
     Ok(Some(Location {
         name,

@@ -296,20 +296,7 @@ impl Store {
     }
 
     fn actor_summary(&self, id: i64) -> Result<ActorSummary> {
-        let sql = "SELECT key, actor_id, code, name, country, sector FROM actors WHERE id = ?1";
-        self.rows(sql, vec![Value::Integer(id)], |r| {
-            Ok(ActorSummary {
-                key: r.get(0)?,
-                actor_id: r.get(1)?,
-                code: r.get(2)?,
-                name: r.get(3)?,
-                country: r.get(4)?,
-                sector: r.get(5)?,
-            })
-        })?
-        .into_iter()
-        .next()
-        .ok_or_else(|| StoreError::Corrupt(format!("no actor {id}")))
+        self.actor_by_id(id)?.ok_or_else(|| StoreError::Corrupt(format!("no actor {id}")))
     }
 
     /// What became of an agreement, and the violence around it.

@@ -4,7 +4,6 @@
 
 use crate::dedup;
 use crate::{Result, Store, StoreError};
-use palaver_core::event::Location;
 use palaver_core::Event;
 use rusqlite::types::Value;
 use rusqlite::{params_from_iter, Row};
@@ -310,19 +309,7 @@ fn stored_event(r: &Row) -> rusqlite::Result<std::result::Result<StoredEvent, St
     event.date = r.get(4)?;
     event.date_precision = r.get(5)?;
     event.fatalities = r.get::<_, Option<i64>>(6)?.map(|f| f as u32);
-    event.location = match r.get::<_, Option<String>>(7)? {
-        Some(name) => Some(Location {
-            name,
-            country: r.get(8)?,
-            admin1: r.get(9)?,
-            admin2: r.get(10)?,
-            lat: r.get(11)?,
-            lon: r.get(12)?,
-            precision: r.get(13)?,
-            geonameid: r.get::<_, Option<i64>>(14)?.map(|g| g as u64),
-        }),
-        None => None,
-    };
+    event.location = crate::ingest::location_at(r, 7)?;
     event.evidence.sentence = r.get(16)?;
     Ok(Ok(StoredEvent {
         id: r.get(0)?,
@@ -603,6 +590,12 @@ impl Store {
         })
     }
 
+    /// An actor row by its id.
+    pub(crate) fn actor_by_id(&self, id: i64) -> Result<Option<ActorSummary>> {
+        let sql = "SELECT key, actor_id, code, name, country, sector FROM actors WHERE id = ?1";
+        Ok(self.rows(sql, vec![Value::Integer(id)], |r| actor_summary(r, 0))?.into_iter().next())
+    }
+
     /// Actors by how often they appear, with what they did.
     pub fn actors(&self, filter: &Filter, limit: usize) -> Result<Vec<ActorActivity>> {
         // Each side is grouped on its own index, in index order (no sort), and the two merged here.
@@ -633,11 +626,7 @@ impl Store {
         ranked.truncate(limit.min(MAX_LIMIT));
         let mut out = Vec::with_capacity(ranked.len());
         for (id, t) in ranked {
-            let sql = "SELECT key, actor_id, code, name, country, sector FROM actors WHERE id = ?1";
-            let Some(actor) = self.rows(sql, vec![Value::Integer(id)], |r| actor_summary(r, 0))?.into_iter().next()
-            else {
-                continue;
-            };
+            let Some(actor) = self.actor_by_id(id)? else { continue };
             let (clause, mut params) = filter.sql()?;
             params.push(Value::Integer(id));
             let sql = format!(
