@@ -3,6 +3,9 @@
 //! violence) with its evidence; the life of each agreement read from what follows it; the violence
 //! around it before and after; and a conflict-cooperation index for the pair by month.
 //!
+//! An agreement with no other side named ("the communities signed an accord") is a track of its
+//! source with itself: an agreement among the members of that party.
+//!
 //! A party is a named actor (by its id), or a state: a country's government, military, police,
 //! courts or the country itself (`MLIGOV`, `MLIMIL`, `MLI`) are one party, the state of Mali; any
 //! other coded group (`MLICVL`, `MLIREB`) is a party by its code.
@@ -180,12 +183,22 @@ impl Store {
     /// The negotiation tracks among the events a filter selects, busiest first.
     pub fn tracks(&self, filter: &Filter, opts: ProcessOptions) -> Result<Vec<Track>> {
         let (clause, params) = filter.sql()?;
+        // An agreement with no target ("the Fulani, Bambara and Bozo communities signed an accord") is
+        // one among the members of its source: a track of that party with itself.
+        let agreement_codes: Vec<String> = step_table()
+            .iter()
+            .filter(|(p, s)| *s == Step::Agreement && p.chars().all(|c| c.is_ascii_digit()))
+            .map(|(p, _)| format!("e.cameo LIKE '{p}%'"))
+            .collect();
+        let collective = if agreement_codes.is_empty() { "0".to_string() } else { agreement_codes.join(" OR ") };
         let sql = format!(
             "SELECT e.id, e.source_id, e.target_id, e.mediator_id, e.cameo, e.day_lo, e.day_hi, e.date,
                     e.fatalities, e.lat, e.lon, p.name, s.text, a.doc_id, e.quad_class
              FROM events e JOIN mentions m ON m.id = e.first_mention JOIN sentences s ON s.id = m.sentence_id
              JOIN articles a ON a.id = m.article_id LEFT JOIN places p ON p.id = e.place_id
-             WHERE e.source_id IS NOT NULL AND e.target_id IS NOT NULL AND e.source_id != e.target_id AND {clause}
+             WHERE e.source_id IS NOT NULL
+               AND ((e.target_id IS NOT NULL AND e.source_id != e.target_id) OR (e.target_id IS NULL AND ({collective})))
+               AND {clause}
              ORDER BY e.day_lo IS NULL, e.day_lo, e.id"
         );
         let raw: Vec<(Row, i64, i64)> = self.rows(&sql, params, |r| {
@@ -207,7 +220,8 @@ impl Store {
                 sentence: r.get(12)?,
                 doc_id: r.get(13)?,
             };
-            Ok((row, r.get(1)?, r.get(2)?))
+            let source: i64 = r.get(1)?;
+            Ok((row, source, r.get::<_, Option<i64>>(2)?.unwrap_or(source)))
         })?;
         // Parties: actor rows folded into named actors, states and other coded groups.
         let mut actors: HashMap<i64, ActorSummary> = HashMap::new();
@@ -222,7 +236,7 @@ impl Store {
                 *side = party.key.clone();
                 parties.entry(party.key.clone()).or_insert(party);
             }
-            if row.source != row.target {
+            if row.source != row.target || (s == t && step_of(&row.cameo) == Some(Step::Agreement)) {
                 rows.push(row);
             }
         }
