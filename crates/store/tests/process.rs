@@ -117,3 +117,13 @@ fn pairs_that_only_fight_are_not_tracks() {
     let (_d, t) = tracks(&[("e1", "2022-03-01", "Malian soldiers attacked JNIM fighters near Mopti on Sunday.")]);
     assert!(t.is_empty(), "{t:#?}");
 }
+
+#[test]
+fn an_agreement_with_no_other_side_is_one_among_its_parties_members() {
+    let (_d, t) =
+        tracks(&[("f1", "2022-09-01", "Malian village chiefs signed a local peace accord in Niono on 3 August 2022.")]);
+    let tr = track(&t, "MLICVL", "MLICVL");
+    assert_eq!(tr.agreements.len(), 1);
+    assert_eq!(tr.agreements[0].date.as_deref(), Some("2022-08-03"));
+    assert_eq!(tr.agreements[0].status, "signed");
+}
