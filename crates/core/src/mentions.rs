@@ -239,6 +239,11 @@ fn modifier_word(t: &Token) -> bool {
     !t.is(flag::PUNCT | flag::NUMBER | flag::VERBAL | flag::CAPITAL) && t.class == Word::Other
 }
 
+/// A mention from `m`'s start to the end of `n`, named by `n` (its entry, line and kind) as `who`.
+fn reaching(m: &Mention, n: &Chunk, who: Who) -> Mention {
+    Mention { start: m.start, end: n.end, who, line: n.line, kind: n.kind, agent_first: false }
+}
+
 fn who_of(c: &Chunk) -> Who {
     let mut w = Who::default();
     match c.kind {
@@ -331,14 +336,7 @@ pub fn compose(text: &str, tokens: &[Token], chunks: &[Chunk], out: &mut Vec<Men
                 continue;
             }
             if linked {
-                m = Mention {
-                    start: m.start,
-                    end: n.end,
-                    who: who_of(&n),
-                    line: n.line,
-                    kind: n.kind,
-                    agent_first: false,
-                };
+                m = reaching(&m, &n, who_of(&n));
                 j += 1;
                 continue;
             }
@@ -373,14 +371,7 @@ pub fn compose(text: &str, tokens: &[Token], chunks: &[Chunk], out: &mut Vec<Men
                     && (is_country(&n) || n.kind == EntryKind::Actor)
                 {
                     let agent = m.who.agent;
-                    m = Mention {
-                        start: m.start,
-                        end: n.end,
-                        who: who_of(&n),
-                        line: n.line,
-                        kind: n.kind,
-                        agent_first: false,
-                    };
+                    m = reaching(&m, &n, who_of(&n));
                     m.who.agent = agent;
                     m.agent_first = true;
                     j += 1;
@@ -398,14 +389,7 @@ pub fn compose(text: &str, tokens: &[Token], chunks: &[Chunk], out: &mut Vec<Men
                 {
                     // the title before a named person stays: "Bree Prime Minister Romendacil"
                     let title = if n.kind == EntryKind::Actor { m.who.agent } else { None };
-                    m = Mention {
-                        start: m.start,
-                        end: n.end,
-                        who: who_of(&n),
-                        line: n.line,
-                        kind: n.kind,
-                        agent_first: false,
-                    };
+                    m = reaching(&m, &n, who_of(&n));
                     m.who.agent = title;
                 }
                 // "Malian troops", "Mali's army"
@@ -453,32 +437,6 @@ fn is_settlement(word: &str) -> bool {
     matches!(word, "villages" | "towns" | "homes" | "houses" | "neighbourhoods" | "neighborhoods" | "cities")
 }
 
-/// Words written with a capital that name no person after a title ("police Tuesday").
-fn calendar_word(word: &str) -> bool {
-    const WORDS: &[&str] = &[
-        "monday",
-        "tuesday",
-        "wednesday",
-        "thursday",
-        "friday",
-        "saturday",
-        "sunday",
-        "january",
-        "february",
-        "march",
-        "april",
-        "may",
-        "june",
-        "july",
-        "august",
-        "september",
-        "october",
-        "november",
-        "december",
-    ];
-    WORDS.contains(&word)
-}
-
 /// Where a title's mention ends: "President Joao Silva", "King Hassan of Morocco" take the name of a
 /// person no dictionary knows (one to three capitalised words right after the title), so that the
 /// mention is the person and stands as the subject of what follows.
@@ -491,7 +449,7 @@ fn after_name(text: &str, tokens: &[Token], c: &Chunk, next: Option<&Chunk>) -> 
         t.is(flag::CAPITAL)
             && t.class == Word::Other
             && !t.is(flag::PUNCT | flag::NUMBER | flag::VERBAL)
-            && !calendar_word(&text[t.start as usize..t.end as usize].to_ascii_lowercase())
+            && !crate::dates::is_full_calendar_name(&text[t.start as usize..t.end as usize].to_ascii_lowercase())
     };
     let mut end = c.end;
     while end < limit && name(&tokens[end]) {
