@@ -1,17 +1,9 @@
 //! Tolls across the sentences of an event summary, on sentences written for these tests.
 
-use palaver_core::{Article, Engine, Event, Options};
-use palaver_lexicon::Lexicon;
-use std::sync::{Arc, OnceLock};
+mod common;
 
-fn engine() -> &'static Engine {
-    static E: OnceLock<Engine> = OnceLock::new();
-    E.get_or_init(|| {
-        let (lexicon, errors) = Lexicon::embedded();
-        assert!(errors.is_empty(), "{errors:?}");
-        Engine::new(Arc::new(lexicon), Options::default())
-    })
-}
+use common::engine;
+use palaver_core::{Article, Event};
 
 fn toll(text: &str) -> Option<u32> {
     let events: Vec<Event> = engine().code(&Article::new("t", text).with_date("2021-10-19")).events;

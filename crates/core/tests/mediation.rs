@@ -1,14 +1,13 @@
 //! Mediators, on sentences written for these tests: the third party of cooperative events, and a
 //! request to open talks through a third party read as a proposal to the other side.
 
-use palaver_core::{Article, Engine, Event, Options};
-use palaver_lexicon::Lexicon;
-use std::sync::{Arc, OnceLock};
+mod common;
+
+use common::engine;
+use palaver_core::{Article, Event};
 
 fn code(text: &str) -> Vec<Event> {
-    static E: OnceLock<Engine> = OnceLock::new();
-    let engine = E.get_or_init(|| Engine::new(Arc::new(Lexicon::embedded().0), Options::default()));
-    engine.code(&Article::new("t", text).with_date("2022-03-01")).events
+    engine().code(&Article::new("t", text).with_date("2022-03-01")).events
 }
 
 fn key(a: &Option<palaver_core::event::ActorRecord>) -> String {

@@ -2,18 +2,10 @@
 //! ACLED-style hints "(District, Region)", villages the gazetteer lacks, same-named places.
 
 use palaver_core::event::Location;
-use palaver_core::{Article, Engine, Event, Options};
-use palaver_lexicon::Lexicon;
-use std::sync::{Arc, OnceLock};
+mod common;
 
-fn engine() -> &'static Engine {
-    static E: OnceLock<Engine> = OnceLock::new();
-    E.get_or_init(|| {
-        let (lexicon, errors) = Lexicon::embedded();
-        assert!(errors.is_empty(), "{errors:?}");
-        Engine::new(Arc::new(lexicon), Options::default())
-    })
-}
+use common::engine;
+use palaver_core::{Article, Event};
 
 fn code(text: &str) -> Vec<Event> {
     engine().code(&Article::new("t", text).with_date("2021-10-19")).events
