@@ -30,13 +30,15 @@ def main():
             if not lemma.isalpha() or not lemma.islower():
                 continue
             if pos == "verb":
-                vbd, vbn, vbg, vbz = (p.split("/") if p else [] for p in parts[2:6])
+                # a form is one token: "over shot" (lemminflect's spaced spelling of "overshot") would
+                # make "over" a form of "overshoot"
+                vbd, vbn, vbg, vbz = ([f for f in p.split("/") if " " not in f] if p else [] for p in parts[2:6])
                 vbn = vbn or vbd
                 forms = [vbd[0] if vbd else "", vbn[0] if vbn else "", vbg[0] if vbg else "", vbz[0] if vbz else ""]
                 extra = sorted(set(vbd[1:] + vbn[1:] + vbg[1:] + vbz[1:]))
                 verbs.append("\t".join([lemma] + forms + [" ".join(extra)]))
             elif pos == "noun":
-                plurals = [p for p in parts[2].split("/") if p and p != lemma]
+                plurals = [p for p in parts[2].split("/") if p and p != lemma and " " not in p]
                 odd = [p for p in plurals if p.islower() and p not in regular_plurals(lemma)]
                 if odd:
                     nouns.append(lemma + "\t" + " ".join(odd))
