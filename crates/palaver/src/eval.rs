@@ -45,11 +45,16 @@ impl Rate {
 pub struct SetScore {
     pub records: usize,
     pub measures: BTreeMap<&'static str, Rate>,
+    /// The measures the record being scored failed, for `--misses`.
+    failed: Vec<&'static str>,
 }
 
 impl SetScore {
     fn add(&mut self, measure: &'static str, hit: bool) {
         self.measures.entry(measure).or_default().add(hit);
+        if !hit {
+            self.failed.push(measure);
+        }
     }
 }
 
@@ -58,6 +63,9 @@ impl SetScore {
 pub struct Scores {
     pub sets: BTreeMap<String, SetScore>,
     pub errors: Vec<String>,
+    /// When set, the records failing this measure are kept, to be read one by one.
+    pub misses_of: Option<String>,
+    pub misses: Vec<Value>,
 }
 
 /// A gold record turned into an article to code.
@@ -179,8 +187,9 @@ impl Scores {
     /// Scores one gold record against the events coded for it.
     pub fn score(&mut self, record: &Value, events: &[Event]) {
         let set = str_of(record, "set").unwrap_or("unknown").to_string();
-        let score = self.sets.entry(set).or_default();
+        let score = self.sets.entry(set.clone()).or_default();
         score.records += 1;
+        score.failed.clear();
         let gold: Vec<&Value> =
             record.get("events").and_then(Value::as_array).map(|a| a.iter().collect()).unwrap_or_default();
         let no_event = record.get("no_event").and_then(Value::as_bool).unwrap_or(false);
@@ -195,10 +204,32 @@ impl Scores {
                 events.iter().all(|e| e.acled.as_ref().is_none_or(|a| a.event_type.is_none())),
             );
         }
-        for g in gold {
+        for g in &gold {
             score_event(score, g, events);
         }
+        if let Some(m) = &self.misses_of {
+            if score.failed.iter().any(|f| f == m) {
+                self.misses.push(miss(record, &set, events));
+            }
+        }
     }
+}
+
+/// A failing record with what was coded for it, compact enough to read a hundred of.
+fn miss(record: &Value, set: &str, events: &[Event]) -> Value {
+    let coded: Vec<Value> = events
+        .iter()
+        .map(|e| {
+            let actor = |a: &Option<ActorRecord>| a.as_ref().map(|a| format!("{} [{}]", a.text, a.code.as_deref().unwrap_or("-")));
+            json!({
+                "cameo": e.cameo, "plover": e.plover.event, "source": actor(&e.source), "target": actor(&e.target),
+                "date": e.date, "place": e.location.as_ref().map(|l| format!("{} ({:.2},{:.2}) {}", l.name, l.lat, l.lon, l.precision)),
+                "fatalities": e.fatalities,
+                "acled": e.acled.as_ref().map(|a| format!("{:?}/{:?}", a.event_type, a.sub_event_type)),
+            })
+        })
+        .collect();
+    json!({"id": record.get("id"), "set": set, "text": record.get("text"), "gold": record.get("events"), "coded": coded})
 }
 
 fn score_event(score: &mut SetScore, g: &Value, events: &[Event]) {

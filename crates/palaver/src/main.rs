@@ -203,6 +203,10 @@ enum Command {
         /// A TOML file naming the dictionaries to code with.
         #[arg(long)]
         config: Option<PathBuf>,
+        /// Print, as JSON lines, the records failing this measure (e.g. "place within 50 km")
+        /// with what was coded for them, after the scores.
+        #[arg(long, value_name = "MEASURE")]
+        misses: Option<String>,
     },
     /// Code articles into a store (a SQLite file, created if need be). Articles already stored
     /// with the same text are skipped; an interrupted run can simply be run again.
@@ -492,7 +496,9 @@ fn run(cli: Cli) -> Result<ExitCode> {
             Ok(ExitCode::SUCCESS)
         }
         Command::Export { db, filter, format, output } => export_command(&db, &filter.filter()?, format, output),
-        Command::Eval { gold, json, threads, config } => eval_command(&gold, json, threads, config.as_deref()),
+        Command::Eval { gold, json, threads, config, misses } => {
+            eval_command(&gold, json, threads, config.as_deref(), misses)
+        }
         Command::Bench { store_articles: Some(n), db, threads, config, .. } => {
             bench_store(n, db, threads, config.as_deref())
         }
@@ -738,11 +744,12 @@ fn eval_command(
     json: bool,
     threads: Option<usize>,
     config: Option<&std::path::Path>,
+    misses: Option<String>,
 ) -> Result<ExitCode> {
     use rayon::prelude::*;
     let engine = engine_with(config, Options::default())?;
     let pool = pool(threads)?;
-    let mut scores = eval::Scores::default();
+    let mut scores = eval::Scores { misses_of: misses, ..Default::default() };
     for path in gold {
         let text = std::fs::read_to_string(path).with_context(|| format!("cannot read {}", path.display()))?;
         let mut records = Vec::new();
@@ -765,6 +772,9 @@ fn eval_command(
         println!("{}", serde_json::to_string_pretty(&scores.to_json())?);
     } else {
         print!("{}", scores.report());
+    }
+    for m in &scores.misses {
+        println!("{m}");
     }
     Ok(if scores.errors.is_empty() { ExitCode::SUCCESS } else { ExitCode::from(1) })
 }
