@@ -85,8 +85,15 @@ pub struct Gazetteer {
 }
 
 /// A name as the index keys it: its words, normalised, joined by spaces.
+/// A lone transliteration mark is no word: GeoNames writes "Samarra'" for Sāmarrā’, news "Samarra".
 pub fn key(name: &str) -> String {
-    phrase_words(name).join(" ")
+    let words = phrase_words(name);
+    let words: Vec<&str> = words
+        .iter()
+        .map(String::as_str)
+        .filter(|w| !w.chars().all(|c| matches!(c, '\'' | '’' | 'ʿ' | 'ʾ' | '`')))
+        .collect();
+    words.join(" ")
 }
 
 /// A place's fields as a table gives them.
@@ -321,6 +328,13 @@ impl Gazetteer {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn transliteration_marks_are_no_words() {
+        assert_eq!(key("Samarra'"), "samarra");
+        assert_eq!(key("Ma'rib"), key("Ma'rib"));
+        assert!(!key("Ma'rib").is_empty());
+    }
 
     #[test]
     fn finds_places_by_any_name() {
