@@ -60,7 +60,7 @@ pub fn lint(lex: &Lexicon, kind: DictKind) -> Vec<DictError> {
 }
 
 fn lint_patterns(lex: &Lexicon, out: &mut Vec<DictError>) {
-    let mut seen: HashMap<String, u32> = HashMap::new();
+    let mut seen: HashMap<String, (u32, u32)> = HashMap::new();
     for p in &lex.patterns {
         let code = &lex.cameo[p.code as usize];
         if code.quad_class == 0 && code.code != "---" {
@@ -80,9 +80,21 @@ fn lint_patterns(lex: &Lexicon, out: &mut Vec<DictError>) {
                 _ => {}
             }
         }
-        let key = format!("{}|{:?}|{:?}|{}|{}", p.head, p.before, p.elems, p.negated, p.code);
-        if let Some(first) = seen.insert(key, p.origin.line) {
-            out.push(problem(&p.origin, format!("pattern {:?} duplicates line {first}", p.text)));
+        let key = format!("{}|{:?}|{:?}|{}", p.head, p.before, p.elems, p.negated);
+        match seen.get(&key) {
+            Some(&(line, c)) if c == p.code => {
+                out.push(problem(&p.origin, format!("pattern {:?} duplicates line {line}", p.text)));
+            }
+            Some(&(line, c)) => out.push(problem(
+                &p.origin,
+                format!(
+                    "pattern {:?} is coded {} here and {} at line {line}: only one can win",
+                    p.text, code.code, lex.cameo[c as usize].code
+                ),
+            )),
+            None => {
+                seen.insert(key, (p.origin.line, p.code));
+            }
         }
     }
 }
