@@ -341,8 +341,14 @@ impl<'a> Coder<'a> {
         let words = h + 1..slots.end;
         let object = words.clone().any(|k| self.tok(k).class == Word::Det)
             || words.filter(|&k| self.tok(k).class == Word::Other && !self.tok(k).is(flag::PUNCT)).count() >= 2;
+        // "attacks ordered by X" is passive; "has ordered patrols by police" is not
+        let perfect = (group.start..h).any(|k| self.tok(k).class == Word::Have);
         let passive = group.passive
-            || (self.tok(h).class == Word::Other && self.vocab_participle(h) && self.next_is_by(slots.end) && !object);
+            || (self.tok(h).class == Word::Other
+                && self.vocab_participle(h)
+                && self.next_is_by(slots.end)
+                && !object
+                && !perfect);
         // where the pattern names the subject itself as its target, its words before the verb
         // belong to the clause above ("NOTED + *": "Arnor noted that Gondor regretted ..."): the
         // source is that clause's subject
@@ -447,7 +453,10 @@ impl<'a> Coder<'a> {
         let end = (from + 14).min(self.s.range.1);
         let by = (from..end).find(|&i| self.tok(i).class == Word::By)?;
         let after = self.skip_dets(by + 1);
-        self.mention_at(after).filter(|_| after < self.s.range.1)
+        // "by current government officials": a modifier or two may precede the agent's words
+        (after..(after + 3).min(self.s.range.1))
+            .take_while(|&k| k == after || modifier(self.tok(k - 1)))
+            .find_map(|k| self.mention_at(k).filter(|&m| self.s.mentions[m].start == k))
     }
 
     /// The subject: the nearest mention before the verb group that is not a place; a verb coded

@@ -30,6 +30,7 @@ pub mod mediation;
 pub mod mentions;
 #[allow(missing_docs)]
 pub mod ontology;
+pub mod perpetrators;
 #[allow(missing_docs)]
 pub mod places;
 #[allow(missing_docs)]
@@ -98,6 +99,9 @@ pub struct Options {
     /// Delete comma-delimited clauses within these lengths before coding (PETRARCH's comma_*
     /// options). Off by default: in news, ", killing five civilians" is the event itself.
     pub comma_clauses: Option<coding::CommaLimits>,
+    /// Leave violence with no named author without a source, as PETRARCH does, instead of giving
+    /// it to the claimant of a later sentence or to an unidentified armed group.
+    pub no_implied_perpetrators: bool,
 }
 
 /// The events of one article, with what went wrong along the way.
@@ -334,13 +338,16 @@ impl Worker<'_> {
                         let mut event = event;
                         event.event_id = format!("{}:{}:{}", article.id, index, ordinal);
                         ctx.settlement_target(&mut event, c.verb.1, s.tokens.1);
+                        event.location = places::nearest(&self.places, c.verb.0)
+                            .map(|p| p.location.clone())
+                            .or_else(|| last_place.clone());
+                        if !engine.options.no_implied_perpetrators {
+                            perpetrators::imply(lex, &mut event, ctx.country);
+                        }
                         event.acled = ontology::acled(lex, &event, &self.sentence_words);
                         if event.plover.mode.is_none() {
                             event.plover.mode = ontology::plover_mode(lex, &event, &self.sentence_words);
                         }
-                        event.location = places::nearest(&self.places, c.verb.0)
-                            .map(|p| p.location.clone())
-                            .or_else(|| last_place.clone());
                         event.mediator =
                             mediator.clone().filter(|m| mediation::mediable(&event.cameo_root) && !is_party(m, &event));
                         // "X asked Y to open talks with Z": X proposes talks with Z, through Y.
@@ -384,6 +391,7 @@ impl Worker<'_> {
                 last_place = Some(p.location.clone());
             }
             add_deaths(text, &self.tokens, s.tokens, &mut out.events, first_event);
+            perpetrators::credit_claims(&mut out.events, first_event);
         }
         out
     }

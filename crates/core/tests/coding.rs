@@ -576,3 +576,48 @@ fn an_announced_ceasefire_and_a_resolution_criticizing() {
         .filter(|e| e.cameo_root == "14")
         .all(|e| e.source.as_ref().is_none_or(|s| s.code.as_deref() != Some("GHA"))));
 }
+
+#[test]
+fn particles_are_no_forms_of_other_verbs() {
+    // "over" once became a form of "overshoot" (and so matched "shooting"), "children" a plural
+    // of "schoolchild": spaced spellings in the word-form tables
+    let e = code("Nigeria must hand over the documents to Ghana, the minister said.");
+    assert!(e.iter().all(|e| e.cameo_root != "19"), "{:?}", triples(&e));
+    let e = code("Gunmen killed four children in a village near Kaduna.");
+    assert!(
+        e.iter().any(|e| e.target.as_ref().is_some_and(|t| t.sector.as_deref() == Some("CVL"))),
+        "{:?}",
+        triples(&e)
+    );
+}
+
+#[test]
+fn a_passive_agent_may_follow_its_modifiers() {
+    let e = code("The former minister was accused of stealing public funds by current government officials.");
+    assert!(
+        e.iter().any(|e| e.cameo_root == "11" && e.source.as_ref().is_some_and(|s| s.text.contains("officials"))),
+        "{:?}",
+        triples(&e)
+    );
+}
+
+#[test]
+fn a_perfect_is_no_reduced_passive() {
+    // "has ordered patrols by police": the governor orders, the police do not
+    let e = code("The governor of Kano state has ordered patrols by police after the riots.");
+    assert!(
+        e.iter().all(|e| e.source.as_ref().is_none_or(|s| s.sector.as_deref() != Some("COP"))),
+        "{:?}",
+        triples(&e)
+    );
+}
+
+#[test]
+fn silencing_the_press_expelling_and_human_shields() {
+    let e = code("The Kenyan government ordered the independent radio station to stop broadcasting.");
+    assert!(e.iter().any(|e| e.cameo == "1721"), "{:?}", triples(&e));
+    let e = code("The Ugandan army forced out hundreds of families from their homes near the border.");
+    assert!(has(&e, "UGAMIL", "17", "UGACVL") || has(&e, "UGAMIL", "20", "UGACVL"), "{:?}", triples(&e));
+    let e = code("The Colombian army has been holding dozens of villagers as human shields.");
+    assert!(e.iter().any(|e| e.cameo == "181"), "{:?}", triples(&e));
+}

@@ -224,6 +224,7 @@ pub fn run(suite: &Suite, lexicon: Arc<Lexicon>) -> Vec<Outcome> {
                     no_context_country: true,
                     require_dyad: key.0,
                     comma_clauses: Some(key.1),
+                    no_implied_perpetrators: true,
                     ..Options::default()
                 };
                 engines.push((key, Engine::new(lexicon.clone(), options)));

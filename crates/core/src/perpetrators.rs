@@ -1,0 +1,76 @@
+//! Stage 6b, perpetrators: who did the violence that a sentence pins on no one.
+//!
+//! News often reports a killing before (or without) its author: "Three soldiers were killed by an
+//! IED near Boni. JNIM claimed responsibility." Analysts count such events by perpetrator, so:
+//! 1. a claim of responsibility (whatever the dictionaries code 015, "claimed the attack") gives its
+//!    claimant to the violent events with no named author in its sentence and the two before it;
+//! 2. violence that stays without an author is an unidentified armed group's, of the country where
+//!    it happened: ACLED's "Unidentified Armed Group (Mali)", PLOVER's and CAMEO's UAF. Such an
+//!    implied actor has no span in the evidence (`spans.source` is null) and says what it is.
+//!
+//! Air and drone strikes are left alone: an unclaimed strike from the air is some state's, and the
+//! text does not say whose.
+
+use crate::event::{ActorRecord, Event};
+use palaver_lexicon::Lexicon;
+
+/// The words an implied perpetrator is recorded with.
+pub const UNIDENTIFIED: &str = "unidentified armed group";
+
+/// Violence that has a perpetrator: assaults, fights, mass violence (CAMEO roots 18-20).
+pub fn violent(event: &Event) -> bool {
+    matches!(event.cameo_root.as_str(), "18" | "19" | "20")
+}
+
+/// Whether an actor is an implied unidentified armed group rather than words of the text.
+pub fn is_implied(event: &Event) -> bool {
+    event.evidence.spans.source.is_none() && event.source.as_ref().is_some_and(|s| s.text == UNIDENTIFIED)
+}
+
+/// Lemmas of a strike from the air, whose unnamed author is a state, not an armed group.
+const AIR_WAR: [&str; 9] =
+    ["airstrike", "air strike", "drone", "warplane", "aircraft", "helicopter", "jet", "bombardment", "air raid"];
+
+/// Whether the sentence of an event reports a strike from the air.
+fn from_the_air(event: &Event) -> bool {
+    let s = event.evidence.sentence.to_ascii_lowercase();
+    AIR_WAR.iter().any(|w| s.contains(w))
+}
+
+/// Gives a violent event with no source an unidentified armed group of the country where it
+/// happened (else of the country the article is about). Returns whether it did.
+pub fn imply(lex: &Lexicon, event: &mut Event, article_country: Option<u32>) -> bool {
+    if event.source.is_some() || !violent(event) || from_the_air(event) {
+        return false;
+    }
+    let country = event
+        .location
+        .as_ref()
+        .and_then(|l| l.country.as_deref())
+        .and_then(|iso3| lex.countries.iter().find(|c| c.iso3 == iso3))
+        .or_else(|| article_country.map(|i| &lex.countries[i as usize]));
+    event.source = Some(ActorRecord {
+        text: UNIDENTIFIED.to_string(),
+        code: Some(country.map_or_else(|| "UAF".to_string(), |c| format!("{}UAF", c.cameo))),
+        actor_id: None,
+        name: None,
+        country: country.map(|c| c.iso3.clone()),
+        sector: Some("UAF".to_string()),
+    });
+    true
+}
+
+/// Claims of responsibility among `events[first..]` (one sentence's) give their claimant to the
+/// implied perpetrators of that sentence and the two before it.
+pub fn credit_claims(events: &mut [Event], first: usize) {
+    let Some(claim) = events[first..].iter().find(|e| e.cameo == "015" && e.evidence.spans.source.is_some()) else {
+        return;
+    };
+    let (claimant, span, sentence) = (claim.source.clone(), claim.evidence.spans.source, claim.sentence_index);
+    for e in events.iter_mut().rev().take_while(|e| e.sentence_index + 2 >= sentence) {
+        if is_implied(e) {
+            e.source.clone_from(&claimant);
+            e.evidence.spans.source = span;
+        }
+    }
+}

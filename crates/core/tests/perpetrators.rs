@@ -1,0 +1,69 @@
+//! Perpetrators of violence a sentence pins on no one, on sentences written for these tests: a later
+//! claim of responsibility names them; otherwise an unidentified armed group of the place's country.
+
+mod common;
+
+use common::engine;
+use palaver_core::{perpetrators, Article, Engine, Event, Options};
+use std::sync::Arc;
+
+fn code(text: &str) -> Vec<Event> {
+    engine().code(&Article::new("t", text).with_date("2021-05-10")).events
+}
+
+fn violent(events: &[Event]) -> Vec<&Event> {
+    events.iter().filter(|e| perpetrators::violent(e)).collect()
+}
+
+fn source_code(e: &Event) -> Option<&str> {
+    e.source.as_ref().and_then(|s| s.code.as_deref())
+}
+
+#[test]
+fn unclaimed_violence_is_an_unidentified_group_of_the_country_where_it_happened() {
+    let e = code("Two gendarmes were killed by a roadside bomb near Djibo on Saturday.");
+    let v = violent(&e);
+    assert!(!v.is_empty(), "{e:?}");
+    for e in v {
+        assert_eq!(source_code(e), Some("BFAUAF"), "{e:?}");
+        assert_eq!(e.source.as_ref().unwrap().text, perpetrators::UNIDENTIFIED);
+        assert_eq!(e.source.as_ref().unwrap().sector.as_deref(), Some("UAF"));
+        assert!(e.evidence.spans.source.is_none(), "an implied actor has no words in the text");
+    }
+}
+
+#[test]
+fn a_claim_of_responsibility_names_the_perpetrator_of_the_sentences_before() {
+    let text = "Three soldiers were killed when their convoy hit a mine near Boni on Sunday. \
+                The next day JNIM claimed responsibility for the attack.";
+    let e = code(text);
+    let v = violent(&e);
+    assert!(!v.is_empty(), "{e:?}");
+    for e in &v {
+        let s = e.source.as_ref().expect("a source");
+        assert_eq!(s.actor_id.as_deref(), Some("jnim"), "{e:?}");
+        let [a, b] = e.evidence.spans.source.expect("the claimant's words");
+        assert_eq!(&text[a..b], "JNIM");
+    }
+}
+
+#[test]
+fn a_named_perpetrator_is_kept() {
+    let e = code("Gunmen from the Islamic State killed four herders near Menaka on Friday.");
+    assert!(violent(&e).iter().all(|e| source_code(e) != Some("MLIUAF")), "{e:?}");
+}
+
+#[test]
+fn strikes_from_the_air_are_not_an_armed_group_s() {
+    let e = code("Five militants were killed in an airstrike near Tessit on Tuesday.");
+    assert!(violent(&e).iter().all(|e| e.source.is_none()), "{e:?}");
+}
+
+#[test]
+fn petrarch_semantics_leave_them_without_a_source() {
+    let (lexicon, _) = palaver_lexicon::Lexicon::embedded();
+    let lexicon = Arc::new(lexicon);
+    let strict = Engine::new(lexicon, Options { no_implied_perpetrators: true, ..Options::default() });
+    let e = strict.code(&Article::new("t", "Two gendarmes were killed by a roadside bomb near Djibo.")).events;
+    assert!(violent(&e).iter().all(|e| e.source.is_none()), "{e:?}");
+}
