@@ -387,7 +387,8 @@ impl Worker<'_> {
                 talks.event_id = format!("{}:{}:{}", article.id, index, ordinal);
                 out.events.push(talks);
             }
-            if let Some(p) = self.places.iter().find(|p| p.location.precision != "country").or(self.places.first()) {
+            let here = || self.places.iter().filter(|p| !p.origin);
+            if let Some(p) = here().find(|p| p.location.precision != "country").or(here().next()) {
                 last_place = Some(p.location.clone());
             }
             add_deaths(text, &self.tokens, s.tokens, &mut out.events, first_event);

@@ -5,8 +5,10 @@
 //! 1. a claim of responsibility (whatever the dictionaries code 015, "claimed the attack") gives its
 //!    claimant to the violent events with no named author in its sentence and the two before it;
 //! 2. violence that stays without an author is an unidentified armed group's, of the country where
-//!    it happened: ACLED's "Unidentified Armed Group (Mali)", PLOVER's and CAMEO's UAF. Such an
-//!    implied actor has no span in the evidence (`spans.source` is null) and says what it is.
+//!    it happened: ACLED's "Unidentified Armed Group (Mali)", PLOVER's and CAMEO's UAF;
+//! 3. an arrest or a deportation with no one named to make it ("was arrested in Lebanon") is the
+//!    act of the authorities of the country where it happened.
+//! An implied actor has no span in the evidence (`spans.source` is null) and says what it is.
 //!
 //! Air and drone strikes are left alone: an unclaimed strike from the air is some state's, and the
 //! text does not say whose.
@@ -16,6 +18,8 @@ use palaver_lexicon::Lexicon;
 
 /// The words an implied perpetrator is recorded with.
 pub const UNIDENTIFIED: &str = "unidentified armed group";
+/// The words implied state authorities are recorded with.
+pub const AUTHORITIES: &str = "state authorities";
 
 /// Violence that has a perpetrator: assaults, fights, mass violence (CAMEO roots 18-20).
 pub fn violent(event: &Event) -> bool {
@@ -37,25 +41,36 @@ fn from_the_air(event: &Event) -> bool {
     AIR_WAR.iter().any(|w| s.contains(w))
 }
 
-/// Gives a violent event with no source an unidentified armed group of the country where it
-/// happened (else of the country the article is about). Returns whether it did.
+/// Gives an event with no source the actor it implies: for violence, an unidentified armed group;
+/// for an arrest or deportation, the state's authorities; of the country where it happened (else
+/// the country the article is about). Returns whether it did.
 pub fn imply(lex: &Lexicon, event: &mut Event, article_country: Option<u32>) -> bool {
-    if event.source.is_some() || !violent(event) || from_the_air(event) {
+    if event.source.is_some() {
         return false;
     }
+    let (text, role) = if violent(event) && !from_the_air(event) {
+        (UNIDENTIFIED, "UAF")
+    } else if event.cameo.starts_with("173") || event.cameo.starts_with("174") {
+        (AUTHORITIES, "GOV")
+    } else {
+        return false;
+    };
     let country = event
         .location
         .as_ref()
         .and_then(|l| l.country.as_deref())
         .and_then(|iso3| lex.countries.iter().find(|c| c.iso3 == iso3))
         .or_else(|| article_country.map(|i| &lex.countries[i as usize]));
+    if role == "GOV" && country.is_none() {
+        return false; // no state to name
+    }
     event.source = Some(ActorRecord {
-        text: UNIDENTIFIED.to_string(),
-        code: Some(country.map_or_else(|| "UAF".to_string(), |c| format!("{}UAF", c.cameo))),
+        text: text.to_string(),
+        code: Some(country.map_or_else(|| role.to_string(), |c| format!("{}{role}", c.cameo))),
         actor_id: None,
         name: None,
         country: country.map(|c| c.iso3.clone()),
-        sector: Some("UAF".to_string()),
+        sector: Some(role.to_string()),
     });
     true
 }

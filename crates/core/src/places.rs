@@ -15,6 +15,8 @@ use palaver_lexicon::{EntryKind, Lexicon};
 pub struct PlaceMention {
     pub token: usize,
     pub location: Location,
+    /// Where someone comes from, not where anything happened: "a missionary from Calgary".
+    pub origin: bool,
 }
 
 /// Words after a name that make it a region: "the Mopti region", "Niono Circle".
@@ -119,7 +121,7 @@ impl Finder<'_> {
                 let hinted = starts_name.then(|| self.hinted(i, range, true)).flatten();
                 match hinted.and_then(|(area, after)| Some((self.place_in_area(i, range, mentions, &area)?, after))) {
                     Some((place, after)) => {
-                        out.push(PlaceMention { token: i, location: place });
+                        out.push(PlaceMention { token: i, location: place, origin: false });
                         last_end = Some(after);
                         i = after.max(i + 1);
                     }
@@ -142,9 +144,15 @@ impl Finder<'_> {
                 Some((area, after)) => self.place_in_area(j, range, mentions, &area).map(|l| (l, after)),
                 None => self.place_at(j, range, mentions).map(|(place, end)| (place, self.hints(end, range).1)),
             };
+            // "a missionary from Calgary", "soldiers from Gao": a noun's origin ("withdrew from
+            // Kidal" is where the act took place)
+            let origin = is("from")
+                && i > range.0
+                && self.tokens[i - 1].class == Word::Other
+                && !self.tokens[i - 1].is(flag::VERBAL | flag::PUNCT | flag::NUMBER);
             match found {
                 Some((place, after)) => {
-                    out.push(PlaceMention { token: j, location: place });
+                    out.push(PlaceMention { token: j, location: place, origin });
                     last_end = Some(after);
                     i = after.max(i + 1);
                 }
@@ -542,7 +550,8 @@ fn round4(x: f64) -> f64 {
     (x * 10_000.0).round() / 10_000.0
 }
 
-/// The place of an event: the one nearest its verb in the sentence.
+/// The place of an event: the one nearest its verb in the sentence, a place someone comes from
+/// only when there is no other.
 pub fn nearest(places: &[PlaceMention], verb: usize) -> Option<&PlaceMention> {
-    places.iter().min_by_key(|p| (p.token.abs_diff(verb), p.location.precision == "country"))
+    places.iter().min_by_key(|p| (p.origin, p.token.abs_diff(verb), p.location.precision == "country"))
 }

@@ -67,3 +67,11 @@ fn petrarch_semantics_leave_them_without_a_source() {
     let e = strict.code(&Article::new("t", "Two gendarmes were killed by a roadside bomb near Djibo.")).events;
     assert!(violent(&e).iter().all(|e| e.source.is_none()), "{e:?}");
 }
+
+#[test]
+fn an_arrest_with_no_one_named_is_the_authorities_of_the_place() {
+    let e = code("A French aid worker was arrested in Niger on charges of spying.");
+    let arrest = e.iter().find(|e| e.cameo.starts_with("173")).expect("an arrest");
+    assert_eq!(source_code(arrest), Some("NERGOV"), "{e:?}");
+    assert_eq!(arrest.source.as_ref().unwrap().text, perpetrators::AUTHORITIES);
+}

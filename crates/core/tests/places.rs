@@ -143,3 +143,18 @@ fn unfinished_hints_and_tolls_do_not_panic() {
         let _ = code(text);
     }
 }
+
+#[test]
+fn where_someone_comes_from_is_not_where_it_happened() {
+    let l = place("A Belgian engineer from Antwerp was detained in Niamey on Friday.");
+    assert_eq!((l.name.as_str(), l.country.as_deref()), ("Niamey", Some("NER")), "{l:?}");
+    let l = place("Malian troops withdrew from Kidal on Monday.");
+    assert_eq!(l.name, "Kidal", "{l:?}");
+}
+
+#[test]
+fn transliteration_marks_do_not_hide_a_town() {
+    let l = place("A roadside bomb wounded three policemen near the town of Samarra on Sunday.");
+    assert_eq!(l.country.as_deref(), Some("IRQ"), "{l:?}");
+    assert!(km(&l, 34.2, 43.89) < 20.0, "{l:?}");
+}
