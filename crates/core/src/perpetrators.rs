@@ -8,6 +8,7 @@
 //!    it happened: ACLED's "Unidentified Armed Group (Mali)", PLOVER's and CAMEO's UAF;
 //! 3. an arrest or a deportation with no one named to make it ("was arrested in Lebanon") is the
 //!    act of the authorities of the country where it happened.
+//!
 //! An implied actor has no span in the evidence (`spans.source` is null) and says what it is.
 //!
 //! Air and drone strikes are left alone: an unclaimed strike from the air is some state's, and the
