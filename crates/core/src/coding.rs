@@ -454,8 +454,10 @@ impl<'a> Coder<'a> {
         let by = (from..end).find(|&i| self.tok(i).class == Word::By)?;
         let after = self.skip_dets(by + 1);
         // "by current government officials": a modifier or two may precede the agent's words
+        // "by Dogon militiamen": a proper adjective too
+        let proper = |t: &Token| t.class == Word::Other && t.is(flag::CAPITAL) && !t.is(flag::PUNCT | flag::NUMBER);
         (after..(after + 3).min(self.s.range.1))
-            .take_while(|&k| k == after || modifier(self.tok(k - 1)))
+            .take_while(|&k| k == after || modifier(self.tok(k - 1)) || proper(self.tok(k - 1)))
             .find_map(|k| self.mention_at(k).filter(|&m| self.s.mentions[m].start == k))
     }
 

@@ -71,14 +71,41 @@ fn is_not_dead(w: &str) -> bool {
             | "displaced"
             | "released"
             | "freed"
+            | "prisoner"
+            | "prisoners"
+            | "captive"
+            | "captives"
+            | "hostage"
+            | "hostages"
+            | "escaped"
+            | "escape"
+            | "survived"
+            | "rescued"
+            | "unharmed"
+            | "recovered"
+            | "seized"
     )
 }
 
-/// Animals killed are no fatalities: "killed three cattle".
+/// Animals and things counted near a killing are no fatalities: "killed three cattle", "killing a
+/// civilian and burning two motorbikes".
 fn is_animal(w: &str) -> bool {
     matches!(
         w,
-        "cattle"
+        "motorbikes"
+            | "motorcycles"
+            | "vehicles"
+            | "cars"
+            | "trucks"
+            | "tricycles"
+            | "weapons"
+            | "rifles"
+            | "guns"
+            | "houses"
+            | "huts"
+            | "shops"
+            | "granaries"
+            | "cattle"
             | "cows"
             | "sheep"
             | "goats"
@@ -311,9 +338,9 @@ pub fn count(text: &str, tokens: &[Token], range: (usize, usize)) -> Option<u32>
     }
     // most sentences speak of no death: look for a cue before any work
     let sentence = text[tokens[a].start as usize..tokens[end - 1].end as usize].to_ascii_lowercase();
-    const CUES: [&str; 13] = [
+    const CUES: [&str; 15] = [
         "kill", "dead", "died", "death", "slain", "execut", "massacr", "murder", "behead", "lynch", "fatal", "bodies",
-        "succumb",
+        "succumb", "blew", "blown",
     ];
     if !CUES.iter().any(|c| sentence.contains(c)) && !sentence.contains("corpse") && !sentence.contains("assassin") {
         return None;
@@ -326,6 +353,8 @@ pub fn count(text: &str, tokens: &[Token], range: (usize, usize)) -> Option<u32>
     let mut part_of: Vec<usize> = Vec::new();
     // the toll a summary says it records ("coded as 15 fatalities") stands for the sentence's counts
     let mut recorded: Option<u32> = None;
+    // the death words that counts were made with ("one militant killed himself": the one is him)
+    let mut death_words: Vec<usize> = Vec::new();
     let mut i = a;
     while i < end {
         if part_of.contains(&i) {
@@ -361,10 +390,18 @@ pub fn count(text: &str, tokens: &[Token], range: (usize, usize)) -> Option<u32>
         let mut words = 0;
         let mut counted = false;
         let mut not_dead = false;
-        while k < end && words < 7 {
+        // "three people including a man, a woman and a girl": the members of a count, not more
+        let mut listing = false;
+        // "two militiamen, the village chief and a child were killed": one each after the number
+        let mut conjoined = 0;
+        // "killing three, four soldiers and a boy were wounded": after a list goes on, what it
+        // says of the later members does not decide for the first
+        let mut continued = false;
+        while k < end && words < 7 && k < after + 24 {
             let w = word(k);
             if is_death(&w) {
                 counted = true;
+                death_words.push(k);
                 break;
             }
             if is_not_dead(&w) {
@@ -379,8 +416,19 @@ pub fn count(text: &str, tokens: &[Token], range: (usize, usize)) -> Option<u32>
                 k += 1;
                 continue;
             }
+            // "self-defense militiamen": a hyphen joins words
+            if w == "-" {
+                k += 1;
+                continue;
+            }
+            if listing && (w == "," || w == "and") {
+                words = 0;
+                k += 1;
+                continue;
+            }
             // "nine civilians including two musicians were killed": the count is the first
             if w == "including" || w == "among" {
+                listing = true;
                 words = 0;
                 k += 1;
                 while k < end && (number_at(text, tokens, k, end).is_some() || tokens[k].is(flag::NUMBER)) {
@@ -396,6 +444,14 @@ pub fn count(text: &str, tokens: &[Token], range: (usize, usize)) -> Option<u32>
                 if let Some((_, n)) = (next < end).then(|| number_at(text, tokens, next, end)).flatten() {
                     k = next + n;
                     words = 0;
+                    continued = true;
+                    continue;
+                }
+                if next < end && matches!(word(next).as_str(), "a" | "an" | "the" | "his" | "her") {
+                    conjoined += 1;
+                    continued = true;
+                    k = next + 1;
+                    words = 0;
                     continue;
                 }
             }
@@ -404,6 +460,10 @@ pub fn count(text: &str, tokens: &[Token], range: (usize, usize)) -> Option<u32>
             }
             k += 1;
             words += 1;
+        }
+        let forward = counted;
+        if not_dead && continued && !listing {
+            not_dead = false;
         }
         // "killing 6", "killed at least 12"
         if !counted && !not_dead {
@@ -434,9 +494,17 @@ pub fn count(text: &str, tokens: &[Token], range: (usize, usize)) -> Option<u32>
             counted = false;
         }
         if counted {
-            total += value;
+            total += value + if forward && !listing { conjoined } else { 0 };
             found = true;
             last_counted = Some(after);
+            // "killed five merchants including two Malians and three Burkinabes": the members
+            // of the count are no more dead
+            if let Some(inc) = (after..end.min(after + 6)).find(|&q| matches!(word(q).as_str(), "including" | "among"))
+            {
+                let members = (inc + 1..end.min(inc + 12))
+                    .take_while(|&q| !matches!(word(q).as_str(), "." | ";" | ":") && !tokens[q].is(flag::VERBAL));
+                part_of.extend(members.filter(|&q| number_at(text, tokens, q, end).is_some()));
+            }
         }
         i = after;
     }
@@ -444,7 +512,7 @@ pub fn count(text: &str, tokens: &[Token], range: (usize, usize)) -> Option<u32>
         return recorded;
     }
     // "killed four farmers and a volunteer", "killed the driver and a passenger": one each
-    let singles = singular_victims(text, tokens, range);
+    let singles = singular_victims(text, tokens, range, &death_words);
     if found {
         total += singles;
     } else if singles > 0 {
@@ -459,7 +527,7 @@ pub fn count(text: &str, tokens: &[Token], range: (usize, usize)) -> Option<u32>
 
 /// The victims named in the singular in the lists after killing verbs: "killed the driver and a
 /// passenger" (2), "killed four farmers and a volunteer" (1, the four being counted as a number).
-fn singular_victims(text: &str, tokens: &[Token], (a, end): (usize, usize)) -> u32 {
+fn singular_victims(text: &str, tokens: &[Token], (a, end): (usize, usize), counted_at: &[usize]) -> u32 {
     let word = |k: usize| -> String { text[tokens[k].start as usize..tokens[k].end as usize].to_ascii_lowercase() };
     let is_kill = |i: usize| {
         let w = word(i);
@@ -517,7 +585,10 @@ fn singular_victims(text: &str, tokens: &[Token], (a, end): (usize, usize)) -> u
             });
             // "killing himself and two soldiers", "robbing and killing him"
             if !numbered && matches!(word(k).as_str(), "him" | "himself" | "herself") {
-                singles += 1;
+                // "one militant killed himself": counted with its subject
+                if !(word(k) != "him" && counted_at.contains(&i)) {
+                    singles += 1;
+                }
                 k += 1;
                 if k < end && matches!(word(k).as_str(), "and" | ",") {
                     k += 1;
@@ -580,7 +651,10 @@ fn killed_one(text: &str, tokens: &[Token], (a, end): (usize, usize)) -> bool {
             && (2..6).any(|n| matches!(back(n).as_str(), "a" | "an" | "the" | "one"))
             && !back(2).ends_with('s');
         let who_died = matches!(word(i).as_str(), "succumbed" | "died") && back(1) == "who" && !back(2).ends_with('s');
-        to_death || who_died
+        // "a militant blew himself up", "the bomber detonated herself"
+        let blew_up = matches!(word(i).as_str(), "himself" | "herself")
+            && matches!(back(1).as_str(), "blew" | "blown" | "blowing" | "detonated" | "exploded");
+        to_death || who_died || blew_up
     });
     if one_more {
         return true;
@@ -676,6 +750,32 @@ mod tests {
         assert_eq!(deaths("Soldiers repelled the raid, killing three, four soldiers and a boy were wounded."), Some(3));
         assert_eq!(deaths("Militiamen burned two huts and killed five goats in the hamlet."), None);
         assert_eq!(deaths("Gunmen killed two herders and four camels near the well."), Some(2));
+        assert_eq!(deaths("Gunmen shot a trader, and torched a lorry and three motorbikes, killing one."), Some(1));
+        assert_eq!(deaths("Rebels killed a herder, and burned a truck and two motorcycles."), Some(1));
+    }
+
+    #[test]
+    fn prisoners_and_escapees_are_alive() {
+        assert_eq!(deaths("Six rebels were killed and three taken prisoner in the clash."), Some(6));
+        assert_eq!(deaths("They seized five traders; two were shot dead and one managed to escape."), Some(2));
+        assert_eq!(deaths("Two soldiers were killed and four motorbikes recovered by the army."), Some(2));
+    }
+
+    #[test]
+    fn the_members_of_a_count_are_not_added() {
+        assert_eq!(deaths("Bandits killed seven miners including three Ghanaians and two Togolese."), Some(7));
+        assert_eq!(deaths("Four people including a teacher, a nurse, and a boy were killed."), Some(4));
+    }
+
+    #[test]
+    fn singular_victims_conjoined_to_a_count() {
+        assert_eq!(deaths("Three self-defence fighters, the village head and a child were killed."), Some(5));
+    }
+
+    #[test]
+    fn a_bomber_s_own_death() {
+        assert_eq!(deaths("A militant blew himself up near the checkpoint."), Some(1));
+        assert_eq!(deaths("One suspected militant killed himself while laying a mine."), Some(1));
     }
 
     #[test]

@@ -200,6 +200,17 @@ fn is_party(a: &event::ActorRecord, e: &Event) -> bool {
     same(&e.source) || same(&e.target)
 }
 
+/// Whether an event's two sides are one actor. Violence between different people of one kind is
+/// still violence ("a farmer was killed by a herder", "Dozo militiamen killed a Dozo chief"): only
+/// the same words on both sides make it one actor's.
+fn self_directed(event: &Event) -> bool {
+    match (&event.source, &event.target) {
+        (Some(s), Some(t)) if perpetrators::violent(event) => s.text.eq_ignore_ascii_case(&t.text),
+        (Some(s), Some(t)) => s.code.is_some() && s.code == t.code && s.actor_id == t.actor_id,
+        _ => false,
+    }
+}
+
 /// Parses the date of an article: `YYYY-MM-DD`, possibly followed by a time.
 fn article_day(date: &str) -> Option<(DayNumberText, u32)> {
     let d = date.get(..10)?;
@@ -328,11 +339,7 @@ impl Worker<'_> {
                         continue; // "19 people were killed when their bus plunged off a bridge"
                     }
                     for event in split_compound_codes(event) {
-                        let same = match (&event.source, &event.target) {
-                            (Some(s), Some(t)) => s.code.is_some() && s.code == t.code && s.actor_id == t.actor_id,
-                            _ => false,
-                        };
-                        if same {
+                        if self_directed(&event) {
                             continue; // an actor doing something to itself is no event between two
                         }
                         let mut event = event;
@@ -413,7 +420,11 @@ impl Worker<'_> {
             mentions::add_pronouns(text, &self.tokens, s.tokens, &mut sentence_mentions);
             let m0 = self.mentions.len();
             self.mentions.extend_from_slice(&sentence_mentions);
-            self.ranges.push((m0, self.mentions.len(), discard.map(|d| d == DiscardScope::Cause)));
+            let discard = match discard {
+                None | Some(DiscardScope::Weapon) => None,
+                Some(d) => Some(d == DiscardScope::Cause),
+            };
+            self.ranges.push((m0, self.mentions.len(), discard));
         }
         true
     }

@@ -219,10 +219,11 @@ fn best_target(
     let ok = || targets.iter().filter(|t| case_ok(t.case, toks));
     for t in ok().filter(|t| t.kind == EntryKind::Discard) {
         let scope = lexicon.discards[t.index as usize].scope;
-        // the strongest scope wins: story, then sentence, then cause
+        // the strongest scope wins: story, then sentence, then a weapon (which cancels a cause)
         let rank = |s: Option<DiscardScope>| match s {
-            Some(DiscardScope::Story) => 3,
-            Some(DiscardScope::Sentence) => 2,
+            Some(DiscardScope::Story) => 4,
+            Some(DiscardScope::Sentence) => 3,
+            Some(DiscardScope::Weapon) => 2,
             Some(DiscardScope::Cause) => 1,
             None => 0,
         };

@@ -5,9 +5,12 @@ mod common;
 use common::engine;
 use palaver_core::{Article, Event};
 
+fn code(text: &str) -> Vec<Event> {
+    engine().code(&Article::new("t", text).with_date("2021-10-19")).events
+}
+
 fn toll(text: &str) -> Option<u32> {
-    let events: Vec<Event> = engine().code(&Article::new("t", text).with_date("2021-10-19")).events;
-    events.iter().filter_map(|e| e.fatalities).max()
+    code(text).iter().filter_map(|e| e.fatalities).max()
 }
 
 #[test]
@@ -32,4 +35,22 @@ fn a_toll_split_across_events_keeps_its_share() {
 #[test]
 fn a_date_before_a_count_is_not_counted() {
     assert_eq!(toll("On June 23, two soldiers were killed by JNIM militants near Boni."), Some(2));
+}
+
+#[test]
+fn the_dead_of_a_weapon_are_no_accident_s() {
+    // a cause ("caused a wildfire", "the cart they rode") beside a weapon: still violence
+    let e =
+        code("Two herders were killed when their cart struck a landmine near Boni, and the blast caused a wildfire.");
+    assert!(e.iter().any(|e| e.fatalities == Some(2)), "{e:?}");
+    let e = code("Two herders were killed when their bus plunged off a bridge near Boni.");
+    assert!(e.is_empty(), "{e:?}");
+}
+
+#[test]
+fn violence_between_people_of_one_kind() {
+    let e = code("A Mossi farmer was killed by a herder after a quarrel near Kaya.");
+    assert!(e.iter().any(|e| e.cameo_root == "19" && e.fatalities == Some(1)), "{e:?}");
+    let e = code("Twelve farmers were found dead in their fields near Djibo.");
+    assert!(e.iter().any(|e| e.fatalities == Some(12)), "{e:?}");
 }

@@ -113,6 +113,9 @@ pub enum DiscardScope {
     /// A natural or accidental cause ("the flood", "a bus crash"): in its sentence, events with
     /// no perpetrator are not political violence and are dropped.
     Cause,
+    /// A weapon ("an IED", "a landmine"): someone laid it, so a cause in the same sentence
+    /// ("caused a wildfire", "the vehicle struck an IED") does not make its dead an accident's.
+    Weapon,
 }
 
 /// A phrase that marks text as outside political events (sport, disasters).

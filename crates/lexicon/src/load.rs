@@ -436,7 +436,8 @@ impl Lexicon {
             "sentence" => DiscardScope::Sentence,
             "story" => DiscardScope::Story,
             "cause" => DiscardScope::Cause,
-            s => return Err(format!("discard scope {s:?} is not sentence, story or cause")),
+            "weapon" => DiscardScope::Weapon,
+            s => return Err(format!("discard scope {s:?} is not sentence, story, cause or weapon")),
         };
         for phrase in list(f[1]) {
             let index = self.discards.len() as u32;

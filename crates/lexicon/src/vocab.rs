@@ -64,6 +64,11 @@ impl Vocab {
     pub(crate) fn mark_lemma(&mut self, word: &str) -> WordId {
         let id = self.intern(word);
         self.is_lemma[id as usize] = true;
+        // "found" seen first as the past of "find" keeps that as its second lemma
+        let earlier = self.lemma[id as usize];
+        if earlier != id && earlier != UNKNOWN && self.alt_lemma[id as usize] == UNKNOWN {
+            self.alt_lemma[id as usize] = earlier;
+        }
         self.lemma[id as usize] = id;
         id
     }
@@ -116,5 +121,27 @@ impl Vocab {
     /// Whether the vocabulary is empty.
     pub fn is_empty(&self) -> bool {
         self.len() == 0
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_lemma_that_is_also_a_form_keeps_both() {
+        // the order of the word-form table: "find" (past "found") before "found" (to found)
+        let mut v = Vocab::new();
+        let find = v.mark_lemma("find");
+        v.add_form("found", find, true);
+        let found = v.mark_lemma("found");
+        assert_eq!(v.lemma(found), found);
+        assert_eq!(v.alt_lemma(found), find);
+        // and the other way round
+        let mut v = Vocab::new();
+        let found = v.mark_lemma("found");
+        let find = v.mark_lemma("find");
+        v.add_form("found", find, true);
+        assert_eq!((v.lemma(found), v.alt_lemma(found)), (found, find));
     }
 }
