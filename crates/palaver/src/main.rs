@@ -165,6 +165,10 @@ enum Command {
         /// Also print events whose verb is negated, marked "negated": true.
         #[arg(long)]
         keep_negated: bool,
+        /// Leave violence that names no author without a source (no claimant from a later claim
+        /// of responsibility, no unidentified armed group), as PETRARCH does.
+        #[arg(long)]
+        no_implied_sources: bool,
         /// Write here instead of standard output.
         #[arg(long, short)]
         output: Option<PathBuf>,
@@ -384,13 +388,25 @@ fn run(cli: Cli) -> Result<ExitCode> {
     match cli.command {
         Command::Validate { file, json } => validate_command(&file, json),
         Command::Dict { command: DictCommand::Check { files } } => dict_check(&files),
-        Command::Code { inputs, format, date, threads, keep_negated, output, quiet, config, gazetteer } => {
+        Command::Code {
+            inputs,
+            format,
+            date,
+            threads,
+            keep_negated,
+            no_implied_sources,
+            output,
+            quiet,
+            config,
+            gazetteer,
+        } => {
             if let Some(d) = &date {
                 if palaver_lexicon::parse_day(d).is_none() {
                     bail!("--date {d:?} is not a YYYY-MM-DD date");
                 }
             }
-            let engine = engine_with(config.as_deref(), Options { keep_negated, ..Options::default() })?;
+            let options = Options { keep_negated, no_implied_perpetrators: no_implied_sources, ..Options::default() };
+            let engine = engine_with(config.as_deref(), options)?;
             let engine = with_gazetteer(engine, gazetteer.as_deref())?;
             let pool = pool(threads)?;
             let out: Box<dyn Write> = match &output {

@@ -346,3 +346,34 @@ fn a_geonames_dump_places_what_the_builtin_gazetteer_lacks() {
     assert_eq!(loc["admin1"], "Mopti");
     assert_eq!(loc["geonameid"], 999000001);
 }
+
+#[test]
+fn eval_lists_the_records_a_measure_misses() {
+    let dir = std::env::temp_dir().join(format!("palaver-misses-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let gold = dir.join("gold.jsonl");
+    let records = [
+        r#"{"id": "a", "set": "own", "text": "Gunmen killed two herders near Kidal.", "events": [{"fatalities": 2}]}"#,
+        r#"{"id": "b", "set": "own", "text": "Gunmen killed four herders near Gao.", "events": [{"fatalities": 5}]}"#,
+    ];
+    std::fs::write(&gold, records.join("\n")).unwrap();
+    let out =
+        palaver(&["eval", "--gold", gold.to_str().unwrap(), "--misses", "fatalities (records with deaths)"], None);
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    let text = String::from_utf8_lossy(&out.stdout);
+    let misses: Vec<Value> =
+        text.lines().filter(|l| l.starts_with('{')).map(|l| serde_json::from_str(l).unwrap()).collect();
+    assert_eq!(misses.len(), 1, "{text}");
+    assert_eq!(misses[0]["id"], "b");
+    assert_eq!(misses[0]["coded"][0]["fatalities"], 4, "{text}");
+    std::fs::remove_dir_all(&dir).ok();
+}
+
+#[test]
+fn implied_sources_can_be_turned_off() {
+    let text = b"Two soldiers were killed by a roadside bomb near Gao on Monday.";
+    let with = events(&palaver(&["code", "--date", "2021-03-02", "-"], Some(text)));
+    assert!(with.iter().any(|e| e["source"]["text"] == "unidentified armed group"), "{with:?}");
+    let without = events(&palaver(&["code", "--date", "2021-03-02", "--no-implied-sources", "-"], Some(text)));
+    assert!(!without.is_empty() && without.iter().all(|e| e["source"].is_null()), "{without:?}");
+}
