@@ -144,6 +144,21 @@ impl Finder<'_> {
                 Some((area, after)) => self.place_in_area(j, range, mentions, &area).map(|l| (l, after)),
                 None => self.place_at(j, range, mentions).map(|(place, end)| (place, self.hints(end, range).1)),
             };
+            // "in Inhinita, Menaka": a village the gazetteer lacks, then the town it is near
+            let found = found.or_else(|| {
+                let run = self.name_run(j, range);
+                let next = run + 1;
+                (run > j && next < range.1 && self.raw(run) == "," && self.tokens[next].is(flag::CAPITAL))
+                    .then(|| self.place_at(next, range, mentions))
+                    .flatten()
+                    .filter(|(l, _)| l.precision != "country")
+                    .map(|(mut l, end)| {
+                        if l.precision == "town" {
+                            l.precision = "admin2".into(); // the town stands for the village near it
+                        }
+                        (l, end)
+                    })
+            });
             // "a missionary from Calgary", "soldiers from Gao": a noun's origin ("withdrew from
             // Kidal" is where the act took place)
             let origin = is("from")
@@ -357,6 +372,11 @@ impl Finder<'_> {
     /// The place whose name starts at `j`: a country of the lexicon, a gazetteer place or region.
     fn place_at(&self, j: usize, range: (usize, usize), mentions: &[Mention]) -> Option<(Location, usize)> {
         if j >= range.1 || !self.tokens[j].is(flag::CAPITAL) || crate::dates::is_date_word(self.raw(j)) {
+            return None;
+        }
+        // "the Red Cross office": a name of a named actor is no place (a town is one only where it
+        // stands for its government: "Bamako said")
+        if mentions.iter().any(|m| m.start <= j && j < m.end && m.kind == EntryKind::Actor && !m.who.capital) {
             return None;
         }
         if let Some(m) =

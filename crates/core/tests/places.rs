@@ -158,3 +158,16 @@ fn transliteration_marks_do_not_hide_a_town() {
     assert_eq!(l.country.as_deref(), Some("IRQ"), "{l:?}");
     assert!(km(&l, 34.2, 43.89) < 20.0, "{l:?}");
 }
+
+#[test]
+fn a_named_actor_is_no_place() {
+    let l = place("Gunmen stole a car in front of the Red Cross office in Bourem on Monday.");
+    assert_eq!((l.name.as_str(), l.country.as_deref()), ("Bourem", Some("MLI")), "{l:?}");
+}
+
+#[test]
+fn an_unknown_village_is_placed_at_the_town_named_after_it() {
+    let l = place("Gunmen raided a herders' camp in Tinwerine, Menaka and took the cattle.");
+    assert_eq!((l.country.as_deref(), l.precision.as_str()), (Some("MLI"), "admin2"), "{l:?}");
+    assert!(km(&l, 15.92, 2.40) < 20.0, "{l:?}");
+}
