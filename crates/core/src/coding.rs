@@ -718,11 +718,15 @@ impl<'a> Coder<'a> {
         if named_country && b > a && self.raw(b).eq_ignore_ascii_case("the") {
             b -= 1;
         }
-        // "in south Ithilen", "in northern Mali"
-        let modifier =
-            |t: &Token| t.class == Word::Other && !t.is(flag::CAPITAL | flag::VERBAL | flag::PUNCT | flag::NUMBER);
+        // "in south Ithilen", "in northern Mali"; but "around sixty residents" is a quantity
+        let modifier = |k: usize| {
+            let t = self.tok(k);
+            t.class == Word::Other
+                && !t.is(flag::CAPITAL | flag::VERBAL | flag::PUNCT | flag::NUMBER)
+                && !crate::fatalities::is_number_word(self.raw(k))
+        };
         for _ in 0..2 {
-            if b > a && modifier(self.tok(b)) && self.tok(b - 1).class == Word::Locative {
+            if b > a && modifier(b) && self.tok(b - 1).class == Word::Locative {
                 b -= 1;
             }
         }

@@ -28,6 +28,14 @@ const UNITS: [&str; 20] = [
 ];
 const TENS: [&str; 10] = ["", "", "twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety"];
 
+/// A number written as a word, or a word for a quantity of people: "sixty", "hundreds", "dozens".
+pub fn is_number_word(w: &str) -> bool {
+    let w = w.to_ascii_lowercase();
+    UNITS.contains(&w.as_str())
+        || TENS.iter().any(|t| !t.is_empty() && *t == w)
+        || matches!(w.as_str(), "hundred" | "hundreds" | "thousand" | "thousands" | "dozen" | "dozens" | "scores")
+}
+
 /// Words that say the people just counted died.
 fn is_death(w: &str) -> bool {
     matches!(

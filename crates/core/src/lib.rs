@@ -329,7 +329,10 @@ impl Worker<'_> {
                     if c.agreement && !refer_to_agreement(&mut event, &out.events) {
                         continue;
                     }
-                    if event.source.is_none() && event.target.is_none() && !c.agreement {
+                    // "an IED exploded near Kidal": violence with no one named is still an event
+                    // (of an implied perpetrator); anything else needs a side
+                    let implied = !engine.options.no_implied_perpetrators && perpetrators::violent(&event);
+                    if event.source.is_none() && event.target.is_none() && !c.agreement && !implied {
                         continue;
                     }
                     if engine.options.require_dyad && (event.source.is_none() || event.target.is_none()) {
