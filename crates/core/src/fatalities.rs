@@ -79,12 +79,8 @@ fn is_not_dead(w: &str) -> bool {
             | "displaced"
             | "released"
             | "freed"
-            | "prisoner"
-            | "prisoners"
-            | "captive"
-            | "captives"
-            | "hostage"
-            | "hostages"
+            | "taken"
+            | "held"
             | "escaped"
             | "escape"
             | "survived"
@@ -424,12 +420,39 @@ pub fn count(text: &str, tokens: &[Token], range: (usize, usize)) -> Option<u32>
                 k += 1;
                 continue;
             }
-            // "self-defense militiamen": a hyphen joins words
-            if w == "-" {
+            // "self-defense militiamen": a hyphen joins words (a spaced one is a dash)
+            let joined =
+                k > a && k + 1 < end && tokens[k].start == tokens[k - 1].end && tokens[k + 1].start == tokens[k].end;
+            if w == "-" && joined {
                 k += 1;
                 continue;
             }
+            // "three soldiers - two officers and a driver - were killed": an aside between dashes
+            if w == "-" {
+                if let Some(close) = (k + 1..end.min(k + 14)).find(|&q| word(q) == "-") {
+                    part_of.extend(k + 1..close);
+                    k = close + 1;
+                    continue;
+                }
+            }
+            // "25 people including a policeman and 10 children": the members' numbers
+            if listing && number_at(text, tokens, k, end).is_some() && !is_day(text, tokens, k, 1, range) {
+                let (_, n) = number_at(text, tokens, k, end).unwrap_or((0, 1));
+                part_of.extend(k..k + n);
+                k += n;
+                continue;
+            }
             if listing && (w == "," || w == "and") {
+                // "..., and four others died": the list is over, a new count begins
+                let mut q = k + 1;
+                while q < end && matches!(word(q).as_str(), "and" | ",") {
+                    q += 1;
+                }
+                let others = number_at(text, tokens, q, end)
+                    .is_some_and(|(_, n)| q + n < end && matches!(word(q + n).as_str(), "others" | "other" | "more"));
+                if others {
+                    break;
+                }
                 words = 0;
                 k += 1;
                 continue;
@@ -456,7 +479,23 @@ pub fn count(text: &str, tokens: &[Token], range: (usize, usize)) -> Option<u32>
                     continue;
                 }
                 if next < end && matches!(word(next).as_str(), "a" | "an" | "the" | "his" | "her") {
-                    conjoined += 1;
+                    // one more only if what follows is one person ("the village chief", not "the
+                    // attackers" or "a number of civilians")
+                    let head = (next + 1..end.min(next + 5))
+                        .take_while(|&q| {
+                            let w = word(q);
+                            !tokens[q].is(flag::PUNCT | flag::VERBAL)
+                                && !matches!(w.as_str(), "and" | "were" | "was" | "are" | "is" | "have" | "had" | "who")
+                                && !is_death(&w)
+                                && !is_not_dead(&w)
+                        })
+                        .last()
+                        .map(&word)
+                        .unwrap_or_default();
+                    let one = !head.is_empty()
+                        && !head.ends_with('s')
+                        && !matches!(head.as_str(), "number" | "people" | "others" | "men" | "women" | "children");
+                    conjoined += u32::from(one);
                     continued = true;
                     k = next + 1;
                     words = 0;
@@ -497,8 +536,11 @@ pub fn count(text: &str, tokens: &[Token], range: (usize, usize)) -> Option<u32>
                 .any(|w| is_not_dead(&w));
             counted |= (listed && last_counted.is_some_and(|e| e + 4 >= b) || by_verb) && !wounded_after;
         }
-        // "killed three cattle"
-        if counted && (after..end.min(after + 3)).any(|k| is_animal(&word(k))) {
+        // "killed three cattle" (but "killed three with guns")
+        let things = (after..end.min(after + 3))
+            .take_while(|&k| !matches!(word(k).as_str(), "with" | "in" | "at" | "by" | "using" | "near" | "on"))
+            .any(|k| is_animal(&word(k)));
+        if counted && things {
             counted = false;
         }
         if counted {
@@ -509,8 +551,13 @@ pub fn count(text: &str, tokens: &[Token], range: (usize, usize)) -> Option<u32>
             // of the count are no more dead
             if let Some(inc) = (after..end.min(after + 6)).find(|&q| matches!(word(q).as_str(), "including" | "among"))
             {
-                let members = (inc + 1..end.min(inc + 12))
-                    .take_while(|&q| !matches!(word(q).as_str(), "." | ";" | ":") && !tokens[q].is(flag::VERBAL));
+                let members = (inc + 1..end.min(inc + 12)).take_while(|&q| {
+                    let w = word(q);
+                    let list_over = w == "," && q + 1 < end && word(q + 1) == "and";
+                    !(matches!(w.as_str(), "." | ";" | ":" | "others" | "more")
+                        || tokens[q].is(flag::VERBAL)
+                        || list_over)
+                });
                 part_of.extend(members.filter(|&q| number_at(text, tokens, q, end).is_some()));
             }
         }
@@ -760,6 +807,17 @@ mod tests {
         assert_eq!(deaths("Gunmen killed two herders and four camels near the well."), Some(2));
         assert_eq!(deaths("Gunmen shot a trader, and torched a lorry and three motorbikes, killing one."), Some(1));
         assert_eq!(deaths("Rebels killed a herder, and burned a truck and two motorcycles."), Some(1));
+    }
+
+    #[test]
+    fn hostages_and_dashes() {
+        assert_eq!(deaths("Militants executed three hostages near the river."), Some(3));
+        assert_eq!(deaths("Two hostages were killed by their captors."), Some(2));
+        assert_eq!(deaths("Three soldiers - two officers and a driver - were killed near the border."), Some(3));
+        assert_eq!(deaths("The gunmen killed three with guns and machetes."), Some(3));
+        assert_eq!(deaths("Two soldiers and the attackers were killed in the fight."), Some(2));
+        assert_eq!(deaths("30 people including a policeman and 10 children were killed by the blast."), Some(30));
+        assert_eq!(deaths("Gunmen killed 12 people including two children, and four others died later."), Some(16));
     }
 
     #[test]

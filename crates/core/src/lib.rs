@@ -348,9 +348,12 @@ impl Worker<'_> {
                         let mut event = event;
                         event.event_id = format!("{}:{}:{}", article.id, index, ordinal);
                         ctx.settlement_target(&mut event, c.verb.1, s.tokens.1);
-                        event.location = places::nearest(&self.places, c.verb.0)
-                            .map(|p| p.location.clone())
-                            .or_else(|| last_place.clone());
+                        // a place someone comes from only where the text gives no other
+                        let near = places::nearest(&self.places, c.verb.0);
+                        event.location = match near {
+                            Some(p) if !p.origin => Some(p.location.clone()),
+                            _ => last_place.clone().or_else(|| near.map(|p| p.location.clone())),
+                        };
                         if !engine.options.no_implied_perpetrators {
                             perpetrators::imply(lex, &mut event, ctx.country);
                         }

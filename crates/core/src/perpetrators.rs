@@ -15,7 +15,7 @@
 //! text does not say whose.
 
 use crate::event::{ActorRecord, Event};
-use palaver_lexicon::Lexicon;
+use palaver_lexicon::{Lexicon, SectorClass};
 
 /// The words an implied perpetrator is recorded with.
 pub const UNIDENTIFIED: &str = "unidentified armed group";
@@ -27,19 +27,44 @@ pub fn violent(event: &Event) -> bool {
     matches!(event.cameo_root.as_str(), "18" | "19" | "20")
 }
 
-/// Whether an actor is an implied unidentified armed group rather than words of the text.
+/// Whether an event's source is an implied unidentified armed group rather than words of the text.
 pub fn is_implied(event: &Event) -> bool {
     event.evidence.spans.source.is_none() && event.source.as_ref().is_some_and(|s| s.text == UNIDENTIFIED)
 }
 
-/// Lemmas of a strike from the air, whose unnamed author is a state, not an armed group.
-const AIR_WAR: [&str; 9] =
-    ["airstrike", "air strike", "drone", "warplane", "aircraft", "helicopter", "jet", "bombardment", "air raid"];
+/// Whether an actor record is one this stage implied (by its words; it names no dictionary actor).
+/// Stores key such actors apart from the groups the dictionaries name with the same code.
+pub fn implied_actor(a: &ActorRecord) -> bool {
+    a.actor_id.is_none() && (a.text == UNIDENTIFIED || a.text == AUTHORITIES)
+}
 
-/// Whether the sentence of an event reports a strike from the air.
-fn from_the_air(event: &Event) -> bool {
+/// Words of a strike from the air or of artillery, whose unnamed author is a state's forces, not
+/// an armed group. (Rockets and mortars are left out: armed groups fire them at camps.)
+const STATE_WAR: [&str; 13] = [
+    "airstrike",
+    "air strike",
+    "drone",
+    "warplane",
+    "aircraft",
+    "helicopter",
+    "jet",
+    "bombardment",
+    "air raid",
+    "shelling",
+    "shelled",
+    "artillery",
+    "missile",
+];
+
+/// Whether an event is a strike from the air or by artillery (by its code or its sentence).
+fn state_weapons(event: &Event) -> bool {
     let s = event.evidence.sentence.to_ascii_lowercase();
-    AIR_WAR.iter().any(|w| s.contains(w))
+    event.cameo.starts_with("195") || STATE_WAR.iter().any(|w| s.contains(w))
+}
+
+/// Whether an actor is an armed non-state group (rebels, militias, insurgents).
+fn armed(a: &Option<ActorRecord>) -> bool {
+    SectorClass::of(a.as_ref().and_then(|a| a.sector.as_deref())) == SectorClass::Armed
 }
 
 /// Gives an event with no source the actor it implies: for violence, an unidentified armed group;
@@ -49,7 +74,9 @@ pub fn imply(lex: &Lexicon, event: &mut Event, article_country: Option<u32>) -> 
     if event.source.is_some() {
         return false;
     }
-    let (text, role) = if violent(event) && !from_the_air(event) {
+    // whoever the victims (militants too), as ACLED codes an unknown author: only a strike from
+    // the air or by artillery is left open, being a state's
+    let (text, role) = if violent(event) && !state_weapons(event) {
         (UNIDENTIFIED, "UAF")
     } else if event.cameo.starts_with("173") || event.cameo.starts_with("174") {
         (AUTHORITIES, "GOV")
@@ -76,16 +103,37 @@ pub fn imply(lex: &Lexicon, event: &mut Event, article_country: Option<u32>) -> 
     true
 }
 
+/// Whether an event is an armed group's claim of responsibility ("JNIM claimed the attack"), not
+/// another acknowledgement coded 015 ("the ministry acknowledged the losses").
+fn claim(e: &Event) -> bool {
+    let verb = e.evidence.verb.to_ascii_lowercase();
+    e.cameo == "015"
+        && !e.negated
+        && e.evidence.spans.source.is_some()
+        && (verb.contains("claim") || verb.contains("responsib"))
+        && armed(&e.source)
+}
+
+/// Whether two actor records are the same actor.
+fn same_actor(a: &ActorRecord, b: &ActorRecord) -> bool {
+    match (&a.actor_id, &b.actor_id) {
+        (Some(x), Some(y)) => x == y,
+        _ => a.code.is_some() && a.code == b.code,
+    }
+}
+
 /// Claims of responsibility among `events[first..]` (one sentence's) give their claimant to the
-/// implied perpetrators of that sentence and the two before it.
+/// implied perpetrators of that sentence and the two before it, but not of violence against the
+/// claimant itself.
 pub fn credit_claims(events: &mut [Event], first: usize) {
-    let Some(claim) = events[first..].iter().find(|e| e.cameo == "015" && e.evidence.spans.source.is_some()) else {
+    let Some(claim) = events[first..].iter().find(|e| claim(e)) else {
         return;
     };
     let (claimant, span, sentence) = (claim.source.clone(), claim.evidence.spans.source, claim.sentence_index);
+    let Some(claimant) = claimant else { return };
     for e in events.iter_mut().rev().take_while(|e| e.sentence_index + 2 >= sentence) {
-        if is_implied(e) {
-            e.source.clone_from(&claimant);
+        if is_implied(e) && !e.target.as_ref().is_some_and(|t| same_actor(t, &claimant)) {
+            e.source = Some(claimant.clone());
             e.evidence.spans.source = span;
         }
     }

@@ -161,10 +161,31 @@ impl Finder<'_> {
             });
             // "a missionary from Calgary", "soldiers from Gao": a noun's origin ("withdrew from
             // Kidal" is where the act took place)
-            let origin = is("from")
-                && i > range.0
-                && self.tokens[i - 1].class == Word::Other
-                && !self.tokens[i - 1].is(flag::VERBAL | flag::PUNCT | flag::NUMBER);
+            // ("30 km from Djibo" says where it happened)
+            let noun_before = i > range.0
+                && (mentions.iter().any(|m| m.end == i)
+                    || (self.tokens[i - 1].class == Word::Other
+                        && !self.tokens[i - 1].is(flag::VERBAL | flag::PUNCT | flag::NUMBER)));
+            let distance = i > range.0
+                && matches!(
+                    self.raw(i - 1).to_ascii_lowercase().as_str(),
+                    "km" | "kms"
+                        | "kilometres"
+                        | "kilometers"
+                        | "miles"
+                        | "metres"
+                        | "meters"
+                        | "away"
+                        | "north"
+                        | "south"
+                        | "east"
+                        | "west"
+                        | "northeast"
+                        | "northwest"
+                        | "southeast"
+                        | "southwest"
+                );
+            let origin = is("from") && noun_before && !distance;
             match found {
                 Some((place, after)) => {
                     out.push(PlaceMention { token: j, location: place, origin });

@@ -51,6 +51,6 @@ fn the_dead_of_a_weapon_are_no_accident_s() {
 fn violence_between_people_of_one_kind() {
     let e = code("A Mossi farmer was killed by a herder after a quarrel near Kaya.");
     assert!(e.iter().any(|e| e.cameo_root == "19" && e.fatalities == Some(1)), "{e:?}");
-    let e = code("Twelve farmers were found dead in their fields near Djibo.");
+    let e = code("Twelve farmers were found murdered in their fields near Djibo.");
     assert!(e.iter().any(|e| e.fatalities == Some(12)), "{e:?}");
 }

@@ -75,3 +75,32 @@ fn an_arrest_with_no_one_named_is_the_authorities_of_the_place() {
     assert_eq!(source_code(arrest), Some("NERGOV"), "{e:?}");
     assert_eq!(arrest.source.as_ref().unwrap().text, perpetrators::AUTHORITIES);
 }
+
+#[test]
+fn an_acknowledgement_is_no_claim_and_no_one_claims_violence_against_itself() {
+    let e = code(
+        "Twelve soldiers were killed in an ambush near Boni on Sunday. The defence ministry acknowledged the losses.",
+    );
+    for e in violent(&e) {
+        assert_eq!(e.source.as_ref().map(|s| s.text.as_str()), Some(perpetrators::UNIDENTIFIED), "{e:?}");
+    }
+    let e = code(
+        "Five JNIM fighters were killed near Boni. JNIM claimed responsibility for an attack on a base in Sevare.",
+    );
+    for e in violent(&e) {
+        assert!(e.source.as_ref().is_none_or(|s| s.actor_id.as_deref() != Some("jnim")), "{e:?}");
+    }
+}
+
+#[test]
+fn no_armed_group_is_implied_for_artillery() {
+    let e = code("Two civilians were killed by shelling near Kidal on Monday.");
+    assert!(!e.is_empty() && violent(&e).iter().all(|e| e.source.is_none()), "{e:?}");
+}
+
+#[test]
+fn an_origin_gives_way_to_the_place_before() {
+    let e = code("Gunmen attacked a convoy near Niamey on Saturday. An aid worker from Lyon was abducted on Sunday.");
+    let last = e.iter().rev().find(|e| e.sentence_index == 1).expect("the abduction");
+    assert_eq!(last.location.as_ref().and_then(|l| l.country.as_deref()), Some("NER"), "{last:?}");
+}

@@ -7,7 +7,7 @@
 use crate::dedup::{self, Merged};
 use crate::{Result, Store, StoreError};
 use palaver_core::event::{ActorRecord, Location};
-use palaver_core::{Article, CodedArticle, Event};
+use palaver_core::{perpetrators, Article, CodedArticle, Event};
 use rusqlite::{params, OptionalExtension, Transaction};
 use std::collections::HashMap;
 
@@ -268,19 +268,30 @@ fn rebuild_event(tx: &Transaction, event: i64) -> Result<()> {
         let rows = stmt.query_map([event], |r| Ok((r.get(0)?, r.get(1)?)))?;
         rows.collect::<rusqlite::Result<_>>()?
     };
-    let Some((first_id, first)) = records.first() else {
+    if records.is_empty() {
         tx.prepare_cached("DELETE FROM events WHERE id = ?1")?.execute([event])?;
         return Ok(());
-    };
-    let parse = |s: &str| serde_json::from_str::<Event>(s).map_err(|e| StoreError::Corrupt(format!("mention: {e}")));
-    let first = parse(first)?;
-    let mut merged = Merged::of(&first);
-    let mut mediator = first.mediator.clone();
-    for (_, r) in &records[1..] {
-        let e = parse(r)?;
-        merged.absorb(&e);
-        mediator = mediator.or(e.mediator);
     }
+    let parse = |s: &str| serde_json::from_str::<Event>(s).map_err(|e| StoreError::Corrupt(format!("mention: {e}")));
+    let parsed: Vec<(i64, Event)> = records.iter().map(|(id, r)| Ok((*id, parse(r)?))).collect::<Result<_>>()?;
+    // the record shown is the first report's, or the first to name an author others left unknown
+    let named = |e: &Event| e.source.as_ref().is_some_and(|a| !perpetrators::implied_actor(a));
+    let (first_id, first) = parsed.iter().find(|(_, e)| named(e)).unwrap_or(&parsed[0]);
+    let first_id = *first_id;
+    let mut merged = Merged::of(first);
+    let mut mediator = first.mediator.clone();
+    for (_, e) in parsed.iter().filter(|(id, _)| *id != first_id) {
+        merged.absorb(e);
+        mediator = mediator.or(e.mediator.clone());
+    }
+    let source = actor_row(tx, first.source.as_ref())?;
+    tx.prepare_cached("UPDATE events SET source_id = ?2, source_code = ?3, source_country = ?4 WHERE id = ?1")?
+        .execute(params![
+            event,
+            source,
+            first.source.as_ref().and_then(|a| a.code.clone()),
+            first.source.as_ref().and_then(|a| a.country.clone())
+        ])?;
     let mediator_id = actor_row(tx, mediator.as_ref())?;
     tx.prepare_cached("UPDATE events SET mediator_id = ?2, mediator_code = ?3 WHERE id = ?1")?.execute(params![
         event,
@@ -332,6 +343,8 @@ fn add_events(tx: &Transaction, article: i64, events: &[Event], coder: i64) -> R
 fn actor_key(a: &ActorRecord) -> Option<String> {
     match (&a.actor_id, &a.code) {
         (Some(id), _) => Some(format!("id:{id}")),
+        // an unidentified armed group the coder implied is not the militias coded MLIUAF
+        (None, Some(code)) if perpetrators::implied_actor(a) => Some(format!("implied:{code}")),
         (None, Some(code)) => Some(format!("code:{code}")),
         _ => None,
     }
@@ -346,10 +359,15 @@ fn actor_row(tx: &Transaction, a: Option<&ActorRecord>) -> Result<Option<i64>> {
     {
         return Ok(Some(id));
     }
+    // an implied actor is shown by what it is ("unidentified armed group")
+    let name = a.name.clone().or_else(|| {
+        perpetrators::implied_actor(a)
+            .then(|| a.country.as_ref().map_or_else(|| a.text.clone(), |c| format!("{} ({c})", a.text)))
+    });
     tx.prepare_cached(
         "INSERT INTO actors (key, actor_id, code, name, country, sector) VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
     )?
-    .execute(params![key, a.actor_id, a.code, a.name, a.country, a.sector])?;
+    .execute(params![key, a.actor_id, a.code, name, a.country, a.sector])?;
     Ok(Some(tx.last_insert_rowid()))
 }
 
@@ -418,9 +436,36 @@ fn add_mention(
             f.sentence == sentence && f.cameo == e.cameo && f.source == target && f.target == source && source != target
         })
         .map(|f| f.event);
+    // the stored event whose implied author this record names
+    let mut upgraded = None;
     let matched = match (mirror, dedup::day_range(e.date.as_deref())) {
         (Some(id), _) => Some((id, load_merged(tx, id)?)),
-        (None, Some(days)) => find_match(tx, e, source, target, days)?,
+        (None, Some(days)) => {
+            let implied = e.source.as_ref().is_some_and(perpetrators::implied_actor);
+            let named = source.is_some() && !implied;
+            match find_match(tx, e, SourceIs::Same(source), target, days)? {
+                Some(m) => Some(m),
+                // one report's unidentified group is another's named author: the same event
+                None if implied => find_match(tx, e, SourceIs::Any, target, days)?,
+                None if named => {
+                    let m = find_match(tx, e, SourceIs::Implied, target, days)?;
+                    if let Some((id, _)) = &m {
+                        upgraded = Some(*id);
+                        tx.prepare_cached(
+                            "UPDATE events SET source_id = ?2, source_code = ?3, source_country = ?4 WHERE id = ?1",
+                        )?
+                        .execute(params![
+                            id,
+                            source,
+                            e.source.as_ref().and_then(|a| a.code.clone()),
+                            e.source.as_ref().and_then(|a| a.country.clone())
+                        ])?;
+                    }
+                    m
+                }
+                None => None,
+            }
+        }
         (None, None) => None,
     };
     let record = record_json(e)?;
@@ -445,9 +490,11 @@ fn add_mention(
     .execute(params![event, article, sentence, e.event_id, e.rule, record])?;
     let mention = tx.last_insert_rowid();
     filed.push(Filed { sentence, cameo: e.cameo.clone(), source, target, event });
-    if new {
+    // the event's record is its first report's, or the first to name the author others left unknown
+    if new || upgraded.is_some() {
         tx.prepare_cached("UPDATE events SET first_mention = ?2 WHERE id = ?1")?.execute(params![event, mention])?;
-    } else {
+    }
+    if !new {
         update_counts(tx, event)?;
     }
     Ok(new)
@@ -494,26 +541,40 @@ pub(crate) fn location_at(r: &rusqlite::Row, at: usize) -> rusqlite::Result<Opti
     }))
 }
 
+/// Which stored sources a record's source matches.
+enum SourceIs {
+    /// The same actor (or both none).
+    Same(Option<i64>),
+    /// Any: the record's source is an implied unidentified group.
+    Any,
+    /// An implied group: the record names the author another report left unidentified.
+    Implied,
+}
+
 /// The first stored event that this record reports again, with what its row says.
 fn find_match(
     tx: &Transaction,
     e: &Event,
-    source: Option<i64>,
+    source: SourceIs,
     target: Option<i64>,
     days: (i64, i64),
 ) -> Result<Option<(i64, Merged)>> {
-    let mut stmt = tx.prepare_cached(
-        "SELECT e.id, e.date, e.date_precision, e.fatalities, e.day_lo, e.day_hi,
+    const COLUMNS: &str = "SELECT e.id, e.date, e.date_precision, e.fatalities, e.day_lo, e.day_hi,
                 p.name, p.country, p.admin1, p.admin2, p.lat, p.lon, p.precision, p.geonameid
          FROM events e LEFT JOIN places p ON p.id = e.place_id
-         WHERE e.cameo_root = ?1 AND e.source_id IS ?2 AND e.target_id IS ?3
-           AND e.day_lo BETWEEN ?4 AND ?5 AND e.day_hi >= ?6
-         ORDER BY e.id LIMIT 64",
-    )?;
+         WHERE e.cameo_root = ?1 AND e.target_id IS ?3 AND e.day_lo BETWEEN ?4 AND ?5 AND e.day_hi >= ?6";
+    let (clause, id) = match source {
+        SourceIs::Same(id) => ("AND e.source_id IS ?2", id),
+        SourceIs::Any => ("AND ?2 IS NULL", None),
+        SourceIs::Implied => {
+            ("AND ?2 IS NULL AND e.source_id IN (SELECT id FROM actors WHERE key GLOB 'implied:*')", None)
+        }
+    };
+    let mut stmt = tx.prepare_cached(&format!("{COLUMNS} {clause} ORDER BY e.id LIMIT 64"))?;
     let lo = days.0 - dedup::WINDOW_DAYS - LONGEST_SPAN;
     let hi = days.1 + dedup::WINDOW_DAYS;
     let low_end = days.0 - dedup::WINDOW_DAYS;
-    let mut rows = stmt.query(params![e.cameo_root, source, target, lo, hi, low_end])?;
+    let mut rows = stmt.query(params![e.cameo_root, id, target, lo, hi, low_end])?;
     while let Some(r) = rows.next()? {
         let range: (i64, i64) = (r.get(4)?, r.get(5)?);
         let location = location_at(r, 6)?;

@@ -236,7 +236,9 @@ impl Store {
                 *side = party.key.clone();
                 parties.entry(party.key.clone()).or_insert(party);
             }
-            if row.source != row.target || (s == t && step_of(&row.cameo) == Some(Step::Agreement)) {
+            // an unidentified group the coder implied is nobody's party: its violence breaks no deal
+            let implied = row.source.starts_with("implied:") || row.target.starts_with("implied:");
+            if !implied && (row.source != row.target || (s == t && step_of(&row.cameo) == Some(Step::Agreement))) {
                 rows.push(row);
             }
         }

@@ -267,7 +267,8 @@ pub struct Dyad {
 /// An actor as the store knows it.
 #[derive(Clone, Debug, PartialEq, Serialize)]
 pub struct ActorSummary {
-    /// Store-wide key: `id:jnim` or `code:MLIMIL`.
+    /// Store-wide key: `id:jnim`, `code:MLIMIL`, or `implied:MLIUAF` for an actor the coder
+    /// implied (an unidentified armed group, a state's authorities).
     pub key: String,
     pub actor_id: Option<String>,
     pub code: Option<String>,

@@ -127,3 +127,21 @@ fn an_agreement_with_no_other_side_is_one_among_its_parties_members() {
     assert_eq!(tr.agreements[0].date.as_deref(), Some("2022-08-03"));
     assert_eq!(tr.agreements[0].status, "signed");
 }
+
+#[test]
+fn violence_by_an_unidentified_group_breaks_no_deal() {
+    // the militias are coded MLIUAF; an unidentified group the coder implies is coded so too, but
+    // it is not them
+    let (_d, t) = tracks(&[
+        (
+            "a1",
+            "2022-05-02",
+            "Local militias signed a peace agreement with the Malian government in Gao on 10 February 2022.",
+        ),
+        ("a2", "2022-05-02", "On 20 April 2022, four Malian soldiers were killed by a roadside bomb near Gao."),
+    ]);
+    assert!(t.iter().all(|tr| tr.parties.iter().all(|p| !p.key.starts_with("implied:"))), "{t:?}");
+    let deals: Vec<_> = t.iter().flat_map(|tr| &tr.agreements).collect();
+    assert!(!deals.is_empty(), "{t:#?}");
+    assert!(deals.iter().all(|d| d.status != "broken"), "{deals:#?}");
+}

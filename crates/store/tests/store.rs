@@ -334,3 +334,49 @@ fn an_older_store_is_migrated_and_keeps_its_rows() {
         .unwrap();
     assert_eq!(cols, 1, "migration 2 added the mediator");
 }
+
+const UNCLAIMED: &str = "On Sunday, three Malian soldiers were killed by a roadside bomb near Gao.";
+const CLAIMED: &str = "Three Malian soldiers were killed when a roadside bomb hit their truck near Gao on Sunday. \
+    JNIM claimed responsibility for the attack on Monday.";
+
+/// The violent events' (source key, mentions) in a store.
+fn attacks(store: &Store) -> Vec<(String, String, u32)> {
+    store
+        .events(&Filter { cameo: Some("18".into()), ..Filter::default() }, 100, 0)
+        .unwrap()
+        .into_iter()
+        .chain(store.events(&Filter { cameo: Some("19".into()), ..Filter::default() }, 100, 0).unwrap())
+        .map(|e| {
+            let s = e.event.source.unwrap();
+            (s.actor_id.unwrap_or_default(), s.text, e.num_mentions)
+        })
+        .collect()
+}
+
+#[test]
+fn a_report_that_names_the_author_is_the_same_event_as_one_that_does_not() {
+    for order in [[UNCLAIMED, CLAIMED], [CLAIMED, UNCLAIMED]] {
+        let (_d, mut store, c) = fresh();
+        let arts: Vec<Article> = order
+            .iter()
+            .enumerate()
+            .map(|(i, t)| article(&format!("r{i}"), "2021-10-19", &format!("Source {i}"), t))
+            .collect();
+        ingest(&mut store, c, &arts);
+        let a = attacks(&store);
+        assert!(!a.is_empty(), "{a:?}");
+        // every attack is JNIM's, each reported twice: no unidentified group left beside it
+        assert!(a.iter().all(|(id, _, n)| id == "jnim" && *n == 2), "{order:?}: {a:?}");
+        let actors = store.actors(&Filter::default(), 50).unwrap();
+        assert!(actors.iter().all(|x| !x.actor.key.starts_with("implied:") || x.events == 0), "{actors:?}");
+    }
+}
+
+#[test]
+fn an_implied_group_is_its_own_actor() {
+    let (_d, mut store, c) = fresh();
+    ingest(&mut store, c, &[article("u1", "2021-10-19", "Wire", UNCLAIMED)]);
+    let actors = store.actors(&Filter::default(), 50).unwrap();
+    let implied = actors.iter().find(|x| x.actor.key == "implied:MLIUAF").expect("the implied group");
+    assert_eq!(implied.actor.label(), "unidentified armed group (MLI)");
+}
