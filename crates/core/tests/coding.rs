@@ -621,3 +621,13 @@ fn silencing_the_press_expelling_and_human_shields() {
     let e = code("The Colombian army has been holding dozens of villagers as human shields.");
     assert!(e.iter().any(|e| e.cameo == "181"), "{:?}", triples(&e));
 }
+
+#[test]
+fn a_vehicle_that_strikes_a_mine_is_its_victim() {
+    let e = code("A Nigerien army truck hit a landmine near Ayorou on Monday.");
+    let mine = e.iter().find(|e| e.cameo == "1833").expect("a mine attack");
+    assert_eq!(mine.target.as_ref().and_then(|t| t.code.as_deref()), Some("NERMIL"), "{:?}", triples(&e));
+    assert!(mine.source.as_ref().is_none_or(|s| s.code.as_deref() != Some("NERMIL")), "{:?}", triples(&e));
+    let e = code("Militants detonated a roadside bomb as a Nigerien army convoy passed near Ayorou.");
+    assert!(e.iter().any(|e| e.cameo_root == "18" && e.source.as_ref().is_some_and(|s| s.text == "Militants")));
+}

@@ -471,9 +471,16 @@ impl Lexicon {
                 }
             }
         }
+        // "+ strike * ied": the subject is the target (the vehicle that struck the mine), not the source
+        let before = if elems.first() == Some(&PatternElem::Target) {
+            elems.remove(0);
+            vec![PatternElem::Target]
+        } else {
+            Vec::new()
+        };
         let head = match elems.first() {
             Some(PatternElem::Word(h)) => *h,
-            _ => return Err("a pattern must start with its head word".into()),
+            _ => return Err("a pattern must start with its head word (or + and its head word)".into()),
         };
         elems.remove(0);
         if elems.iter().filter(|e| **e == PatternElem::Target).count() > 1
@@ -485,7 +492,7 @@ impl Lexicon {
         let p = Pattern {
             code: code_index,
             head,
-            before: Vec::new(),
+            before,
             elems,
             negated,
             paired: None,
@@ -535,6 +542,15 @@ mod tests {
         assert_eq!((c.from, c.to), (Some(20170514), None));
         assert!(dated_code("FRAGO").is_err());
         assert!(dated_code("FRAGOV 2017..").is_err());
+    }
+
+    #[test]
+    fn a_target_may_stand_before_the_head() {
+        let (lex, errors) = crate::Lexicon::embedded();
+        assert!(errors.is_empty(), "{errors:?}");
+        let p = lex.patterns.iter().find(|p| p.text == "+ strike * ied").expect("the pattern");
+        assert_eq!(p.before, vec![PatternElem::Target]);
+        assert_eq!(lex.vocab.text(p.head), "strike");
     }
 
     #[test]
