@@ -355,7 +355,7 @@ impl Worker<'_> {
                             _ => last_place.clone().or_else(|| near.map(|p| p.location.clone())),
                         };
                         if !engine.options.no_implied_perpetrators {
-                            perpetrators::imply(lex, &mut event, ctx.country);
+                            perpetrators::imply(lex, &mut event, ctx.country, &out.events);
                         }
                         event.acled = ontology::acled(lex, &event, &self.sentence_words);
                         if event.plover.mode.is_none() {

@@ -2,17 +2,20 @@
 //!
 //! News often reports a killing before (or without) its author: "Three soldiers were killed by an
 //! IED near Boni. JNIM claimed responsibility." Analysts count such events by perpetrator, so:
-//! 1. a claim of responsibility (whatever the dictionaries code 015, "claimed the attack") gives its
-//!    claimant to the violent events with no named author in its sentence and the two before it;
-//! 2. violence that stays without an author is an unidentified armed group's, of the country where
+//! 1. the dead of a fight just reported were killed by its other side ("Malian soldiers clashed with
+//!    JNIM near Boni. Two soldiers were killed.": JNIM);
+//! 2. an armed group's claim of responsibility (an event coded 015 whose verb claims: "claimed the
+//!    attack") gives its claimant to the violent events with no named author in its sentence and the
+//!    two before it;
+//! 3. violence that stays without an author is an unidentified armed group's, of the country where
 //!    it happened: ACLED's "Unidentified Armed Group (Mali)", PLOVER's and CAMEO's UAF;
-//! 3. an arrest or a deportation with no one named to make it ("was arrested in Lebanon") is the
+//! 4. an arrest or a deportation with no one named to make it ("was arrested in Lebanon") is the
 //!    act of the authorities of the country where it happened.
 //!
 //! An implied actor has no span in the evidence (`spans.source` is null) and says what it is.
 //!
-//! Air and drone strikes are left alone: an unclaimed strike from the air is some state's, and the
-//! text does not say whose.
+//! Air, drone and artillery strikes are left alone: an unclaimed strike from the air is some
+//! state's, and the text does not say whose.
 
 use crate::event::{ActorRecord, Event};
 use palaver_lexicon::{Lexicon, SectorClass};
@@ -70,9 +73,12 @@ fn armed(a: &Option<ActorRecord>) -> bool {
 /// Gives an event with no source the actor it implies: for violence, an unidentified armed group;
 /// for an arrest or deportation, the state's authorities; of the country where it happened (else
 /// the country the article is about). Returns whether it did.
-pub fn imply(lex: &Lexicon, event: &mut Event, article_country: Option<u32>) -> bool {
+pub fn imply(lex: &Lexicon, event: &mut Event, article_country: Option<u32>, earlier: &[Event]) -> bool {
     if event.source.is_some() {
         return false;
+    }
+    if violent(event) && fight_before(event, earlier) {
+        return true;
     }
     // whoever the victims (militants too), as ACLED codes an unknown author: only a strike from
     // the air or by artillery is left open, being a state's
@@ -120,6 +126,53 @@ fn same_actor(a: &ActorRecord, b: &ActorRecord) -> bool {
         (Some(x), Some(y)) => x == y,
         _ => a.code.is_some() && a.code == b.code,
     }
+}
+
+/// "Malian soldiers clashed with JNIM near Boni. Two soldiers were killed.": the dead of a fight
+/// just reported (in the same sentence or the one before, at the same place and time) were killed
+/// by the other side of it: by its target when they are of its source's side, else by its source.
+/// Gives the event that author and returns whether it did.
+fn fight_before(event: &mut Event, earlier: &[Event]) -> bool {
+    let same_where = |e: &Event| match (&e.location, &event.location) {
+        (Some(a), Some(b)) => a.name == b.name,
+        _ => true,
+    };
+    // (a sentence with no date of its own has the article's: no contradiction)
+    let undated = |e: &Event| e.date.is_none() || e.date_precision == "document";
+    let same_when = |e: &Event| undated(e) || undated(event) || e.date == event.date;
+    let Some(fight) = earlier
+        .iter()
+        .rev()
+        .take_while(|e| e.sentence_index + 1 >= event.sentence_index)
+        .find(|e| violent(e) && e.evidence.spans.source.is_some() && same_where(e) && same_when(e))
+    else {
+        return false;
+    };
+    let own_side = match (&event.target, &fight.source) {
+        (Some(t), Some(s)) => same_actor(t, s),
+        _ => false,
+    };
+    let (author, span) = if own_side {
+        // the attackers' own dead: killed by the side attacked, if it can fight back (a village or
+        // its people named as the attack's target are no author)
+        let fights = matches!(
+            SectorClass::of(fight.target.as_ref().and_then(|t| t.sector.as_deref())),
+            SectorClass::State | SectorClass::Armed | SectorClass::External
+        );
+        if !fights {
+            return false;
+        }
+        (fight.target.clone(), fight.evidence.spans.target)
+    } else {
+        (fight.source.clone(), fight.evidence.spans.source)
+    };
+    // "Malian soldiers attacked a camp. Two soldiers were killed": no other side named
+    if author.is_none() || author.as_ref().zip(event.target.as_ref()).is_some_and(|(a, t)| same_actor(a, t)) {
+        return false;
+    }
+    event.source = author;
+    event.evidence.spans.source = span;
+    true
 }
 
 /// Claims of responsibility among `events[first..]` (one sentence's) give their claimant to the

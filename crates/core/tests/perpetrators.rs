@@ -104,3 +104,18 @@ fn an_origin_gives_way_to_the_place_before() {
     let last = e.iter().rev().find(|e| e.sentence_index == 1).expect("the abduction");
     assert_eq!(last.location.as_ref().and_then(|l| l.country.as_deref()), Some("NER"), "{last:?}");
 }
+
+#[test]
+fn the_dead_of_a_fight_just_reported_are_the_other_side_s() {
+    let text = "Nigerien soldiers clashed with ISWAP fighters near Diffa on Saturday. \
+                Three soldiers were killed and several militants were wounded.";
+    let e = code(text);
+    let dead = e.iter().find(|e| e.sentence_index == 1 && e.fatalities == Some(3)).expect("the soldiers' deaths");
+    assert!(dead.source.as_ref().is_some_and(|s| s.text.contains("ISWAP")), "{e:?}");
+    let [a, b] = dead.evidence.spans.source.expect("the words that name them");
+    assert!(text[a..b].contains("ISWAP"));
+    // a village attacked does not fight back: the attackers' dead stay unattributed
+    let e = code("Gunmen attacked the village of Kowa near Diffa on Saturday. Two gunmen were killed.");
+    let dead = e.iter().find(|e| e.sentence_index == 1 && perpetrators::violent(e)).expect("the gunmen's deaths");
+    assert_eq!(dead.source.as_ref().map(|s| s.text.as_str()), Some(perpetrators::UNIDENTIFIED), "{e:?}");
+}
