@@ -261,6 +261,13 @@ fn remove_article_events(tx: &Transaction, article: i64) -> Result<()> {
     Ok(())
 }
 
+/// Sets an event's source (its actor row and the code and country columns filters read).
+fn set_source(tx: &Transaction, event: i64, source: Option<i64>, a: Option<&ActorRecord>) -> Result<()> {
+    tx.prepare_cached("UPDATE events SET source_id = ?2, source_code = ?3, source_country = ?4 WHERE id = ?1")?
+        .execute(params![event, source, a.and_then(|a| a.code.clone()), a.and_then(|a| a.country.clone())])?;
+    Ok(())
+}
+
 /// Recomputes an event's row from its mentions (in the order they were stored), or deletes it.
 fn rebuild_event(tx: &Transaction, event: i64) -> Result<()> {
     let records: Vec<(i64, String)> = {
@@ -285,13 +292,7 @@ fn rebuild_event(tx: &Transaction, event: i64) -> Result<()> {
         mediator = mediator.or(e.mediator.clone());
     }
     let source = actor_row(tx, first.source.as_ref())?;
-    tx.prepare_cached("UPDATE events SET source_id = ?2, source_code = ?3, source_country = ?4 WHERE id = ?1")?
-        .execute(params![
-            event,
-            source,
-            first.source.as_ref().and_then(|a| a.code.clone()),
-            first.source.as_ref().and_then(|a| a.country.clone())
-        ])?;
+    set_source(tx, event, source, first.source.as_ref())?;
     let mediator_id = actor_row(tx, mediator.as_ref())?;
     tx.prepare_cached("UPDATE events SET mediator_id = ?2, mediator_code = ?3 WHERE id = ?1")?.execute(params![
         event,
@@ -451,15 +452,7 @@ fn add_mention(
                     let m = find_match(tx, e, SourceIs::Implied, target, days)?;
                     if let Some((id, _)) = &m {
                         upgraded = Some(*id);
-                        tx.prepare_cached(
-                            "UPDATE events SET source_id = ?2, source_code = ?3, source_country = ?4 WHERE id = ?1",
-                        )?
-                        .execute(params![
-                            id,
-                            source,
-                            e.source.as_ref().and_then(|a| a.code.clone()),
-                            e.source.as_ref().and_then(|a| a.country.clone())
-                        ])?;
+                        set_source(tx, *id, source, e.source.as_ref())?;
                     }
                     m
                 }
