@@ -172,7 +172,13 @@ impl Context<'_> {
         let side = |m: Option<usize>| m.map(|k| &mentions[k]);
         let span = |m: Option<&Mention>| m.map(|m| self.bytes(m.start, m.end));
         let verb = self.bytes(c.verb.0, c.verb.1);
-        let when = dates.iter().min_by_key(|d| d.token.abs_diff(c.verb.0));
+        // "Around 25 July (between 24 - 26 July)": a date in brackets only details another
+        let bracketed = |d: &DateMention| {
+            let at = self.tokens.get(d.token).map_or(sentence.0, |t| t.start as usize);
+            let before = self.text.get(sentence.0.min(at)..at).unwrap_or("");
+            before.matches('(').count() > before.matches(')').count()
+        };
+        let when = dates.iter().min_by_key(|d| (bracketed(d), d.token.abs_diff(c.verb.0)));
         let (date, precision) = match when {
             Some(d) => (Some(d.iso()), d.precision.name()),
             None => (self.date.map(String::from), "document"),

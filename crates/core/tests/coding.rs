@@ -631,3 +631,9 @@ fn a_vehicle_that_strikes_a_mine_is_its_victim() {
     let e = code("Militants detonated a roadside bomb as a Nigerien army convoy passed near Ayorou.");
     assert!(e.iter().any(|e| e.cameo_root == "18" && e.source.as_ref().is_some_and(|s| s.text == "Militants")));
 }
+
+#[test]
+fn a_bracketed_date_only_details_the_one_before_it() {
+    let e = code("Around 14 May 2021 (between 13 - 15 May 2021), rival militias clashed near Menaka.");
+    assert!(!e.is_empty() && e.iter().all(|e| e.date.as_deref() == Some("2021-05-14")), "{e:?}");
+}
