@@ -70,6 +70,9 @@ pub struct Coder<'a> {
     consumed: Vec<bool>,
     /// PETRARCH's habit: with no other object, a place ("criticized the closure ... in Bree") is the target.
     pub locative_targets: bool,
+    /// Code violence with no actor at all ("An IED exploded near Gao."), for a later stage to
+    /// give it an implied author. Only for sentences that name no one.
+    pub actorless_violence: bool,
 }
 
 impl<'a> Coder<'a> {
@@ -81,7 +84,15 @@ impl<'a> Coder<'a> {
                 *c = k;
             }
         }
-        Coder { lexicon, grammar, s, cover, consumed: vec![false; n], locative_targets: false }
+        Coder {
+            lexicon,
+            grammar,
+            s,
+            cover,
+            consumed: vec![false; n],
+            locative_targets: false,
+            actorless_violence: false,
+        }
     }
 
     /// Sets aside the comma-delimited clauses that `limits` says to delete (PETRARCH's comma_*
@@ -142,8 +153,14 @@ impl<'a> Coder<'a> {
             {
                 continue;
             }
-            // a capitalised head inside a sentence is part of a name ("Support Group", "Oxygen Tank")
-            if h > a && self.tok(h).is(flag::CAPITAL) && !self.tok(h - 1).is(flag::PUNCT) {
+            // a capitalised head inside a sentence is part of a name ("Support Group", "Oxygen Tank"),
+            // but an acronym is a word ("an IED exploded")
+            let acronym = self.raw(h).chars().filter(char::is_ascii_alphabetic).all(|c| c.is_ascii_uppercase())
+                || self
+                    .raw(h)
+                    .strip_suffix('s')
+                    .is_some_and(|r| r.len() > 1 && r.chars().all(|c| c.is_ascii_uppercase()));
+            if h > a && self.tok(h).is(flag::CAPITAL) && !self.tok(h - 1).is(flag::PUNCT) && !acronym {
                 continue;
             }
             // "Israeli-occupied", "state-owned": a participle glued to the word before is an adjective
@@ -192,7 +209,12 @@ impl<'a> Coder<'a> {
             let anaphor = source.is_none() && target.is_none() && self.agreement_subject(group.start);
             // an event needs an actor; a bare statement ("police said") needs someone it is about
             let statement = self.lexicon.cameo[pattern.code as usize].code == "010";
-            if !anaphor && (source.is_none() && target.is_none() || statement && target.is_none()) {
+            // (a verb, or a noun with words of its own: "an IED exploded"; not "after the attack")
+            let reported = !self.after_article(h) || pattern.elems.iter().any(|e| matches!(e, PatternElem::Word(_)));
+            let actorless = self.actorless_violence
+                && reported
+                && matches!(self.lexicon.cameo[pattern.code as usize].root.as_str(), "18" | "19" | "20");
+            if !anaphor && !actorless && (source.is_none() && target.is_none() || statement && target.is_none()) {
                 if statement && source.is_some() {
                     out.push(self.speech_only(p, h, slots.verb_end, source));
                 }
@@ -949,6 +971,10 @@ impl<'a> Coder<'a> {
             j -= 1;
         }
         g.start = j;
+        // "exploded without causing casualties", "withdrew without firing a shot"
+        if j > a && self.raw(j - 1).eq_ignore_ascii_case("without") {
+            g.negated = true;
+        }
         // "is prepared to lift the ban", "is committed to talks": a state, not a passive
         let adjectival = self.grammar.is_stative_participle(&self.raw(h).to_ascii_lowercase())
             && h + 1 < self.s.range.1

@@ -124,6 +124,9 @@ pub struct Engine {
     countries: FxHashMap<String, u32>,
     /// A user's gazetteer searched beside the embedded one.
     gazetteer: Option<Arc<palaver_lexicon::gazetteer::Gazetteer>>,
+    /// Head lemmas of violent patterns (roots 18-20): a sentence naming no actor is coded only if it
+    /// has one ("An IED exploded near Gao").
+    violent_heads: rustc_hash::FxHashSet<u32>,
 }
 
 impl Engine {
@@ -131,7 +134,13 @@ impl Engine {
     pub fn new(lexicon: Arc<Lexicon>, options: Options) -> Self {
         let grammar = Grammar::new(&lexicon);
         let countries = lexicon.countries.iter().enumerate().map(|(i, c)| (c.iso3.clone(), i as u32)).collect();
-        Engine { lexicon, grammar, options, countries, gazetteer: None }
+        let violent_heads = lexicon
+            .patterns
+            .iter()
+            .filter(|p| matches!(lexicon.cameo[p.code as usize].root.as_str(), "18" | "19" | "20"))
+            .map(|p| p.head)
+            .collect();
+        Engine { lexicon, grammar, options, countries, gazetteer: None, violent_heads }
     }
 
     /// The same engine, also placing events with a user's gazetteer (a GeoNames dump).
@@ -280,7 +289,17 @@ impl Worker<'_> {
         for (index, s) in self.sentences.iter().enumerate() {
             let (m0, m1, discard) = self.ranges[index];
             let cause = discard == Some(true);
-            if discard == Some(false) || (m0 == m1 && !engine.grammar.mentions_agreement(text, &self.tokens, s.tokens))
+            // "An IED exploded near Gao.": violence no actor is named in, when it is not the toll
+            // of violence just reported ("Four men were killed in the attack.")
+            let unattributed = m0 == m1
+                && discard.is_none()
+                && !engine.options.no_implied_perpetrators
+                && self.tokens[s.tokens.0..s.tokens.1]
+                    .iter()
+                    .any(|t| engine.violent_heads.contains(&t.lemma) || engine.violent_heads.contains(&t.alt))
+                && !out.events.iter().rev().take_while(|e| e.sentence_index + 1 >= index).any(perpetrators::violent);
+            if discard == Some(false)
+                || (m0 == m1 && !unattributed && !engine.grammar.mentions_agreement(text, &self.tokens, s.tokens))
             {
                 // "Three men were killed in the attack.": no actor, but the toll of the event before
                 if discard.is_none() {
@@ -295,6 +314,7 @@ impl Worker<'_> {
             self.coded.clear();
             let mut coder = coding::Coder::new(lex, &engine.grammar, sentence);
             coder.locative_targets = engine.options.locative_targets;
+            coder.actorless_violence = unattributed;
             if let Some(limits) = &engine.options.comma_clauses {
                 coder.delete_comma_clauses(limits);
             }

@@ -119,3 +119,19 @@ fn the_dead_of_a_fight_just_reported_are_the_other_side_s() {
     let dead = e.iter().find(|e| e.sentence_index == 1 && perpetrators::violent(e)).expect("the gunmen's deaths");
     assert_eq!(dead.source.as_ref().map(|s| s.text.as_str()), Some(perpetrators::UNIDENTIFIED), "{e:?}");
 }
+
+#[test]
+fn violence_that_names_no_one_at_all() {
+    // a sentence with no actor: the blast is an event, of an implied group, at its place
+    let e = code("On 2 May 2021, an IED exploded near Tessalit without causing any casualties.");
+    assert_eq!(e.len(), 1, "the blast only, not the casualties it did not cause: {e:?}");
+    assert_eq!(e[0].cameo, "1833");
+    assert_eq!(e[0].source.as_ref().map(|s| s.text.as_str()), Some(perpetrators::UNIDENTIFIED));
+    assert_eq!(e[0].location.as_ref().map(|l| l.country.as_deref()), Some(Some("MLI")));
+    // a mention of an attack is no report of one
+    assert!(code("Security was tightened in Gao after the attack.").is_empty());
+    // the toll of an attack just reported stays that attack's
+    let e = code("JNIM attacked a village near Boni. Four men were killed in the attack.");
+    assert_eq!(e.len(), 1, "{e:?}");
+    assert_eq!(e[0].fatalities, Some(4));
+}
