@@ -320,6 +320,12 @@ impl Worker<'_> {
             }
             coder.code(&mut self.coded);
             coding::attribute(lex, &mut self.coded);
+            if unattributed && self.coded.is_empty() {
+                // no violence reported after all: as any sentence naming no one
+                let first = out.events.len();
+                add_deaths(text, &self.tokens, s.tokens, &mut out.events, first);
+                continue;
+            }
             dates::find(text, &self.tokens, s.tokens, ctx.day, &mut self.dates);
             // in a text with no date of its own (an event summary), a sentence with no date goes on
             // in the time of the one before ("On 4 November, gunmen raided the village. Three people
