@@ -172,6 +172,14 @@ fn fight_before(event: &mut Event, earlier: &[Event]) -> bool {
     }
     event.source = author;
     event.evidence.spans.source = span;
+    // the fight's time and place are its dead's, where their sentence gives none of its own
+    if undated(event) && !undated(fight) {
+        event.date.clone_from(&fight.date);
+        event.date_precision.clone_from(&fight.date_precision);
+    }
+    if event.location.is_none() {
+        event.location.clone_from(&fight.location);
+    }
     true
 }
 

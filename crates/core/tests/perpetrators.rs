@@ -114,6 +114,8 @@ fn the_dead_of_a_fight_just_reported_are_the_other_side_s() {
     assert!(dead.source.as_ref().is_some_and(|s| s.text.contains("ISWAP")), "{e:?}");
     let [a, b] = dead.evidence.spans.source.expect("the words that name them");
     assert!(text[a..b].contains("ISWAP"));
+    // and they died when the fight was, not on the day of the report
+    assert_eq!((dead.date.as_deref(), dead.date_precision.as_str()), (Some("2021-05-08"), "day"), "{dead:?}");
     // a village attacked does not fight back: the attackers' dead stay unattributed
     let e = code("Gunmen attacked the village of Kowa near Diffa on Saturday. Two gunmen were killed.");
     let dead = e.iter().find(|e| e.sentence_index == 1 && perpetrators::violent(e)).expect("the gunmen's deaths");
