@@ -108,15 +108,10 @@ impl FilterArgs {
     fn filter(&self) -> Result<Filter> {
         let bbox = match &self.bbox {
             None => None,
-            Some(b) => {
-                let v: Vec<f64> = b
-                    .split(',')
-                    .map(|x| x.trim().parse::<f64>())
-                    .collect::<Result<_, _>>()
-                    .map_err(|_| anyhow::anyhow!("--bbox {b:?}: give four numbers, west,south,east,north"))?;
-                let [w, s, e, n] = v[..] else { bail!("--bbox {b:?}: give four numbers, west,south,east,north") };
-                Some([w, s, e, n])
-            }
+            Some(b) => Some(
+                palaver_store::query::parse_bbox(b)
+                    .ok_or_else(|| anyhow::anyhow!("--bbox {b:?}: give four numbers, west,south,east,north"))?,
+            ),
         };
         Ok(Filter {
             actor: self.actor.clone(),

@@ -334,6 +334,14 @@ fn actor_summary(r: &Row, at: usize) -> rusqlite::Result<ActorSummary> {
     })
 }
 
+/// A bounding box as users write it, "west,south,east,north" in degrees; None unless four numbers.
+/// (Whether south <= north is checked with the rest of the filter.)
+pub fn parse_bbox(text: &str) -> Option<[f64; 4]> {
+    let v: Vec<f64> = text.split(',').map(|x| x.trim().parse::<f64>()).collect::<std::result::Result<_, _>>().ok()?;
+    let [w, s, e, n] = v[..] else { return None };
+    Some([w, s, e, n])
+}
+
 /// How long SQLite's own plan for an event list may run before the day walk takes over.
 pub const SPARSE_BUDGET: std::time::Duration = std::time::Duration::from_millis(40);
 
@@ -659,6 +667,13 @@ pub fn day_label(day: i64) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn bounding_boxes_are_four_numbers() {
+        assert_eq!(parse_bbox("-5, 10,5,20"), Some([-5.0, 10.0, 5.0, 20.0]));
+        assert_eq!(parse_bbox("1,2,3"), None);
+        assert_eq!(parse_bbox("1,2,3,x"), None);
+    }
 
     #[test]
     fn bad_parameters_are_refused_with_a_reason() {

@@ -104,15 +104,10 @@ impl Params {
         };
         let bbox = match self.get("bbox") {
             None => None,
-            Some(b) => {
-                let v: Vec<f64> = b
-                    .split(',')
-                    .map(|x| x.trim().parse::<f64>())
-                    .collect::<Result<_, _>>()
-                    .map_err(|_| ApiError::bad("bbox must be west,south,east,north in degrees"))?;
-                let [w, s, e, n] = v[..] else { return Err(ApiError::bad("bbox must be four numbers")) };
-                Some([w, s, e, n])
-            }
+            Some(b) => Some(
+                palaver_store::query::parse_bbox(&b)
+                    .ok_or_else(|| ApiError::bad("bbox must be four numbers: west,south,east,north in degrees"))?,
+            ),
         };
         let f = Filter {
             actor: self.get("actor"),
