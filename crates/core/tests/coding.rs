@@ -1,18 +1,12 @@
 //! The coder on sentences written for these tests: voice, negation, compounds, infinitive
 //! complements, reported speech, discards, actor composition and dates of office.
 
+mod common;
+
+use common::engine;
 use palaver_core::{Article, Engine, Event, Options};
 use palaver_lexicon::Lexicon;
-use std::sync::{Arc, OnceLock};
-
-fn engine() -> &'static Engine {
-    static E: OnceLock<Engine> = OnceLock::new();
-    E.get_or_init(|| {
-        let (lexicon, errors) = Lexicon::embedded();
-        assert!(errors.is_empty(), "{errors:?}");
-        Engine::new(Arc::new(lexicon), Options::default())
-    })
-}
+use std::sync::Arc;
 
 fn code_on(text: &str, date: &str) -> Vec<Event> {
     engine().code(&Article::new("t", text).with_date(date)).events

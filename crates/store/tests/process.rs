@@ -1,20 +1,12 @@
 //! Peace-process tracks on articles written for these tests: mediators, proposals, and each
 //! lifecycle rule of an agreement (signed, in force, broken, abandoned), with the violence around it.
 
-use palaver_core::{Article, CodedArticle, Engine, Options};
-use palaver_lexicon::Lexicon;
+mod common;
+
+use common::engine;
+use palaver_core::{Article, CodedArticle};
 use palaver_store::process::{ProcessOptions, Step, Track};
 use palaver_store::{Coder, Filter, Store};
-use std::sync::{Arc, OnceLock};
-
-fn engine() -> &'static Engine {
-    static E: OnceLock<Engine> = OnceLock::new();
-    E.get_or_init(|| {
-        let (lexicon, errors) = Lexicon::embedded();
-        assert!(errors.is_empty(), "{errors:?}");
-        Engine::new(Arc::new(lexicon), Options::default())
-    })
-}
 
 /// A store of the given (id, date, text) articles, and its tracks.
 fn tracks(articles: &[(&str, &str, &str)]) -> (tempfile::TempDir, Vec<Track>) {

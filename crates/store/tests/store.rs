@@ -2,20 +2,12 @@
 //! deduplication across reports, replacement, re-coding, queries, and failures that must leave
 //! the file as it was.
 
-use palaver_core::{Article, CodedArticle, Engine, Options};
-use palaver_lexicon::Lexicon;
+mod common;
+
+use common::engine;
+use palaver_core::{Article, CodedArticle};
 use palaver_store::query::Period;
 use palaver_store::{ArticleOutcome, Coder, Filter, Store, StoreError};
-use std::sync::{Arc, OnceLock};
-
-fn engine() -> &'static Engine {
-    static E: OnceLock<Engine> = OnceLock::new();
-    E.get_or_init(|| {
-        let (lexicon, errors) = Lexicon::embedded();
-        assert!(errors.is_empty(), "{errors:?}");
-        Engine::new(Arc::new(lexicon), Options::default())
-    })
-}
 
 fn coder(dictionaries: &str) -> Coder {
     Coder { version: "palaver test".into(), dictionaries: dictionaries.into() }
