@@ -99,8 +99,10 @@ pub struct Options {
     /// Delete comma-delimited clauses within these lengths before coding (PETRARCH's comma_*
     /// options). Off by default: in news, ", killing five civilians" is the event itself.
     pub comma_clauses: Option<coding::CommaLimits>,
-    /// Leave violence with no named author without a source, as PETRARCH does, instead of giving
-    /// it to the claimant of a later sentence or to an unidentified armed group.
+    /// Leave violence with no named author without a source, as PETRARCH does, instead of implying
+    /// one (see [`perpetrators`]: the other side of a fight just reported, a claimant, an
+    /// unidentified armed group; state authorities for arrests), and code no violence in
+    /// sentences that name no one.
     pub no_implied_perpetrators: bool,
 }
 
