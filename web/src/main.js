@@ -96,7 +96,9 @@ function drawNetwork(dyads) {
           edgeSymbol: ["none", "arrow"],
           edgeSymbolSize: 6,
           data: [...nodes.values()].map((n) => ({ ...n, symbolSize: 8 + 30 * Math.sqrt(n.value / max) })),
-          links: dyads.map((d) => ({
+          // an actor's acts against its own kind ("a farmer killed by a herder") stay in its size,
+          // not as a loop onto itself: a force layout has no length to give such an edge
+          links: dyads.filter((d) => d.source.key !== d.target.key).map((d) => ({
             source: d.source.key,
             target: d.target.key,
             value: d.events,

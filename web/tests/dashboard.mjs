@@ -18,8 +18,13 @@ const report = {};
 try {
   const page = await browser.newPage({ viewport: { width: 1400, height: 1100 } });
   const errors = [];
-  page.on("pageerror", (e) => errors.push(String(e)));
+  page.on("pageerror", (e) => errors.push(e.stack ? `${e} at ${String(e.stack).split("\n").slice(1, 4).join(" / ")}` : String(e)));
   page.on("console", (m) => m.type() === "error" && errors.push(m.text()));
+  // the network answers the page drew, to tell what data an error came with
+  const networks = [];
+  page.on("response", async (r) => {
+    if (r.url().includes("/api/network")) networks.push({ url: r.url(), body: await r.text().catch(() => "") });
+  });
   const settled = () => page.waitForFunction(() => document.body.dataset.loading === "false", null, { timeout: 20000 });
   const state = () =>
     page.evaluate(() =>
@@ -111,6 +116,7 @@ try {
   check(evidence.reports >= 1, "no reports listed");
   await page.locator("#evidence-panel").screenshot({ path: `${outDir}/dashboard-evidence.png` });
   check(errors.length === 0, `errors in the page: ${errors.join(" | ")}`);
+  if (errors.length) report.networks = networks;
 } catch (e) {
   failures.push(String(e));
 } finally {
