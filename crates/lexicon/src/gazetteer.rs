@@ -124,15 +124,44 @@ fn rows(text: &str) -> impl Iterator<Item = Vec<&str>> {
 impl Gazetteer {
     /// Parses the three tables (places, admin1, countries).
     pub fn parse(places: &str, admin1: &str, countries: &str) -> Gazetteer {
+        Self::parse_tables(&[places], admin1, countries)
+    }
+
+    /// Parses place tables (the columns of places.tsv) with the admin1 and country tables. A row
+    /// whose geonameid an earlier row has adds its names to that place: the village table gives
+    /// cities500's towns their local spellings ("Arbinda" for Aribinda) without a second place.
+    pub fn parse_tables(tables: &[&str], admin1: &str, countries: &str) -> Gazetteer {
         let mut g = Gazetteer::default();
         let mut admin1_index: FxHashMap<String, u32> = FxHashMap::default();
         let mut pairs: Vec<(Box<str>, u32)> = Vec::new();
-        for f in rows(places).filter(|f| f.len() >= 11) {
-            let (Ok(lat), Ok(lon)) = (f[8].parse(), f[9].parse()) else { continue };
-            let names = [f[1], f[2]].into_iter().chain(f[3].split(';'));
-            let raw =
-                RawPlace { id: f[0], name: f[1], iso3: f[4], admin1: f[6], admin2: f[7], lat, lon, population: f[10] };
-            g.add_place(raw, names, &mut admin1_index, &mut pairs);
+        let mut by_id: FxHashMap<u32, u32> = FxHashMap::default();
+        for table in tables {
+            for f in rows(table).filter(|f| f.len() >= 11) {
+                let (Ok(lat), Ok(lon)) = (f[8].parse(), f[9].parse()) else { continue };
+                let names = [f[1], f[2]].into_iter().chain(f[3].split(';'));
+                let id: u32 = f[0].parse().unwrap_or(0);
+                if let Some(&known) = by_id.get(&id).filter(|_| id != 0) {
+                    let mut keys: Vec<String> = names.filter(|n| !n.is_empty()).map(key).collect();
+                    keys.sort();
+                    keys.dedup();
+                    pairs.extend(keys.into_iter().filter(|k| !k.is_empty()).map(|k| (k.into_boxed_str(), known)));
+                    continue;
+                }
+                if id != 0 {
+                    by_id.insert(id, g.places.len() as u32);
+                }
+                let raw = RawPlace {
+                    id: f[0],
+                    name: f[1],
+                    iso3: f[4],
+                    admin1: f[6],
+                    admin2: f[7],
+                    lat,
+                    lon,
+                    population: f[10],
+                };
+                g.add_place(raw, names, &mut admin1_index, &mut pairs);
+            }
         }
         g.index_names(pairs);
         Self::parse_regions_and_countries(&mut g, admin1, countries);
@@ -172,6 +201,7 @@ impl Gazetteer {
     fn index_names(&mut self, mut pairs: Vec<(Box<str>, u32)>) {
         let g = self;
         pairs.sort_unstable();
+        pairs.dedup();
         let mut start = 0;
         while start < pairs.len() {
             let mut end = start;
@@ -283,8 +313,11 @@ impl Gazetteer {
     pub fn embedded() -> &'static Gazetteer {
         static G: OnceLock<Gazetteer> = OnceLock::new();
         G.get_or_init(|| {
-            let mut g = Gazetteer::parse(
-                include_str!("../../../data/gazetteer/places.tsv"),
+            let mut g = Gazetteer::parse_tables(
+                &[
+                    include_str!("../../../data/gazetteer/places.tsv"),
+                    include_str!("../../../data/gazetteer/villages.tsv"),
+                ],
                 include_str!("../../../data/gazetteer/admin1.tsv"),
                 include_str!("../../../data/gazetteer/countries.tsv"),
             );

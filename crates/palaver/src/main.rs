@@ -206,6 +206,10 @@ enum Command {
         /// with what was coded for them, after the scores.
         #[arg(long, value_name = "MEASURE")]
         misses: Option<String>,
+        /// Score only one half of every set, split by a hash of the record id (tune on one half,
+        /// check on the other), or `both` to report each half as a set of its own.
+        #[arg(long, value_enum)]
+        half: Option<eval::Half>,
     },
     /// Code articles into a store (a SQLite file, created if need be). Articles already stored
     /// with the same text are skipped; an interrupted run can simply be run again.
@@ -507,8 +511,8 @@ fn run(cli: Cli) -> Result<ExitCode> {
             Ok(ExitCode::SUCCESS)
         }
         Command::Export { db, filter, format, output } => export_command(&db, &filter.filter()?, format, output),
-        Command::Eval { gold, json, threads, config, misses } => {
-            eval_command(&gold, json, threads, config.as_deref(), misses)
+        Command::Eval { gold, json, threads, config, misses, half } => {
+            eval_command(&gold, json, threads, config.as_deref(), misses, half)
         }
         Command::Bench { store_articles: Some(n), db, threads, config, .. } => {
             bench_store(n, db, threads, config.as_deref())
@@ -756,11 +760,12 @@ fn eval_command(
     threads: Option<usize>,
     config: Option<&std::path::Path>,
     misses: Option<String>,
+    half: Option<eval::Half>,
 ) -> Result<ExitCode> {
     use rayon::prelude::*;
     let engine = engine_with(config, Options::default())?;
     let pool = pool(threads)?;
-    let mut scores = eval::Scores { misses_of: misses, ..Default::default() };
+    let mut scores = eval::Scores { misses_of: misses, half, ..Default::default() };
     for path in gold {
         let text = std::fs::read_to_string(path).with_context(|| format!("cannot read {}", path.display()))?;
         let mut records = Vec::new();
