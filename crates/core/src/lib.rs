@@ -280,12 +280,16 @@ impl Worker<'_> {
             gazetteer,
             extra: engine.gazetteer.as_deref(),
             countries: &countries,
+            anchors: Vec::new(),
         };
-        let hinted;
-        if countries.is_empty() {
-            hinted = finder.hint_countries();
-            finder.countries = &hinted;
+        // the countries ACLED-style hints put places in come first ("(Koro, Mopti)": Mali)
+        let mut story = finder.hint_countries();
+        for c in &countries {
+            if !story.contains(c) {
+                story.push(c.clone());
+            }
         }
+        finder.countries = &story;
         let mut last_place: Option<event::Location> = None;
         let mut carried: Option<dates::DateMention> = None;
         for (index, s) in self.sentences.iter().enumerate() {
@@ -435,9 +439,75 @@ impl Worker<'_> {
             add_deaths(text, &self.tokens, s.tokens, &mut out.events, first_event);
             perpetrators::credit_claims(&mut out.events, first_event);
         }
+        let doc = Placing { sentences: &self.sentences, ranges: &self.ranges, mentions: &self.mentions };
+        doc.place_the_placeless(&mut finder, &mut self.places, &mut out.events);
         out
     }
+}
 
+/// What the article-level place pass reads.
+struct Placing<'w> {
+    sentences: &'w [text::Sentence],
+    ranges: &'w [(usize, usize, Option<bool>)],
+    mentions: &'w [Mention],
+}
+
+impl Placing<'_> {
+
+    /// Events that their sentence and the ones before it did not place take the place the next
+    /// two sentences name ("Two police officers were shot dead. The attack happened in Kano."),
+    /// else the article's dateline ("GAO, Mali (Reuters) -").
+    fn place_the_placeless(
+        &self,
+        finder: &mut places::Finder<'_>,
+        places: &mut Vec<places::PlaceMention>,
+        events: &mut [Event],
+    ) {
+        let Some(first) = events.iter().position(|e| e.location.is_none()) else { return };
+        const AHEAD: usize = 2;
+        let from = events[first].sentence_index + 1;
+        let to = (events.iter().rev().find(|e| e.location.is_none()).map_or(from, |e| e.sentence_index) + AHEAD + 1)
+            .min(self.sentences.len());
+        let mut named: Vec<Option<event::Location>> = Vec::new();
+        for index in from..to {
+            let (m0, m1, _) = self.ranges[index];
+            finder.find(self.sentences[index].tokens, &self.mentions[m0..m1], places);
+            let here = || places.iter().filter(|p| !p.origin);
+            named.push(here().find(|p| p.location.precision != "country").or(here().next()).map(|p| p.location.clone()));
+        }
+        let dateline = self.dateline(finder);
+        for e in events.iter_mut().filter(|e| e.location.is_none()) {
+            let ahead = (e.sentence_index + 1..=e.sentence_index + AHEAD)
+                .filter_map(|i| i.checked_sub(from).and_then(|k| named.get(k)))
+                .find_map(Clone::clone);
+            e.location = ahead.or_else(|| dateline.clone());
+        }
+    }
+
+    /// The place of a dateline: the upper-case words that open an article before "(", "," or a
+    /// dash ("BAMAKO (Reuters) -", "OUAGADOUGOU, Jan 5 -").
+    fn dateline(&self, finder: &places::Finder<'_>) -> Option<event::Location> {
+        let text = finder.text;
+        let first = self.sentences.first()?;
+        let tokens = finder.tokens;
+        let upper = |i: usize| {
+            let w = &text[tokens[i].start as usize..tokens[i].end as usize];
+            w.chars().any(char::is_alphabetic) && !w.chars().any(char::is_lowercase)
+        };
+        let mut end = first.tokens.0;
+        while end < first.tokens.1 && end < first.tokens.0 + 4 && upper(end) {
+            end += 1;
+        }
+        let after = &text[tokens.get(end)?.start as usize..];
+        let closes = ["(", ",", "-", "\u{2013}", "\u{2014}"].iter().any(|c| after.starts_with(c));
+        if end == first.tokens.0 || !closes {
+            return None;
+        }
+        finder.place_at_dateline(first.tokens.0, end)
+    }
+}
+
+impl Worker<'_> {
     /// Finds every sentence's mentions. Returns false when a story discard drops the article.
     fn find_mentions(&mut self, text: &str) -> bool {
         let lex: &Lexicon = &self.engine.lexicon;

@@ -1,7 +1,11 @@
 //! Places named in a sentence, resolved against the gazetteer: "in central Mali's Niono Circle
 //! area", "near Dounde (Bankass, Mopti)", "in the Mopti region". Among places of the same name the
-//! one in the countries the article is about wins, then the one in a region the text names, then
-//! the most populous: Georgia stays in the Caucasus when the story is there.
+//! one in a region the text names wins, then the one in the story's countries (its hints, the
+//! countries it names, its actors', the user's prior), then the one nearest the places the
+//! article placed before, then the best known: Georgia stays in the Caucasus when the story is
+//! there, and a village of Mali is never Yoro in Honduras. A village the gazetteer knows only from
+//! the village table is taken abroad or in a story with no country only when nothing else bears
+//! its name: where nothing decides, no town is better than a wrong one.
 
 use crate::event::Location;
 use crate::grammar::{Grammar, Word};
@@ -88,8 +92,11 @@ pub struct Finder<'a> {
     pub gazetteer: &'a Gazetteer,
     /// A user's gazetteer (`--gazetteer`, a GeoNames dump), searched as well.
     pub extra: Option<&'a Gazetteer>,
-    /// ISO3 codes of the countries the article names, most named first.
+    /// ISO3 codes of the story's countries, the likeliest first.
     pub countries: &'a [String],
+    /// Points of the towns and districts placed so far in the article: a name that several
+    /// places share is taken nearest them.
+    pub anchors: Vec<(f64, f64)>,
 }
 
 impl Finder<'_> {
@@ -97,8 +104,18 @@ impl Finder<'_> {
         &self.text[self.tokens[i].start as usize..self.tokens[i].end as usize]
     }
 
-    /// Every place of the sentence `range`, in text order.
-    pub fn find(&self, range: (usize, usize), mentions: &[Mention], out: &mut Vec<PlaceMention>) {
+    /// Every place of the sentence `range`, in text order; its towns and districts become anchors
+    /// for the sentences after it.
+    pub fn find(&mut self, range: (usize, usize), mentions: &[Mention], out: &mut Vec<PlaceMention>) {
+        self.find_places(range, mentions, out);
+        for p in out.iter().filter(|p| matches!(p.location.precision.as_str(), "town" | "admin2")) {
+            if self.anchors.len() < 16 {
+                self.anchors.push((p.location.lat, p.location.lon));
+            }
+        }
+    }
+
+    fn find_places(&self, range: (usize, usize), mentions: &[Mention], out: &mut Vec<PlaceMention>) {
         out.clear();
         let mut last_end = None;
         let mut i = range.0;
@@ -384,8 +401,14 @@ impl Finder<'_> {
         if area.iso3.is_none() {
             return self.best_place(k, None);
         }
+        // several villages of one name in a region: the one nearest the hinted district's seat
+        let near = |p: &Place| {
+            area.point.as_ref().filter(|l| l.precision != "country").map_or(0, |l| {
+                -(distance_km(l.lat, l.lon, f64::from(p.lat), f64::from(p.lon)) as i64)
+            })
+        };
         let (g, p) = self.candidates(k).filter(|(g, p)| area.contains(g, p)).max_by_key(|(g, p)| {
-            (area.admin2.as_deref() == Some(&*p.admin2), key(&p.name) == k, p.population, g.places.len())
+            (area.admin2.as_deref() == Some(&*p.admin2), key(&p.name) == k, near(p), p.population, g.places.len())
         })?;
         Some(self.location(g, p))
     }
@@ -426,12 +449,27 @@ impl Finder<'_> {
             let region_word = end < range.1 && is_region_word(&self.raw(end).to_lowercase());
             let region = || self.region(&k).map(|l| (l, end + usize::from(region_word)));
             let place = || self.best_place(&k, None).map(|l| (l, end));
-            let found = if region_word { region().or_else(place) } else { place().or_else(region) };
+            let home = |l: &Location| self.countries.iter().any(|c| l.country.as_deref() == Some(c.as_str()));
+            // a region at home beats a town abroad ("in Delta" in a Nigerian story is Delta State)
+            let found = match (region_word, place()) {
+                (false, Some(p)) if home(&p.0) || self.countries.is_empty() => Some(p),
+                (false, Some(p)) => Some(region().filter(|r| home(&r.0)).unwrap_or(p)),
+                (_, p) => region().or(p),
+            };
+            // "the University of Jos", "the Republic of Biafra": an institution's name, whose
+            // place (if any) is what follows "of"
+            let institution = end < range.1
+                && self.tokens[end].class == Word::Of
+                && end + 1 < range.1
+                && self.tokens[end + 1].is(flag::CAPITAL)
+                && found.as_ref().is_some_and(|(l, _)| l.precision == "town" && !home(l));
+            if institution {
+                return self.place_at(end + 1, range, mentions);
+            }
             // part of a longer name is a weak match: never before a hyphen ("Goma" of
             // "Goma-Coura"), and before another capitalised word only at home ("Timbuktu
             // Airport", not "Grand" of "Grand Mosque")
             let prefix = end < run && !region_word;
-            let home = |l: &Location| self.countries.iter().any(|c| l.country.as_deref() == Some(c.as_str()));
             if prefix && (self.raw(end) == "-" || !found.as_ref().is_some_and(|(l, _)| home(l))) {
                 continue;
             }
@@ -440,6 +478,11 @@ impl Finder<'_> {
             }
         }
         None
+    }
+
+    /// The place an article's dateline names (tokens `start..end`), a town or a country.
+    pub fn place_at_dateline(&self, start: usize, end: usize) -> Option<Location> {
+        self.place_at(start, (start, end), &[]).map(|(l, _)| l)
     }
 
     /// ACLED's "(Bankass, Mopti)" after a place: the district and the region it lies in.
@@ -506,28 +549,42 @@ impl Finder<'_> {
         }
     }
 
-    /// The best place of a name: in the hinted region, in the article's countries, then the most
-    /// populous, among the places the name can stand for.
+    /// The best place of a name: in the hinted region, in the story's countries, nearest the
+    /// article's places so far, its own name before another, the best known, the most populous.
     fn best_place(&self, k: &str, region: Option<&str>) -> Option<Location> {
         let in_region = |g: &Gazetteer, p: &Place| region.is_some_and(|r| key(g.admin1_of(p)) == r);
-        let score = |g: &Gazetteer, p: &Place| (in_region(g, p), self.country_rank(p.iso3()), p.population);
+        let home = |p: &Place| self.countries.iter().any(|c| c == p.iso3());
+        // the nearest anchor, in 10 km steps (nearer is better; no anchor: all alike)
+        let near = |p: &Place| {
+            self.anchors
+                .iter()
+                .map(|&(lat, lon)| distance_km(lat, lon, f64::from(p.lat), f64::from(p.lon)))
+                .fold(None, |m: Option<f64>, d| Some(m.map_or(d, |m| m.min(d))))
+                .map_or(0, |d| -((d / 10.0) as i64))
+        };
+        let score = |g: &Gazetteer, p: &Place| {
+            (in_region(g, p), self.country_rank(p.iso3()), near(p), key(&p.name) == k, !p.minor, p.population)
+        };
         // with no country known, a name found in one country only is taken there ("Menaka")
         let sole = self.countries.is_empty() && {
-            let mut all = self.candidates(k).map(|(_, p)| p.iso3);
+            let mut all = self.candidates(k).filter(|(_, p)| key(&p.name) == k).map(|(_, p)| p.iso3);
             let first = all.next();
-            all.all(|c| Some(c) == first)
+            first.is_some() && all.all(|c| Some(c) == first)
         };
         let acceptable = |g: &Gazetteer, p: &Place| {
             let own = key(&p.name) == k;
-            // outside the article's countries (or with none known) only a town's own name counts
-            // ("Kidal", "Niamey"), not a village that shares a name with one at home, nor another
-            // language's name for a city ("Boni" for Bonn)
-            let foreign = !self.countries.iter().any(|c| c == p.iso3());
-            if foreign && (!own || (p.population < FOREIGN_MIN_POPULATION && !sole)) {
+            // outside the story's countries (or with none known) only a known town's own name
+            // counts ("Kidal", "Niamey"), not a village that shares a name with one at home, nor
+            // another language's name for a city ("Boni" for Bonn)
+            if !home(p) && !sole && (!own || p.minor || p.population < FOREIGN_MIN_POPULATION) {
                 return false;
             }
-            // at home too, another name of a small place is too weak a match ("Boni" for Bonnut)
-            own || p.population >= 5_000 || in_region(g, p)
+            if !home(p) && sole && !own {
+                return false;
+            }
+            // at home, another name of a small place only where no place has it as its own
+            // ("Solhan" for Solna, but not "Boni" for Bonnut where a Boni exists)
+            own || p.population >= 5_000 || in_region(g, p) || !self.candidates(k).any(|(_, q)| key(&q.name) == k)
         };
         let (g, p) = self.candidates(k).filter(|(g, p)| acceptable(g, p)).max_by_key(|(g, p)| score(g, p))?;
         Some(self.location(g, p))
@@ -584,6 +641,14 @@ fn admin2_location(a: &Admin2) -> Location {
         precision: "admin2".into(),
         geonameid: None,
     }
+}
+
+/// Great-circle distance in km.
+pub fn distance_km(lat1: f64, lon1: f64, lat2: f64, lon2: f64) -> f64 {
+    let (p1, p2) = (lat1.to_radians(), lat2.to_radians());
+    let dl = (lon2 - lon1).to_radians();
+    let a = ((p2 - p1) / 2.0).sin().powi(2) + p1.cos() * p2.cos() * (dl / 2.0).sin().powi(2);
+    6371.0 * 2.0 * a.sqrt().min(1.0).asin()
 }
 
 /// Coordinates to four decimals (about 10 m), as the gazetteer gives them.
