@@ -606,7 +606,6 @@ fn refer_to_agreement(event: &mut Event, earlier: &[Event]) -> bool {
     true
 }
 
-/// The countries an article names, directly or through its actors, most named first.
 /// The deaths a sentence reports belong to its first violent event (from `first` on), else to
 /// the article's last violent event before it ("Two soldiers died later."). A summary that says its toll is split among several events ("Fatalities are split across
 /// three events") keeps its share.
@@ -631,15 +630,35 @@ fn add_deaths(text: &str, tokens: &[Token], range: (usize, usize), events: &mut 
     }
 }
 
+/// The countries an article's places are looked for in, most named first: the countries it names
+/// and its actors' (an actor deployed abroad counts where it acts: Barkhane in the Sahel). A
+/// country's armed forces or a foreign force count after everything else: armies fight away
+/// from home.
 fn article_countries(lex: &Lexicon, by_iso3: &FxHashMap<String, u32>, mentions: &[Mention]) -> Vec<String> {
     let mut counts: Vec<(String, usize, usize)> = Vec::new();
+    let mut abroad: Vec<String> = Vec::new();
     for (order, m) in mentions.iter().enumerate() {
-        let actor_country = m.who.actor.and_then(|a| lex.actors[a as usize].country.clone());
-        let country = m.who.country.map(|c| lex.countries[c as usize].iso3.clone()).or(actor_country);
-        let Some(c) = country.filter(|c| by_iso3.contains_key(c)) else { continue };
-        match counts.iter_mut().find(|e| e.0 == c) {
-            Some(e) => e.1 += 1,
-            None => counts.push((c, 1, order)),
+        let actor = m.who.actor.map(|a| &lex.actors[a as usize]);
+        let named = m.who.country.map(|c| lex.countries[c as usize].iso3.clone());
+        let armed = m.who.agent.is_some_and(|a| lex.agents[a as usize].sector.as_deref() == Some("MIL"));
+        let theatre = actor.map_or(&[][..], |a| a.theatre.as_slice());
+        let country = if theatre.is_empty() { named.clone().or_else(|| actor.and_then(|a| a.country.clone())) } else { None };
+        for c in theatre.iter().cloned().chain(country).filter(|c| by_iso3.contains_key(c)) {
+            if armed && named.as_ref() == Some(&c) {
+                if !abroad.contains(&c) {
+                    abroad.push(c);
+                }
+                continue;
+            }
+            match counts.iter_mut().find(|e| e.0 == c) {
+                Some(e) => e.1 += 1,
+                None => counts.push((c, 1, order)),
+            }
+        }
+    }
+    for c in abroad {
+        if !counts.iter().any(|e| e.0 == c) {
+            counts.push((c, 0, usize::MAX));
         }
     }
     counts.sort_by_key(|&(_, n, order)| (std::cmp::Reverse(n), order));

@@ -129,6 +129,8 @@ impl Finder<'_> {
                 || t.class == Word::Locative
                 || (t.class == Word::Of && i > range.0 && self.grammar.is_place_noun(&self.raw(i - 1).to_lowercase()))
                 || is("between")
+                // ACLED's "(coded as Madougou at geoprecision 2)": the place the event is filed at
+                || (is("as") && i > range.0 && self.raw(i - 1).eq_ignore_ascii_case("coded"))
                 || is("toward")
                 || is("towards")
                 || is("from");

@@ -63,6 +63,9 @@ pub struct Actor {
     pub country: Option<String>,
     pub sector: Option<String>,
     pub parent: Option<String>,
+    /// Where it acts, when that is not its country (ISO3 codes): a foreign force deployed in the
+    /// Sahel says the story is in the Sahel, not at home. Read only to place events.
+    pub theatre: Vec<String>,
     /// An agent next to it adds its role to the code ("Arnor" + "government" -> ARNGOV): PETRARCH's
     /// rule for its actors, and palaver's for actors whose code is a bare country.
     pub takes_agents: bool,

@@ -372,8 +372,15 @@ impl Lexicon {
         }
         let phrases: Vec<&str> = list(f[2]).collect();
         let name = phrases.first().ok_or_else(|| format!("actor {id:?} has no phrase"))?.to_string();
-        let (mut country, mut sector, mut parent) = (None, None, None);
+        let (mut country, mut sector, mut parent, mut theatre) = (None, None, None, Vec::new());
         for (k, v) in attributes(f.get(3).copied().unwrap_or(""))? {
+            if k == "theatre" {
+                theatre = list(v).map(String::from).collect();
+                if let Some(bad) = theatre.iter().find(|c| c.len() != 3 || !c.bytes().all(|b| b.is_ascii_uppercase())) {
+                    return Err(format!("theatre {bad:?} is not an ISO3 code"));
+                }
+                continue;
+            }
             let v = (!v.is_empty()).then(|| v.to_string());
             match k {
                 "country" => country = v,
@@ -392,6 +399,7 @@ impl Lexicon {
             country,
             sector,
             parent,
+            theatre,
             takes_agents,
             origin: self.origin(file, line),
         });

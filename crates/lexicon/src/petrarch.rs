@@ -206,6 +206,7 @@ fn finish_actor(lex: &mut Lexicon, file: &Arc<str>, p: PendingActor, err: &mut i
         country,
         sector,
         parent: None,
+        theatre: Vec::new(),
         takes_agents: true,
         origin: Origin { file: file.clone(), line: p.line },
     });
