@@ -93,6 +93,10 @@ pub struct Options {
     /// ("criticized the closure of guest houses in Bree" -> Bree). Off by default: in news, a
     /// place is where an event happened, not to whom.
     pub locative_targets: bool,
+    /// Countries to look for places in when the text names none (ISO3, `--countries`): a prior
+    /// for a corpus about one region, weaker than any country the text gives. `None`: the
+    /// countries whose villages the gazetteer knows (the Sahel and West Africa); empty: none.
+    pub countries: Option<Vec<String>>,
     /// Do not give agents with no country of their own the country the article or sentence is
     /// about ("the government" -> MLIGOV in an article on Mali); PETRARCH leaves them without one.
     pub no_context_country: bool,
@@ -280,6 +284,7 @@ impl Worker<'_> {
             gazetteer,
             extra: engine.gazetteer.as_deref(),
             countries: &countries,
+            prior: engine.options.countries.as_deref().unwrap_or_else(|| gazetteer.village_countries()),
             anchors: Vec::new(),
         };
         // the countries ACLED-style hints put places in come first ("(Koro, Mopti)": Mali)

@@ -44,6 +44,10 @@ fn is_region_word(w: &str) -> bool {
 /// news from the Sahel is full of villages that share a name with some town abroad.
 const FOREIGN_MIN_POPULATION: u32 = 15_000;
 
+/// In a story with countries of its own, a place abroad is taken on its name alone only if it is a
+/// city known beyond its country.
+const FOREIGN_CITY: u32 = 100_000;
+
 /// Words between an unknown village and its hints: "Debere commune (Douentza, Mopti)", "between
 /// Boni and Nokara (Douentza, Mopti)", "Efelle, Adiora Commune (Gourma-Rharous, Tombouctou)".
 fn is_hint_filler(w: &str) -> bool {
@@ -94,6 +98,9 @@ pub struct Finder<'a> {
     pub extra: Option<&'a Gazetteer>,
     /// ISO3 codes of the story's countries, the likeliest first.
     pub countries: &'a [String],
+    /// Where to look when the story's countries are silent (the user's `--countries`, or the
+    /// countries of the village gazetteer): all alike, weaker than any of the story's own.
+    pub prior: &'a [String],
     /// Points of the towns and districts placed so far in the article: a name that several
     /// places share is taken nearest them.
     pub anchors: Vec<(f64, f64)>,
@@ -352,9 +359,12 @@ impl Finder<'_> {
         self.resolve(rest, area) // a hint that names nothing known ("coded as ...")
     }
 
-    /// 100 for the article's first country, 99 for its second, ...; 0 outside them.
+    /// 100 for the story's first country, 99 for its second, ...; 1 in the prior; 0 elsewhere.
     fn country_rank(&self, iso3: &str) -> usize {
-        self.countries.iter().position(|c| c == iso3).map_or(0, |r| 100 - r.min(50))
+        match self.countries.iter().position(|c| c == iso3) {
+            Some(r) => 100 - r.min(50),
+            None => usize::from(self.prior.iter().any(|c| c == iso3)),
+        }
     }
 
     /// The countries, regions and districts of this name within the area, as narrower areas.
@@ -429,6 +439,10 @@ impl Finder<'_> {
             mentions.iter().find(|m| m.start == j && m.kind == EntryKind::CountryName && m.who.agent.is_none())
         {
             let c = &self.lexicon.countries[m.who.country? as usize];
+            // "near the Burkina Faso border": the edge of a country, seen from the other side
+            if m.end < range.1 && matches!(self.raw(m.end).to_ascii_lowercase().as_str(), "border" | "borders" | "frontier") {
+                return None;
+            }
             // "Mali's Niono Circle": the country only qualifies what follows
             let next = self.place_at(
                 m.end + usize::from(self.raw(m.end.min(range.1 - 1)).ends_with('s') && m.end < range.1),
@@ -451,10 +465,10 @@ impl Finder<'_> {
             let region_word = end < range.1 && is_region_word(&self.raw(end).to_lowercase());
             let region = || self.region(&k).map(|l| (l, end + usize::from(region_word)));
             let place = || self.best_place(&k, None).map(|l| (l, end));
-            let home = |l: &Location| self.countries.iter().any(|c| l.country.as_deref() == Some(c.as_str()));
+            let home = |l: &Location| l.country.as_deref().is_some_and(|c| self.country_rank(c) > 0);
             // a region at home beats a town abroad ("in Delta" in a Nigerian story is Delta State)
             let found = match (region_word, place()) {
-                (false, Some(p)) if home(&p.0) || self.countries.is_empty() => Some(p),
+                (false, Some(p)) if home(&p.0) => Some(p),
                 (false, Some(p)) => Some(region().filter(|r| home(&r.0)).unwrap_or(p)),
                 (_, p) => region().or(p),
             };
@@ -472,7 +486,9 @@ impl Finder<'_> {
             // "Goma-Coura"), and before another capitalised word only at home ("Timbuktu
             // Airport", not "Grand" of "Grand Mosque")
             let prefix = end < run && !region_word;
-            if prefix && (self.raw(end) == "-" || !found.as_ref().is_some_and(|(l, _)| home(l))) {
+            // (and a town known beyond its district: "In" of "In Nazour", "Tin" of "Tin Orar" are not)
+            let known = |l: &Location| l.precision != "town" || self.known_town(l);
+            if prefix && (self.raw(end) == "-" || !found.as_ref().is_some_and(|(l, _)| home(l) && known(l))) {
                 continue;
             }
             if found.is_some() {
@@ -485,6 +501,12 @@ impl Finder<'_> {
     /// The place an article's dateline names (tokens `start..end`), a town or a country.
     pub fn place_at_dateline(&self, start: usize, end: usize) -> Option<Location> {
         self.place_at(start, (start, end), &[]).map(|(l, _)| l)
+    }
+
+    /// Whether a town found is one of the gazetteer's known towns, not a village of the village table.
+    fn known_town(&self, l: &Location) -> bool {
+        let id = l.geonameid.unwrap_or(0) as u32;
+        self.candidates(&key(&l.name)).any(|(_, p)| p.geonameid == id && !p.minor)
     }
 
     /// ACLED's "(Bankass, Mopti)" after a place: the district and the region it lies in.
@@ -553,9 +575,10 @@ impl Finder<'_> {
 
     /// The best place of a name: in the hinted region, in the story's countries, nearest the
     /// article's places so far, its own name before another, the best known, the most populous.
+    /// Where two places in different countries are alike on all of that but population, nothing
+    /// decides and no place is better than a wrong one.
     fn best_place(&self, k: &str, region: Option<&str>) -> Option<Location> {
         let in_region = |g: &Gazetteer, p: &Place| region.is_some_and(|r| key(g.admin1_of(p)) == r);
-        let home = |p: &Place| self.countries.iter().any(|c| c == p.iso3());
         // the nearest anchor, in 10 km steps (nearer is better; no anchor: all alike)
         let near = |p: &Place| {
             self.anchors
@@ -564,31 +587,48 @@ impl Finder<'_> {
                 .fold(None, |m: Option<f64>, d| Some(m.map_or(d, |m| m.min(d))))
                 .map_or(0, |d| -((d / 10.0) as i64))
         };
-        let score = |g: &Gazetteer, p: &Place| {
-            (in_region(g, p), self.country_rank(p.iso3()), near(p), key(&p.name) == k, !p.minor, p.population)
+        let rank = |g: &Gazetteer, p: &Place| {
+            (in_region(g, p), self.country_rank(p.iso3()), near(p), key(&p.name) == k, !p.minor)
         };
-        // with no country known, a name found in one country only is taken there ("Menaka")
-        let sole = self.countries.is_empty() && {
-            let mut all = self.candidates(k).filter(|(_, p)| key(&p.name) == k).map(|(_, p)| p.iso3);
-            let first = all.next();
-            first.is_some() && all.all(|c| Some(c) == first)
-        };
+        let story = !self.countries.is_empty();
         let acceptable = |g: &Gazetteer, p: &Place| {
             let own = key(&p.name) == k;
-            // outside the story's countries (or with none known) only a known town's own name
-            // counts ("Kidal", "Niamey"), not a village that shares a name with one at home, nor
-            // another language's name for a city ("Boni" for Bonn)
-            if !home(p) && !sole && (!own || p.minor || p.population < FOREIGN_MIN_POPULATION) {
-                return false;
+            match self.country_rank(p.iso3()) {
+                // abroad only a known town's own name counts ("Niamey"), not a village that shares a
+                // name with one at home, nor another language's name for a city ("Boni" for
+                // Bonn); in a story with countries of its own, only a city known abroad
+                0 => own && !p.minor && p.population >= if story { FOREIGN_CITY } else { FOREIGN_MIN_POPULATION },
+                // at home, another name of a small place only where no place has it as its own
+                // ("Solhan" for Solna, but not "Boni" for Bonnut where a Boni exists)
+                _ => {
+                    own || p.population >= 5_000
+                        || in_region(g, p)
+                        || !self.candidates(k).any(|(_, q)| key(&q.name) == k)
+                }
             }
-            if !home(p) && sole && !own {
-                return false;
-            }
-            // at home, another name of a small place only where no place has it as its own
-            // ("Solhan" for Solna, but not "Boni" for Bonnut where a Boni exists)
-            own || p.population >= 5_000 || in_region(g, p) || !self.candidates(k).any(|(_, q)| key(&q.name) == k)
         };
-        let (g, p) = self.candidates(k).filter(|(g, p)| acceptable(g, p)).max_by_key(|(g, p)| score(g, p))?;
+        let mut best: Option<(&Gazetteer, &Place)> = None;
+        let mut tied = false;
+        for (g, p) in self.candidates(k).filter(|(g, p)| acceptable(g, p)) {
+            match best {
+                Some((bg, bp)) => {
+                    let (a, b) = (rank(g, p), rank(bg, bp));
+                    if (a, p.population) > (b, bp.population) {
+                        tied = a == b && p.iso3 != bp.iso3;
+                        best = Some((g, p));
+                    } else if a == b && p.iso3 != bp.iso3 {
+                        tied = true;
+                    }
+                }
+                None => best = Some((g, p)),
+            }
+        }
+        let (g, p) = best?;
+        // a known town of the story beats villages; two villages of the prior's countries do not
+        // decide between themselves
+        if tied && self.country_rank(p.iso3()) <= 1 && p.minor {
+            return None;
+        }
         Some(self.location(g, p))
     }
 
@@ -658,8 +698,9 @@ fn round4(x: f64) -> f64 {
     (x * 10_000.0).round() / 10_000.0
 }
 
-/// The place of an event: the one nearest its verb in the sentence, a place someone comes from
-/// only when there is no other.
+/// The place of an event: the one nearest its verb in the sentence, a country only where the
+/// sentence names no finer place ("a protest in Bamako against the war in Libya"), a place someone
+/// comes from only when there is no other.
 pub fn nearest(places: &[PlaceMention], verb: usize) -> Option<&PlaceMention> {
-    places.iter().min_by_key(|p| (p.origin, p.token.abs_diff(verb), p.location.precision == "country"))
+    places.iter().min_by_key(|p| (p.origin, p.location.precision == "country", p.token.abs_diff(verb)))
 }

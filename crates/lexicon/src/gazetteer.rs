@@ -83,6 +83,8 @@ pub struct Gazetteer {
     admin2_by_code: FxHashMap<String, u32>,
     /// Country name (normalised) -> ISO3.
     countries_by_name: FxHashMap<String, String>,
+    /// Countries with `minor` places, in the order first seen.
+    village_countries: Vec<String>,
     /// ISO2 -> ISO3, for GeoNames dumps.
     iso3_of_iso2: FxHashMap<String, String>,
     /// (ISO3, admin1 code) -> admin1 name.
@@ -173,6 +175,11 @@ impl Gazetteer {
         }
         g.index_names(pairs);
         Self::parse_regions_and_countries(&mut g, admin1, countries);
+        for p in g.places.iter().filter(|p| p.minor) {
+            if !g.village_countries.iter().any(|c| c.as_bytes() == p.iso3) {
+                g.village_countries.push(p.iso3().to_string());
+            }
+        }
         g
     }
 
@@ -357,6 +364,12 @@ impl Gazetteer {
                 }
             }
         }
+    }
+
+    /// The countries (ISO3) whose villages the gazetteer knows: the default prior of where an
+    /// article with no country of its own happens.
+    pub fn village_countries(&self) -> &[String] {
+        &self.village_countries
     }
 
     /// The second-level division of this code in a country's admin1.
