@@ -359,11 +359,15 @@ impl Finder<'_> {
         self.resolve(rest, area) // a hint that names nothing known ("coded as ...")
     }
 
-    /// 100 for the story's first country, 99 for its second, ...; 1 in the prior; 0 elsewhere.
+    /// 100 for the story's first country, 99 for its second, ...; 1 in the prior where the story
+    /// has no country or borders it; 0 elsewhere.
     fn country_rank(&self, iso3: &str) -> usize {
         match self.countries.iter().position(|c| c == iso3) {
             Some(r) => 100 - r.min(50),
-            None => usize::from(self.prior.iter().any(|c| c == iso3)),
+            None => usize::from(
+                self.prior.iter().any(|c| c == iso3)
+                    && (self.countries.is_empty() || self.countries.iter().any(|c| self.gazetteer.neighbours(c, iso3))),
+            ),
         }
     }
 
@@ -472,6 +476,9 @@ impl Finder<'_> {
                 (false, Some(p)) => Some(region().filter(|r| home(&r.0)).unwrap_or(p)),
                 (_, p) => region().or(p),
             };
+            // "an NGO": an acronym is no village's name
+            let acronym = end == j + 1 && { let w = self.raw(j); w.len() <= 4 && !w.chars().any(char::is_lowercase) };
+            let found = found.filter(|(l, _)| !(acronym && l.precision == "town" && !self.known_town(l)));
             // "the University of Jos", "the Republic of Biafra": an institution's name, whose
             // place (if any) is what follows "of"
             let institution = end < range.1
@@ -578,6 +585,9 @@ impl Finder<'_> {
     /// Where two places in different countries are alike on all of that but population, nothing
     /// decides and no place is better than a wrong one.
     fn best_place(&self, k: &str, region: Option<&str>) -> Option<Location> {
+        if self.gazetteer.country_named(k).is_some() {
+            return None; // "Mali" is the country, not a village of Nigeria of that name
+        }
         let in_region = |g: &Gazetteer, p: &Place| region.is_some_and(|r| key(g.admin1_of(p)) == r);
         // the nearest anchor, in 10 km steps (nearer is better; no anchor: all alike)
         let near = |p: &Place| {
@@ -639,6 +649,10 @@ impl Finder<'_> {
         let best = g.regions_named(k).iter().min_by_key(|i| rank(i))?;
         let r = &g.regions[*best as usize];
         if !self.countries.is_empty() && !self.countries.contains(&r.iso3) {
+            return None;
+        }
+        // a region abroad by its full name only ("Yoro Department", not "Yoro")
+        if self.country_rank(&r.iso3) == 0 && key(&r.name) != k {
             return None;
         }
         Some(region_location(r))

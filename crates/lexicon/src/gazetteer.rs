@@ -83,6 +83,8 @@ pub struct Gazetteer {
     admin2_by_code: FxHashMap<String, u32>,
     /// Country name (normalised) -> ISO3.
     countries_by_name: FxHashMap<String, String>,
+    /// Land neighbours by ISO3.
+    neighbours: FxHashMap<String, Vec<String>>,
     /// Countries with `minor` places, in the order first seen.
     village_countries: Vec<String>,
     /// ISO2 -> ISO3, for GeoNames dumps.
@@ -348,6 +350,7 @@ impl Gazetteer {
             );
             g.add_admin2(include_str!("../../../data/gazetteer/admin2.tsv"));
             g.add_region_aliases(include_str!("../../../data/gazetteer/admin1_aliases.tsv"));
+            g.add_neighbours(include_str!("../../../data/gazetteer/neighbours.tsv"));
             g
         })
     }
@@ -370,6 +373,25 @@ impl Gazetteer {
     /// article with no country of its own happens.
     pub fn village_countries(&self) -> &[String] {
         &self.village_countries
+    }
+
+    /// Adds land neighbours (neighbours.tsv: iso3, neighbours separated by ';'), both ways.
+    pub fn add_neighbours(&mut self, table: &str) {
+        for f in rows(table).filter(|f| f.len() >= 2) {
+            for n in f[1].split(';').map(str::trim).filter(|n| !n.is_empty()) {
+                for (a, b) in [(f[0], n), (n, f[0])] {
+                    let list = self.neighbours.entry(a.to_string()).or_default();
+                    if !list.iter().any(|c| c == b) {
+                        list.push(b.to_string());
+                    }
+                }
+            }
+        }
+    }
+
+    /// Whether two countries share a land border (as far as neighbours.tsv knows).
+    pub fn neighbours(&self, a: &str, b: &str) -> bool {
+        self.neighbours.get(a).is_some_and(|l| l.iter().any(|c| c == b))
     }
 
     /// The second-level division of this code in a country's admin1.
