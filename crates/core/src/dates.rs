@@ -1,7 +1,9 @@
 //! Date expressions in a sentence, anchored to the article's date: "on 31 December 2020",
 //! "December 31, 2020", "in March" (the most recent March at or before the article), "on Tuesday",
-//! "yesterday", "two days ago", "last year", "in 2013". Without an article date, only expressions
-//! that carry their own year resolve.
+//! "yesterday", "two days ago", "last year", "in 2013"; spans by their first day ("11-12 March",
+//! "between 24 and 26 July", "the night of 14 to 15 June": a day if they cover two, else a week;
+//! "last week", "in the past days": a week). Without an article date, only expressions that carry
+//! their own year resolve. A date inside a name is none ("the Movement of June 5").
 
 use crate::text::{flag, Token};
 use palaver_lexicon::DayNumber;
@@ -10,6 +12,8 @@ use palaver_lexicon::DayNumber;
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Precision {
     Day,
+    /// A span of a few days ("between 24 and 26 July", "last week"), dated by its first day.
+    Week,
     Month,
     Year,
 }
@@ -19,6 +23,7 @@ impl Precision {
     pub fn name(self) -> &'static str {
         match self {
             Precision::Day => "day",
+            Precision::Week => "week",
             Precision::Month => "month",
             Precision::Year => "year",
         }
@@ -39,7 +44,7 @@ impl DateMention {
     /// ISO 8601 at the precision known.
     pub fn iso(&self) -> String {
         match self.precision {
-            Precision::Day => format!("{:04}-{:02}-{:02}", self.year, self.month, self.day),
+            Precision::Day | Precision::Week => format!("{:04}-{:02}-{:02}", self.year, self.month, self.day),
             Precision::Month => format!("{:04}-{:02}", self.year, self.month),
             Precision::Year => format!("{:04}", self.year),
         }
@@ -143,7 +148,7 @@ pub fn find(
         // only numbers, capitalised words (months, weekdays) and a few others can start a date
         let t = tokens[i];
         let candidate = t.is(flag::NUMBER | flag::CAPITAL)
-            || ["yesterday", "today", "overnight", "tonight", "last", "this", "in", "since", "by"]
+            || ["yesterday", "today", "overnight", "tonight", "last", "this", "in", "since", "by", "past", "recent"]
                 .iter()
                 .chain(NUMBERS.iter())
                 .any(|c| w.eq_ignore_ascii_case(c));
@@ -155,7 +160,31 @@ pub fn find(
         let mut found: Option<(DateMention, usize)> = None;
         let at =
             |y: i32, m: u32, d: u32, p: Precision| DateMention { token: i, year: y, month: m, day: d, precision: p };
-        if let Some(d) = num(i).filter(|d| (1..=31).contains(d)) {
+        // "the Movement of June 5", "the 4 September Movement": a name, not a date
+        let in_name = i > range.0 + 1
+            && word(i - 1).eq_ignore_ascii_case("of")
+            && tokens[i - 2].is(flag::CAPITAL)
+            && !matches!(word(i - 2).to_ascii_lowercase().as_str(), "on" | "night" | "morning" | "evening");
+        if in_name {
+            i += 1;
+            continue;
+        }
+        let span_end = num(i + 2).filter(|e| {
+            matches!(word(i + 1).to_ascii_lowercase().as_str(), "-" | "to" | "and" | "\u{2013}")
+                && (1..=31).contains(e)
+        });
+        if let (Some(d), Some(e)) = (num(i).filter(|d| (1..=31).contains(d)), span_end) {
+            // "11-12 March", "between 24 and 26 July 2020", "the night of 14 to 15 June"
+            if let Some(m) = month_of(word(i + 3)).filter(|_| tokens[i + 3].is(flag::CAPITAL) && e > d) {
+                let p = if e - d <= 1 { Precision::Day } else { Precision::Week };
+                match year_at(i + 4) {
+                    Some(y) if valid(y, m, d) => found = Some((at(y, m, d, p), 5)),
+                    _ => found = recent(anchor, m, Some(e)).map(|(y, m, _)| (at(y, m, d, p), 4)),
+                }
+            }
+        }
+        if found.is_some() {
+        } else if let Some(d) = num(i).filter(|d| (1..=31).contains(d)) {
             // 31 December 2020 / 31 December
             if let Some(m) = month_of(word(i + 1)).filter(|_| tokens[i + 1].is(flag::CAPITAL)) {
                 match year_at(i + 2) {
@@ -246,6 +275,11 @@ fn relative(
             Some(((py, pm, 1), Precision::Month, 2))
         }
         ("this", "month") => Some(((y, m, 1), Precision::Month, 2)),
+        ("last" | "past", "week") => Some((shift(7), Precision::Week, 2)),
+        ("this", "week") => Some((shift(0), Precision::Week, 2)),
+        // "in the past days", "in recent days", "over the past few days"
+        ("past" | "recent", "days") => Some((shift(7), Precision::Week, 2)),
+        ("past", "few") if next2.eq_ignore_ascii_case("days") => Some((shift(7), Precision::Week, 3)),
         _ => {
             let n = count(w)?;
             let unit = next.to_ascii_lowercase();

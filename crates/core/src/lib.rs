@@ -338,14 +338,13 @@ impl Worker<'_> {
                 continue;
             }
             dates::find(text, &self.tokens, s.tokens, ctx.day, &mut self.dates);
-            // in a text with no date of its own (an event summary), a sentence with no date goes on
-            // in the time of the one before ("On 4 November, gunmen raided the village. Three people
-            // were abducted."); in a dated article it is the article's time
-            match self.dates.last() {
+            // a sentence with no date goes on in the time of the one before ("On 4 November,
+            // gunmen raided the village. Three people were abducted."); before any, it is the
+            // article's time
+            match self.dates.first() {
                 Some(d) if d.precision != dates::Precision::Year => carried = Some(*d),
                 Some(_) => {}
-                None if ctx.day.is_none() => self.dates.extend(carried),
-                None => {}
+                None => self.dates.extend(carried),
             }
             finder.find(s.tokens, mentions, &mut self.places);
             ontology::sentence_words(&self.tokens[s.tokens.0..s.tokens.1], &mut self.sentence_words);

@@ -178,7 +178,14 @@ impl Context<'_> {
             let before = self.text.get(sentence.0.min(at)..at).unwrap_or("");
             before.matches('(').count() > before.matches(')').count()
         };
-        let when = dates.iter().min_by_key(|d| (bracketed(d), d.token.abs_diff(c.verb.0)));
+        // "On 22 August, militants killed a farmer abducted on 10 August": a date that opens the
+        // sentence is the date of all it reports
+        let leading = dates.first().filter(|d| {
+            let at = self.tokens.get(d.token).map_or(sentence.0, |t| t.start as usize);
+            let before = self.text.get(sentence.0.min(at)..at).unwrap_or("").trim();
+            !before.contains(',') && before.split_whitespace().count() <= 2 && !bracketed(d)
+        });
+        let when = leading.or_else(|| dates.iter().min_by_key(|d| (bracketed(d), d.token.abs_diff(c.verb.0))));
         let (date, precision) = match when {
             Some(d) => (Some(d.iso()), d.precision.name()),
             None => (self.date.map(String::from), "document"),
