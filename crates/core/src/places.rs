@@ -485,7 +485,8 @@ impl Finder<'_> {
                 && self.tokens[end].class == Word::Of
                 && end + 1 < range.1
                 && self.tokens[end + 1].is(flag::CAPITAL)
-                && found.as_ref().is_some_and(|(l, _)| l.precision == "town" && !home(l));
+                && end == run
+                && found.as_ref().is_none_or(|(l, _)| l.precision == "town" && !home(l));
             if institution {
                 return self.place_at(end + 1, range, mentions);
             }
@@ -613,7 +614,7 @@ impl Finder<'_> {
                 _ => {
                     own || p.population >= 5_000
                         || in_region(g, p)
-                        || !self.candidates(k).any(|(_, q)| key(&q.name) == k)
+                        || !self.candidates(k).any(|(_, q)| key(&q.name) == k && self.country_rank(q.iso3()) > 0)
                 }
             }
         };
@@ -642,17 +643,13 @@ impl Finder<'_> {
         Some(self.location(g, p))
     }
 
+    /// The region of this name in the story's countries (or their neighbours in the prior);
+    /// abroad only by its full name, and only in a story with no country of its own.
     fn region(&self, k: &str) -> Option<Location> {
         let g = self.gazetteer;
-        let rank =
-            |&i: &u32| self.countries.iter().position(|c| *c == g.regions[i as usize].iso3).map_or(usize::MAX, |r| r);
-        let best = g.regions_named(k).iter().min_by_key(|i| rank(i))?;
+        let best = g.regions_named(k).iter().max_by_key(|&&i| self.country_rank(&g.regions[i as usize].iso3))?;
         let r = &g.regions[*best as usize];
-        if !self.countries.is_empty() && !self.countries.contains(&r.iso3) {
-            return None;
-        }
-        // a region abroad by its full name only ("Yoro Department", not "Yoro")
-        if self.country_rank(&r.iso3) == 0 && key(&r.name) != k {
+        if self.country_rank(&r.iso3) == 0 && (!self.countries.is_empty() || key(&r.name) != k) {
             return None;
         }
         Some(region_location(r))

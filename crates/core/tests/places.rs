@@ -171,3 +171,109 @@ fn an_unknown_village_is_placed_at_the_town_named_after_it() {
     assert_eq!((l.country.as_deref(), l.precision.as_str()), (Some("MLI"), "admin2"), "{l:?}");
     assert!(km(&l, 15.92, 2.40) < 20.0, "{l:?}");
 }
+
+fn code_with(text: &str, options: palaver_core::Options) -> Vec<Event> {
+    let (lexicon, errors) = palaver_lexicon::Lexicon::embedded();
+    assert!(errors.is_empty(), "{errors:?}");
+    let engine = palaver_core::Engine::new(std::sync::Arc::new(lexicon), options);
+    engine.code(&Article::new("t", text).with_date("2021-10-19")).events
+}
+
+#[test]
+fn a_village_of_the_storys_country_beats_a_namesake_abroad() {
+    // JNIM is Malian: Yoro is the Mopti village, not the Honduran town
+    let l = place("JNIM militants ambushed self-defence militiamen near Yoro on Sunday.");
+    assert_eq!((l.country.as_deref(), l.admin1.as_deref(), l.precision.as_str()), (Some("MLI"), Some("Mopti"), "town"));
+}
+
+#[test]
+fn villages_of_two_countries_decide_nothing_without_a_story() {
+    // Yoro is a village of Mali and of Burkina Faso: nothing in the text decides
+    let e = code("Unidentified gunmen attacked the village of Yoro on Sunday, wounding three people.");
+    assert!(!e.is_empty(), "the attack is coded");
+    assert!(e.iter().all(|e| e.location.as_ref().is_none_or(|l| l.precision != "town")), "{e:?}");
+    // a prior for the corpus decides
+    let options = palaver_core::Options { countries: Some(vec!["MLI".into()]), ..Default::default() };
+    let e = code_with("Unidentified gunmen attacked the village of Yoro on Sunday, wounding three people.", options);
+    let l = e.iter().find_map(|e| e.location.clone()).expect("placed with the prior");
+    assert_eq!((l.country.as_deref(), l.name.as_str()), (Some("MLI"), "Yoro"));
+}
+
+#[test]
+fn another_spelling_of_a_village_finds_it() {
+    // GeoNames spells Solhan "Solna" and keeps "Solhan" as an alternate name
+    let l = place("Burkinabe soldiers said gunmen killed dozens of residents in Solhan on Friday night.");
+    assert_eq!((l.name.as_str(), l.country.as_deref(), l.precision.as_str()), ("Solna", Some("BFA"), "town"));
+}
+
+#[test]
+fn a_known_town_at_home_beats_a_big_city_abroad() {
+    // no country named: the prior (the Sahel) keeps Kita in Mali, not the ward of Tokyo
+    let l = place("Striking teachers in Kita staged a protest march on Monday.");
+    assert_eq!((l.name.as_str(), l.country.as_deref()), ("Kita", Some("MLI")));
+}
+
+#[test]
+fn regions_go_by_their_other_names() {
+    // ACLED and the press write Cameroon's regions in French
+    let l = place("On 8 June 2020, Boko Haram fighters abducted seven people in the Extreme-Nord region.");
+    assert_eq!((l.country.as_deref(), l.precision.as_str()), (Some("CMR"), "admin1"));
+    assert!(km(&l, 10.6, 14.3) < 150.0, "{l:?}");
+}
+
+#[test]
+fn an_event_with_no_place_takes_the_next_sentences() {
+    let e = code("Two police officers were shot dead by gunmen on Monday. The attack happened in Kano.");
+    let l = e.first().and_then(|e| e.location.clone()).expect("placed");
+    assert_eq!((l.name.as_str(), l.country.as_deref()), ("Kano", Some("NGA")));
+}
+
+#[test]
+fn a_dateline_places_what_the_text_does_not() {
+    let e = code("GAO, Mali (Wire) - Gunmen killed two soldiers on Sunday, officials said.");
+    let l = e.first().and_then(|e| e.location.clone()).expect("placed");
+    assert_eq!((l.name.as_str(), l.country.as_deref()), ("Gao", Some("MLI")));
+}
+
+#[test]
+fn a_foreign_force_looks_for_villages_where_it_acts() {
+    // Barkhane is French, but its villages are in the Sahel: Boni of Mali, not a namesake elsewhere
+    let l = place("Operation Barkhane forces killed ten militants near Boni on Tuesday.");
+    assert_eq!(l.country.as_deref(), Some("MLI"), "{l:?}");
+}
+
+#[test]
+fn an_institution_of_a_town_is_placed_in_the_town() {
+    let l = place("Police arrested students at the University of Jos on Monday.");
+    assert_eq!((l.name.as_str(), l.country.as_deref()), ("Jos", Some("NGA")));
+}
+
+fn dated(text: &str) -> (String, String) {
+    let e = code(text);
+    let e = e.first().unwrap_or_else(|| panic!("nothing coded in {text:?}"));
+    (e.date.clone().unwrap_or_default(), e.date_precision.clone())
+}
+
+#[test]
+fn date_spans_are_dated_by_their_first_day() {
+    let d = |s: &str| dated(s);
+    assert_eq!(d("Between 24 and 26 July, JNIM militants attacked the army in Boni."), ("2021-07-24".into(), "week".into()));
+    assert_eq!(d("On 11-12 March, JNIM militants attacked the army in Boni."), ("2021-03-11".into(), "day".into()));
+    assert_eq!(
+        d("During the night of 14 to 15 June, JNIM militants attacked the army in Boni."),
+        ("2021-06-14".into(), "day".into())
+    );
+    assert_eq!(d("Last week JNIM militants attacked the army in Boni."), ("2021-10-12".into(), "week".into()));
+    assert_eq!(d("On Sunday, JNIM militants attacked the army in Boni."), ("2021-10-17".into(), "day".into()));
+    assert_eq!(d("On December 7, JNIM militants attacked the army in Boni."), ("2020-12-07".into(), "day".into()));
+}
+
+#[test]
+fn a_date_that_opens_a_sentence_dates_what_it_reports() {
+    // the farmer was abducted on 10 August; the killing was on 22 August
+    let (date, _) = dated("On 22 August 2021, JNIM militants killed a farmer abducted on 10 August near Boni.");
+    assert_eq!(date, "2021-08-22");
+    // "the Movement of June 5" is a name, not a date
+    let (date, p) = dated("Members of the Movement of June 5 protested against the government in Bamako.");
+    assert_eq!((date.as_str(), p.as_str()), ("2021-10-19", "document"));
+}

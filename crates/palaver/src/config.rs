@@ -11,6 +11,9 @@
 //! [palaver]
 //! dictionaries = false   # also load palaver's own dictionaries (default: false when [petrarch] is given)
 //! dir = "dictionaries"   # or read palaver's own from a folder, not the compiled-in copies
+//!
+//! [places]
+//! countries = ["MLI", "BFA", "NER"]   # where the corpus happens, for places the text leaves open
 //! ```
 
 use anyhow::{bail, Context, Result};
@@ -46,6 +49,14 @@ pub struct PalaverFiles {
     pub dir: Option<PathBuf>,
 }
 
+/// Where events are placed.
+#[derive(Debug, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct PlacesConfig {
+    /// The countries a corpus is about (ISO3), where the text names none (`--countries`).
+    pub countries: Option<Vec<String>>,
+}
+
 /// A dictionary configuration.
 #[derive(Debug, Default, Deserialize)]
 #[serde(deny_unknown_fields)]
@@ -54,6 +65,8 @@ pub struct DictConfig {
     pub petrarch: Option<PetrarchFiles>,
     #[serde(default)]
     pub palaver: PalaverFiles,
+    #[serde(default)]
+    pub places: PlacesConfig,
 }
 
 impl DictConfig {
@@ -62,6 +75,11 @@ impl DictConfig {
         let text = std::fs::read_to_string(path).with_context(|| format!("cannot read {}", path.display()))?;
         let mut config: DictConfig =
             toml::from_str(&text).with_context(|| format!("{}: not a valid configuration", path.display()))?;
+        for c in config.places.countries.iter().flatten() {
+            if c.len() != 3 || !c.bytes().all(|b| b.is_ascii_uppercase()) {
+                bail!("{}: [places] countries: {c:?} is not an ISO 3166 alpha-3 code (\"MLI\")", path.display());
+            }
+        }
         let base = path.parent().unwrap_or(Path::new("."));
         if let Some(d) = config.palaver.dir.as_mut() {
             if d.is_relative() {

@@ -164,6 +164,10 @@ enum Command {
         /// of responsibility, no unidentified armed group), as PETRARCH does.
         #[arg(long)]
         no_implied_sources: bool,
+        /// Where the corpus happens, for places the text leaves open ("MLI,BFA,NER"; "none" for no
+        /// prior). Default: the countries whose villages the gazetteer knows.
+        #[arg(long, value_parser = parse_countries)]
+        countries: Option<Countries>,
         /// Write here instead of standard output.
         #[arg(long, short)]
         output: Option<PathBuf>,
@@ -210,6 +214,9 @@ enum Command {
         /// check on the other), or `both` to report each half as a set of its own.
         #[arg(long, value_enum)]
         half: Option<eval::Half>,
+        /// Where the corpus happens (as `code --countries`).
+        #[arg(long, value_parser = parse_countries)]
+        countries: Option<Countries>,
     },
     /// Code articles into a store (a SQLite file, created if need be). Articles already stored
     /// with the same text are skipped; an interrupted run can simply be run again.
@@ -394,6 +401,7 @@ fn run(cli: Cli) -> Result<ExitCode> {
             threads,
             keep_negated,
             no_implied_sources,
+            countries,
             output,
             quiet,
             config,
@@ -404,7 +412,12 @@ fn run(cli: Cli) -> Result<ExitCode> {
                     bail!("--date {d:?} is not a YYYY-MM-DD date");
                 }
             }
-            let options = Options { keep_negated, no_implied_perpetrators: no_implied_sources, ..Options::default() };
+            let options = Options {
+                keep_negated,
+                no_implied_perpetrators: no_implied_sources,
+                countries: countries.map(|c| c.0),
+                ..Options::default()
+            };
             let engine = engine_with(config.as_deref(), options)?;
             let engine = with_gazetteer(engine, gazetteer.as_deref())?;
             let pool = pool(threads)?;
@@ -511,8 +524,9 @@ fn run(cli: Cli) -> Result<ExitCode> {
             Ok(ExitCode::SUCCESS)
         }
         Command::Export { db, filter, format, output } => export_command(&db, &filter.filter()?, format, output),
-        Command::Eval { gold, json, threads, config, misses, half } => {
-            eval_command(&gold, json, threads, config.as_deref(), misses, half)
+        Command::Eval { gold, json, threads, config, misses, half, countries } => {
+            let options = Options { countries: countries.map(|c| c.0), ..Options::default() };
+            eval_command(&gold, json, threads, config.as_deref(), misses, half, options)
         }
         Command::Bench { store_articles: Some(n), db, threads, config, .. } => {
             bench_store(n, db, threads, config.as_deref())
@@ -662,15 +676,39 @@ fn is_broken_pipe(e: &anyhow::Error) -> bool {
     e.downcast_ref::<io::Error>().is_some_and(|e| e.kind() == io::ErrorKind::BrokenPipe)
 }
 
+/// Countries given on the command line (`--countries MLI,BFA,NER`, or `none`).
+#[derive(Clone, Debug)]
+struct Countries(Vec<String>);
+
+fn parse_countries(s: &str) -> Result<Countries, String> {
+    if s.trim().eq_ignore_ascii_case("none") {
+        return Ok(Countries(Vec::new()));
+    }
+    s.split(',')
+        .map(str::trim)
+        .filter(|c| !c.is_empty())
+        .map(|c| {
+            let ok = c.len() == 3 && c.bytes().all(|b| b.is_ascii_alphabetic());
+            ok.then(|| c.to_ascii_uppercase()).ok_or_else(|| format!("{c:?} is not an ISO 3166 alpha-3 code (MLI, BFA, NER)"))
+        })
+        .collect::<Result<Vec<_>, _>>()
+        .map(Countries)
+}
+
 /// The dictionaries a TOML configuration names (or the embedded ones). Lines of other people's
 /// dictionaries that cannot be read are reported and skipped; the embedded ones must be clean.
-fn engine_with(config: Option<&std::path::Path>, options: Options) -> Result<Engine> {
+/// The configuration's `[places] countries` is the prior where the command line gives none.
+fn engine_with(config: Option<&std::path::Path>, mut options: Options) -> Result<Engine> {
     let Some(path) = config else {
         let (lexicon, errors) = Lexicon::embedded();
         report_dict_errors(&errors)?;
         return Ok(Engine::new(Arc::new(lexicon), options));
     };
-    let (lexicon, errors) = config::DictConfig::read(path)?.build()?;
+    let config = config::DictConfig::read(path)?;
+    if options.countries.is_none() {
+        options.countries = config.places.countries.clone();
+    }
+    let (lexicon, errors) = config.build()?;
     for e in &errors {
         eprintln!("palaver: dictionary warning: {e}");
     }
@@ -761,9 +799,10 @@ fn eval_command(
     config: Option<&std::path::Path>,
     misses: Option<String>,
     half: Option<eval::Half>,
+    options: Options,
 ) -> Result<ExitCode> {
     use rayon::prelude::*;
-    let engine = engine_with(config, Options::default())?;
+    let engine = engine_with(config, options)?;
     let pool = pool(threads)?;
     let mut scores = eval::Scores { misses_of: misses, half, ..Default::default() };
     for path in gold {
