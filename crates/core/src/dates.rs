@@ -170,8 +170,7 @@ pub fn find(
             continue;
         }
         let span_end = num(i + 2).filter(|e| {
-            matches!(word(i + 1).to_ascii_lowercase().as_str(), "-" | "to" | "and" | "\u{2013}")
-                && (1..=31).contains(e)
+            matches!(word(i + 1).to_ascii_lowercase().as_str(), "-" | "to" | "and" | "\u{2013}") && (1..=31).contains(e)
         });
         if let (Some(d), Some(e)) = (num(i).filter(|d| (1..=31).contains(d)), span_end) {
             // "11-12 March", "between 24 and 26 July 2020", "the night of 14 to 15 June"

@@ -344,9 +344,9 @@ impl Worker<'_> {
             match self.dates.first() {
                 Some(d) if d.precision != dates::Precision::Year => carried = Some((index, *d)),
                 Some(_) => {}
-                None => self.dates.extend(
-                    carried.filter(|(at, _)| ctx.day.is_none() || at + 1 == index).map(|(_, d)| d),
-                ),
+                None => {
+                    self.dates.extend(carried.filter(|(at, _)| ctx.day.is_none() || at + 1 == index).map(|(_, d)| d))
+                }
             }
             finder.find(s.tokens, mentions, &mut self.places);
             ontology::sentence_words(&self.tokens[s.tokens.0..s.tokens.1], &mut self.sentence_words);
@@ -459,7 +459,6 @@ struct Placing<'w> {
 }
 
 impl Placing<'_> {
-
     /// Events that their sentence and the ones before it did not place take the place the next
     /// two sentences name ("Two police officers were shot dead. The attack happened in Kano."),
     /// else the article's dateline ("GAO, Mali (Reuters) -").
@@ -479,7 +478,8 @@ impl Placing<'_> {
             let (m0, m1, _) = self.ranges[index];
             finder.find(self.sentences[index].tokens, &self.mentions[m0..m1], places);
             let here = || places.iter().filter(|p| !p.origin);
-            named.push(here().find(|p| p.location.precision != "country").or(here().next()).map(|p| p.location.clone()));
+            named
+                .push(here().find(|p| p.location.precision != "country").or(here().next()).map(|p| p.location.clone()));
         }
         let dateline = self.dateline(finder);
         for e in events.iter_mut().filter(|e| e.location.is_none()) {
@@ -648,7 +648,8 @@ fn article_countries(lex: &Lexicon, by_iso3: &FxHashMap<String, u32>, mentions: 
         let named = m.who.country.map(|c| lex.countries[c as usize].iso3.clone());
         let armed = m.who.agent.is_some_and(|a| lex.agents[a as usize].sector.as_deref() == Some("MIL"));
         let theatre = actor.map_or(&[][..], |a| a.theatre.as_slice());
-        let country = if theatre.is_empty() { named.clone().or_else(|| actor.and_then(|a| a.country.clone())) } else { None };
+        let country =
+            if theatre.is_empty() { named.clone().or_else(|| actor.and_then(|a| a.country.clone())) } else { None };
         for c in theatre.iter().cloned().chain(country).filter(|c| by_iso3.contains_key(c)) {
             if armed && named.as_ref() == Some(&c) {
                 if !abroad.contains(&c) {

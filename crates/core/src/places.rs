@@ -419,9 +419,10 @@ impl Finder<'_> {
         }
         // several villages of one name in a region: the one nearest the hinted district's seat
         let near = |p: &Place| {
-            area.point.as_ref().filter(|l| l.precision != "country").map_or(0, |l| {
-                -(distance_km(l.lat, l.lon, f64::from(p.lat), f64::from(p.lon)) as i64)
-            })
+            area.point
+                .as_ref()
+                .filter(|l| l.precision != "country")
+                .map_or(0, |l| -(distance_km(l.lat, l.lon, f64::from(p.lat), f64::from(p.lon)) as i64))
         };
         let (g, p) = self.candidates(k).filter(|(g, p)| area.contains(g, p)).max_by_key(|(g, p)| {
             (area.admin2.as_deref() == Some(&*p.admin2), key(&p.name) == k, near(p), p.population, g.places.len())
@@ -444,7 +445,9 @@ impl Finder<'_> {
         {
             let c = &self.lexicon.countries[m.who.country? as usize];
             // "near the Burkina Faso border": the edge of a country, seen from the other side
-            if m.end < range.1 && matches!(self.raw(m.end).to_ascii_lowercase().as_str(), "border" | "borders" | "frontier") {
+            if m.end < range.1
+                && matches!(self.raw(m.end).to_ascii_lowercase().as_str(), "border" | "borders" | "frontier")
+            {
                 return None;
             }
             // "Mali's Niono Circle": the country only qualifies what follows
@@ -477,7 +480,10 @@ impl Finder<'_> {
                 (_, p) => region().or(p),
             };
             // "an NGO": an acronym is no village's name
-            let acronym = end == j + 1 && { let w = self.raw(j); w.len() <= 4 && !w.chars().any(char::is_lowercase) };
+            let acronym = end == j + 1 && {
+                let w = self.raw(j);
+                w.len() <= 4 && !w.chars().any(char::is_lowercase)
+            };
             let found = found.filter(|(l, _)| !(acronym && l.precision == "town" && !self.known_town(l)));
             // "the University of Jos", "the Republic of Biafra": an institution's name, whose
             // place (if any) is what follows "of"

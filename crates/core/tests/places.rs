@@ -257,7 +257,10 @@ fn dated(text: &str) -> (String, String) {
 #[test]
 fn date_spans_are_dated_by_their_first_day() {
     let d = |s: &str| dated(s);
-    assert_eq!(d("Between 24 and 26 July, JNIM militants attacked the army in Boni."), ("2021-07-24".into(), "week".into()));
+    assert_eq!(
+        d("Between 24 and 26 July, JNIM militants attacked the army in Boni."),
+        ("2021-07-24".into(), "week".into())
+    );
     assert_eq!(d("On 11-12 March, JNIM militants attacked the army in Boni."), ("2021-03-11".into(), "day".into()));
     assert_eq!(
         d("During the night of 14 to 15 June, JNIM militants attacked the army in Boni."),

@@ -689,7 +689,8 @@ fn parse_countries(s: &str) -> Result<Countries, String> {
         .filter(|c| !c.is_empty())
         .map(|c| {
             let ok = c.len() == 3 && c.bytes().all(|b| b.is_ascii_alphabetic());
-            ok.then(|| c.to_ascii_uppercase()).ok_or_else(|| format!("{c:?} is not an ISO 3166 alpha-3 code (MLI, BFA, NER)"))
+            ok.then(|| c.to_ascii_uppercase())
+                .ok_or_else(|| format!("{c:?} is not an ISO 3166 alpha-3 code (MLI, BFA, NER)"))
         })
         .collect::<Result<Vec<_>, _>>()
         .map(Countries)
