@@ -21,6 +21,9 @@ pub struct PlaceMention {
     pub location: Location,
     /// Where someone comes from, not where anything happened: "a missionary from Calgary".
     pub origin: bool,
+    /// The place a report says the event is filed at ("coded as Madougou at geoprecision 2"): it
+    /// beats every other place of the sentence.
+    pub filed: bool,
 }
 
 /// Words after a name that make it a region: "the Mopti region", "Niono Circle".
@@ -80,10 +83,27 @@ struct Area {
 }
 
 impl Area {
-    fn contains(&self, g: &Gazetteer, p: &Place) -> bool {
+    /// Whether a place lies in the area. A place with no district code is in the hinted district
+    /// when that district's seat is about the nearest of its region's seats to it.
+    fn contains(&self, g: &Gazetteer, base: &Gazetteer, p: &Place) -> bool {
         self.iso3.as_deref().is_none_or(|c| c == p.iso3())
             && self.admin1.as_deref().is_none_or(|a| key(a) == key(g.admin1_of(p)))
-            && self.admin2.as_deref().is_none_or(|c| p.admin2.is_empty() || *p.admin2 == *c)
+            && self.admin2.as_deref().is_none_or(|c| {
+                if p.admin2.is_empty() {
+                    self.near_seat(base, p)
+                } else {
+                    *p.admin2 == *c
+                }
+            })
+    }
+
+    fn near_seat(&self, g: &Gazetteer, p: &Place) -> bool {
+        let (Some(iso3), Some(admin1), Some(point)) = (&self.iso3, &self.admin1, &self.point) else { return true };
+        let (lat, lon) = (f64::from(p.lat), f64::from(p.lon));
+        let here = distance_km(point.lat, point.lon, lat, lon);
+        let nearest =
+            g.admin2s_in(iso3, admin1).map(|a| distance_km(a.lat, a.lon, lat, lon)).fold(f64::INFINITY, f64::min);
+        here <= nearest * 1.5 + 20.0
     }
 }
 
@@ -130,6 +150,12 @@ impl Finder<'_> {
             let t = self.tokens[i];
             let w = self.raw(i);
             let is = |x: &str| w.eq_ignore_ascii_case(x);
+            // "coded as X", "coded at approximate location as X"
+            let filed_at = |i: usize| {
+                self.raw(i).eq_ignore_ascii_case("as")
+                    && (i.saturating_sub(4).max(range.0)..i).any(|k| self.raw(k).eq_ignore_ascii_case("coded"))
+            };
+            let filed = filed_at(i);
             // "between Dala and Douentza": the second place too
             let and_after_place = last_end == Some(i) && is("and");
             let trigger = and_after_place
@@ -137,7 +163,7 @@ impl Finder<'_> {
                 || (t.class == Word::Of && i > range.0 && self.grammar.is_place_noun(&self.raw(i - 1).to_lowercase()))
                 || is("between")
                 // ACLED's "(coded as Madougou at geoprecision 2)": the place the event is filed at
-                || (is("as") && i > range.0 && self.raw(i - 1).eq_ignore_ascii_case("coded"))
+                || filed_at(i)
                 || is("toward")
                 || is("towards")
                 || is("from");
@@ -147,7 +173,7 @@ impl Finder<'_> {
                 let hinted = starts_name.then(|| self.hinted(i, range, true)).flatten();
                 match hinted.and_then(|(area, after)| Some((self.place_in_area(i, range, mentions, &area)?, after))) {
                     Some((place, after)) => {
-                        out.push(PlaceMention { token: i, location: place, origin: false });
+                        out.push(PlaceMention { token: i, location: place, origin: false, filed: false });
                         last_end = Some(after);
                         i = after.max(i + 1);
                     }
@@ -214,7 +240,7 @@ impl Finder<'_> {
             let origin = is("from") && noun_before && !distance;
             match found {
                 Some((place, after)) => {
-                    out.push(PlaceMention { token: j, location: place, origin });
+                    out.push(PlaceMention { token: j, location: place, origin, filed });
                     last_end = Some(after);
                     i = after.max(i + 1);
                 }
@@ -229,15 +255,18 @@ impl Finder<'_> {
     fn place_in_area(&self, j: usize, range: (usize, usize), mentions: &[Mention], area: &Area) -> Option<Location> {
         let country = Area { iso3: area.iso3.clone(), ..Area::default() };
         let run = self.name_run(j, range);
-        let named = |a: &Area| {
-            (j + 1..=run).rev().find_map(|end| {
+        let named = |a: &Area, shortest: usize| {
+            (shortest..=run).rev().find_map(|end| {
                 let k = key(&self.text[self.tokens[j].start as usize..self.tokens[end - 1].end as usize]);
                 self.place_in(&k, a)
             })
         };
-        // (only where the hints name no district: a village's name recurs across a country)
-        let found = named(area)
-            .or_else(|| area.iso3.as_ref().filter(|_| area.admin2.is_none()).and_then(|_| named(&country)))
+        // (only where the hints name no district: a village's name recurs across a country; and
+        // the whole name: "Tin" of "Tin Orar" is some other village)
+        let found = named(area, j + 1)
+            .or_else(|| {
+                area.iso3.as_ref().filter(|_| area.admin2.is_none()).and_then(|_| named(&country, run.max(j + 1)))
+            })
             .or_else(|| self.place_at(j, range, mentions).map(|(l, _)| self.refine(l, area)));
         found.or_else(|| {
             let mut point = area.point.clone()?;
@@ -424,7 +453,7 @@ impl Finder<'_> {
                 .filter(|l| l.precision != "country")
                 .map_or(0, |l| -(distance_km(l.lat, l.lon, f64::from(p.lat), f64::from(p.lon)) as i64))
         };
-        let (g, p) = self.candidates(k).filter(|(g, p)| area.contains(g, p)).max_by_key(|(g, p)| {
+        let (g, p) = self.candidates(k).filter(|(g, p)| area.contains(g, self.gazetteer, p)).max_by_key(|(g, p)| {
             (area.admin2.as_deref() == Some(&*p.admin2), key(&p.name) == k, near(p), p.population, g.places.len())
         })?;
         Some(self.location(g, p))
@@ -502,7 +531,13 @@ impl Finder<'_> {
             let prefix = end < run && !region_word;
             // (and a town known beyond its district: "In" of "In Nazour", "Tin" of "Tin Orar" are not)
             let known = |l: &Location| l.precision != "town" || self.known_town(l);
-            if prefix && (self.raw(end) == "-" || !found.as_ref().is_some_and(|(l, _)| home(l) && known(l))) {
+            // (and in the story's first country: "Grand" of "the Grand Mosque in Bamako" is not in France)
+            let first = |l: &Location| match self.countries.first() {
+                Some(c) => l.country.as_deref() == Some(c.as_str()),
+                None => home(l),
+            };
+            if prefix && (self.raw(end) == "-" || !found.as_ref().is_some_and(|(l, _)| home(l) && known(l) && first(l)))
+            {
                 continue;
             }
             if found.is_some() {
@@ -715,9 +750,10 @@ fn round4(x: f64) -> f64 {
     (x * 10_000.0).round() / 10_000.0
 }
 
-/// The place of an event: the one nearest its verb in the sentence, a country only where the
+/// The place of an event: the one the report files it at ("coded as X"), else the one nearest its
+/// verb in the sentence, a country only where the
 /// sentence names no finer place ("a protest in Bamako against the war in Libya"), a place someone
 /// comes from only when there is no other.
 pub fn nearest(places: &[PlaceMention], verb: usize) -> Option<&PlaceMention> {
-    places.iter().min_by_key(|p| (p.origin, p.location.precision == "country", p.token.abs_diff(verb)))
+    places.iter().min_by_key(|p| (!p.filed, p.origin, p.location.precision == "country", p.token.abs_diff(verb)))
 }

@@ -79,6 +79,8 @@ pub struct Gazetteer {
     name_places: Vec<u32>,
     regions_by_name: FxHashMap<String, Vec<u32>>,
     admin2_by_name: FxHashMap<String, Vec<u32>>,
+    /// "ISO3\tadmin1 key" -> the region's second-level divisions.
+    admin2_by_region: FxHashMap<String, Vec<u32>>,
     /// "ISO3\tadmin1 name\tadmin2 code" -> index into `admin2s`.
     admin2_by_code: FxHashMap<String, u32>,
     /// Country name (normalised) -> ISO3.
@@ -325,6 +327,7 @@ impl Gazetteer {
                 self.admin2_by_name.entry(k).or_default().push(index);
             }
             self.admin2_by_code.insert(format!("{}\t{}\t{}", f[0], f[2], f[3]), index);
+            self.admin2_by_region.entry(format!("{}\t{}", f[0], key(f[2]))).or_default().push(index);
             self.admin2s.push(Admin2 {
                 iso3: f[0].to_string(),
                 admin1: f[2].to_string(),
@@ -398,6 +401,12 @@ impl Gazetteer {
     pub fn admin2_coded(&self, iso3: &str, admin1: &str, code: &str) -> Option<&Admin2> {
         let i = *self.admin2_by_code.get(&format!("{iso3}\t{admin1}\t{code}"))?;
         self.admin2s.get(i as usize)
+    }
+
+    /// The second-level divisions of a country's region (by its admin1 name).
+    pub fn admin2s_in(&self, iso3: &str, admin1: &str) -> impl Iterator<Item = &Admin2> {
+        let list = self.admin2_by_region.get(&format!("{iso3}\t{}", key(admin1))).map_or(&[][..], Vec::as_slice);
+        list.iter().map(|&i| &self.admin2s[i as usize])
     }
 
     /// The ISO3 code of the country of this (normalised) name.
