@@ -155,6 +155,7 @@ let processCharts = [];
 function partyLabel(p) {
   return p.name || p.code || p.key;
 }
+const DAY_MS = 86_400_000;
 function stepDay(d) {
   // "2021-03" and "2021" stand at their first day on a time axis.
   return d && d.length === 4 ? `${d}-01-01` : d && d.length === 7 ? `${d}-01` : d;
@@ -187,7 +188,14 @@ function drawProcess(tracks) {
     chart.setOption({
       tooltip: { formatter: (p) => escapeHtml(p.data.sentence || "") },
       grid: { left: 100, right: 20, top: 10, bottom: 24 },
-      xAxis: { type: "time" },
+      // days are the unit: a track whose steps fall on one day still spans a day either side
+      xAxis: {
+        type: "time",
+        minInterval: DAY_MS,
+        min: dated.length ? Math.min(...dated.map((s) => Date.parse(stepDay(s.date)))) - DAY_MS : null,
+        max: dated.length ? Math.max(...dated.map((s) => Date.parse(stepDay(s.date)))) + DAY_MS : null,
+        axisLabel: { formatter: "{yyyy}-{MM}-{dd}", hideOverlap: true },
+      },
       yAxis: { type: "category", data: STEPS },
       series: [
         {
@@ -315,7 +323,9 @@ async function refresh() {
 }
 
 // For tests and the curious: the charts, to find where a node was drawn.
-window.palaverDashboard = { timeline, network, map };
+// for the browser tests: the charts, the map, and every marker's point and place
+const markers = () => clusters.getLayers().map((m) => ({ ...m.getLatLng(), title: m.options.title }));
+window.palaverDashboard = { timeline, network, map, markers };
 
 form.addEventListener("submit", (ev) => {
   ev.preventDefault();

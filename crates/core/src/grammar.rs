@@ -195,6 +195,8 @@ const PLACE_NOUNS: &[&str] = &[
     "state",
     "county",
     "municipality",
+    "community",
+    "communities",
     "commune",
     "prefecture",
     "department",

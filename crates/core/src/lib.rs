@@ -338,15 +338,20 @@ impl Worker<'_> {
                 continue;
             }
             dates::find(text, &self.tokens, s.tokens, ctx.day, &mut self.dates);
-            // a sentence with no date goes on in the time of the one just before ("On 4 November,
-            // gunmen raided the village. Three people were abducted."); in a text with no date of
-            // its own (an event summary) in the time of any before; else in the article's time
+            // a sentence with no date goes on in the day of the one just before ("On 4 November,
+            // gunmen raided the village. Three people were abducted."; "In June, ..." is a
+            // backdrop, not carried); in a text with no date of its own (an event summary) in the
+            // time of any before; else in the article's time
             match self.dates.first() {
                 Some(d) if d.precision != dates::Precision::Year => carried = Some((index, *d)),
                 Some(_) => {}
-                None => {
-                    self.dates.extend(carried.filter(|(at, _)| ctx.day.is_none() || at + 1 == index).map(|(_, d)| d))
-                }
+                None => self.dates.extend(
+                    carried
+                        .filter(|(at, d)| {
+                            ctx.day.is_none() || (at + 1 == index && d.precision == dates::Precision::Day)
+                        })
+                        .map(|(_, d)| d),
+                ),
             }
             finder.find(s.tokens, mentions, &mut self.places);
             ontology::sentence_words(&self.tokens[s.tokens.0..s.tokens.1], &mut self.sentence_words);

@@ -11,7 +11,7 @@ use crate::event::Location;
 use crate::grammar::{Grammar, Word};
 use crate::mentions::Mention;
 use crate::text::{flag, Token};
-use palaver_lexicon::gazetteer::{key, Admin2, Gazetteer, Place};
+use palaver_lexicon::gazetteer::{key, skeleton, Admin2, Gazetteer, Place};
 use palaver_lexicon::{EntryKind, Lexicon};
 
 /// A place found at a token.
@@ -40,6 +40,8 @@ fn is_region_word(w: &str) -> bool {
             | "governorate"
             | "department"
             | "county"
+            | "lga"
+            | "subdivision"
     )
 }
 
@@ -64,6 +66,7 @@ fn is_hint_filler(w: &str) -> bool {
                 | "town"
                 | "area"
                 | "locality"
+                | "community"
                 | "sector"
                 | "and"
                 | "or"
@@ -164,6 +167,7 @@ impl Finder<'_> {
                 || is("between")
                 // ACLED's "(coded as Madougou at geoprecision 2)": the place the event is filed at
                 || filed_at(i)
+                || is("into")
                 || is("toward")
                 || is("towards")
                 || is("from");
@@ -171,6 +175,30 @@ impl Finder<'_> {
                 // "attacked Tin-Hamma (Ansongo, Gao)": a name its hints place needs no preposition
                 let starts_name = t.is(flag::CAPITAL) && (i == range.0 || !self.tokens[i - 1].is(flag::CAPITAL));
                 let hinted = starts_name.then(|| self.hinted(i, range, true)).flatten();
+                // "Boko Haram attacked Kolofata", "raided Ropp village": a verb's object that is a
+                // known town, or a place the next word says is one
+                let object = hinted.is_none()
+                    && starts_name
+                    && i > range.0
+                    && self.tokens[i - 1].is(flag::VERBAL)
+                    && !mentions.iter().any(|m| m.start <= i && i < m.end);
+                if object {
+                    if let Some((place, after)) = self.place_at(i, range, mentions) {
+                        let settlement = after < range.1
+                            && matches!(
+                                self.raw(after).to_ascii_lowercase().as_str(),
+                                "village" | "town" | "community" | "city" | "camp"
+                            );
+                        if place.precision != "country"
+                            && (settlement || place.precision != "town" || self.known_town(&place))
+                        {
+                            out.push(PlaceMention { token: i, location: place, origin: false, filed: false });
+                            last_end = Some(after);
+                            i = after.max(i + 1);
+                            continue;
+                        }
+                    }
+                }
                 match hinted.and_then(|(area, after)| Some((self.place_in_area(i, range, mentions, &area)?, after))) {
                     Some((place, after)) => {
                         out.push(PlaceMention { token: i, location: place, origin: false, filed: false });
@@ -263,7 +291,24 @@ impl Finder<'_> {
         };
         // (only where the hints name no district: a village's name recurs across a country; and
         // the whole name: "Tin" of "Tin Orar" is some other village)
+        // another spelling of a village of the hinted region ("Talataye" for Telataï)
+        let sounds = || {
+            let (iso3, admin1, point) = (area.iso3.as_deref()?, area.admin1.as_deref()?, area.point.as_ref()?);
+            let name = &self.text[self.tokens[j].start as usize..self.tokens[run.max(j + 1) - 1].end as usize];
+            let sound = skeleton(name);
+            if sound.len() < 3 {
+                return None;
+            }
+            let g = self.gazetteer;
+            let far = |p: &Place| distance_km(point.lat, point.lon, f64::from(p.lat), f64::from(p.lon)) as i64;
+            let p = g
+                .places_in_admin1(iso3, admin1)
+                .filter(|p| area.contains(g, g, p) && skeleton(&p.name) == sound)
+                .min_by_key(|p| far(p))?;
+            Some(self.location(g, p))
+        };
         let found = named(area, j + 1)
+            .or_else(sounds)
             .or_else(|| {
                 area.iso3.as_ref().filter(|_| area.admin2.is_none()).and_then(|_| named(&country, run.max(j + 1)))
             })
@@ -317,6 +362,9 @@ impl Finder<'_> {
         let mut end = j;
         if strict {
             end = self.name_run(j, range);
+            if end + 1 < range.1 && is_hint_filler(&self.raw(end).to_lowercase()) && self.raw(end + 1) == "(" {
+                end += 1;
+            }
         }
         while end < range.1 && end < j + 12 && self.raw(end) != "(" {
             if strict {
@@ -499,7 +547,11 @@ impl Finder<'_> {
             let name = &self.text[self.tokens[j].start as usize..self.tokens[end - 1].end as usize];
             let k = key(name);
             let region_word = end < range.1 && is_region_word(&self.raw(end).to_lowercase());
-            let region = || self.region(&k).map(|l| (l, end + usize::from(region_word)));
+            let region = || {
+                self.region(&k)
+                    .or_else(|| region_word.then(|| self.district(&k)).flatten())
+                    .map(|l| (l, end + usize::from(region_word)))
+            };
             let place = || self.best_place(&k, None).map(|l| (l, end));
             let home = |l: &Location| l.country.as_deref().is_some_and(|c| self.country_rank(c) > 0);
             // a region at home beats a town abroad ("in Delta" in a Nigerian story is Delta State)
@@ -694,6 +746,15 @@ impl Finder<'_> {
             return None;
         }
         Some(region_location(r))
+    }
+
+    /// The district (admin2) of this name in the story's countries or the prior: "Donga LGA",
+    /// "the Kolofata subdivision".
+    fn district(&self, k: &str) -> Option<Location> {
+        let g = self.gazetteer;
+        let &best = g.admin2_named(k).iter().max_by_key(|&&i| self.country_rank(&g.admin2s[i as usize].iso3))?;
+        let a = &g.admin2s[best as usize];
+        (self.country_rank(&a.iso3) > 0).then(|| admin2_location(a))
     }
 
     fn country(&self, iso3: &str) -> Option<Location> {

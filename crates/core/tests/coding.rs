@@ -203,9 +203,18 @@ fn undated_summaries_carry_their_date_to_the_next_sentence() {
     let text = "On 4 November 2020, gunmen raided a village near Niono. Three civilians were killed by the gunmen.";
     let e = engine().code(&Article::new("t", text)).events;
     assert!(e.iter().filter(|e| e.sentence_index == 1).all(|e| e.date.as_deref() == Some("2020-11-04")), "{e:?}");
-    // a dated article's later sentences stay in the article's time
+    // a dated article's later sentences stay in the article's time, but for the sentence just
+    // after a day
     let e = code_on("In June, France criticised the junta. Malian troops attacked JNIM fighters.", "2021-10-19");
+    assert!(e.iter().any(|e| e.sentence_index == 1), "{e:?}");
     assert!(e.iter().filter(|e| e.sentence_index == 1).all(|e| e.date.as_deref() == Some("2021-10-19")));
+    let e = code_on(
+        "On Sunday, JNIM fighters attacked a Malian army post near Boni. Two soldiers were killed by the militants. The government condemned the attacks.",
+        "2021-10-19",
+    );
+    let day = |i: usize| e.iter().find(|e| e.sentence_index == i).and_then(|e| e.date.clone());
+    assert_eq!(day(1).as_deref(), Some("2021-10-17"), "{e:?}");
+    assert_eq!(day(2).as_deref(), Some("2021-10-19"), "{e:?}");
 }
 
 #[test]

@@ -85,6 +85,8 @@ pub struct Gazetteer {
     admin2_by_code: FxHashMap<String, u32>,
     /// Country name (normalised) -> ISO3.
     countries_by_name: FxHashMap<String, String>,
+    /// Places by their admin1 (index into `admin1_names`).
+    places_by_admin1: Vec<Vec<u32>>,
     /// Land neighbours by ISO3.
     neighbours: FxHashMap<String, Vec<String>>,
     /// Countries with `minor` places, in the order first seen.
@@ -105,6 +107,26 @@ pub fn key(name: &str) -> String {
         .filter(|w| !w.chars().all(|c| matches!(c, '\'' | '’' | 'ʿ' | 'ʾ' | '`')))
         .collect();
     words.join(" ")
+}
+
+/// How a name sounds, for telling spellings of one West African name apart ("Talataye" and
+/// "Telataï", "Boulkessi" and "Boulikéssi", "In-Delimane" and "I-n-Deliman"): letters folded and
+/// lower-cased, French and English spellings of one sound merged (ou/u, y/i, dj/j, ch/sh/tch,
+/// c/k/q, ph/f), h and doubled letters dropped, and the vowels after the first letter left out.
+/// Loose on purpose: it is only compared among the places of one hinted region.
+pub fn skeleton(name: &str) -> String {
+    let folded: String = key(name).chars().filter(|c| c.is_ascii_alphabetic()).collect();
+    let mut s = folded.replace("tch", "x").replace("ch", "x").replace("sh", "x").replace("dj", "j").replace("ph", "f");
+    s = s.replace(['c', 'q'], "k").replace('h', "");
+    let mut out = String::new();
+    for (i, c) in s.chars().enumerate() {
+        let vowel = matches!(c, 'a' | 'e' | 'i' | 'o' | 'u' | 'y');
+        if (vowel && i > 0) || out.ends_with(c) {
+            continue;
+        }
+        out.push(if c == 'y' { 'i' } else { c });
+    }
+    out
 }
 
 /// A place's fields as a table gives them.
@@ -184,7 +206,32 @@ impl Gazetteer {
                 g.village_countries.push(p.iso3().to_string());
             }
         }
+        g.index_admin1();
         g
+    }
+
+    fn index_admin1(&mut self) {
+        self.places_by_admin1 = vec![Vec::new(); self.admin1_names.len()];
+        for (i, p) in self.places.iter().enumerate() {
+            self.places_by_admin1[p.admin1 as usize].push(i as u32);
+        }
+    }
+
+    /// The places of a country's region (by its admin1 name).
+    pub fn places_in_admin1<'g>(&'g self, iso3: &'g str, admin1: &str) -> impl Iterator<Item = &'g Place> + 'g {
+        let k = key(admin1);
+        let found: Vec<usize> =
+            self.admin1_names.iter().enumerate().filter(|(_, n)| key(n) == k).map(|(i, _)| i).collect();
+        found
+            .into_iter()
+            .flat_map(move |a| {
+                self.places_by_admin1
+                    .get(a)
+                    .map_or(&[][..], Vec::as_slice)
+                    .iter()
+                    .map(move |&i| &self.places[i as usize])
+            })
+            .filter(move |p| p.iso3() == iso3)
     }
 
     /// Adds a place under every one of its names, its region's name kept once.
@@ -311,6 +358,7 @@ impl Gazetteer {
             g.add_place(raw, names, &mut admin1_index, &mut pairs);
         }
         g.index_names(pairs);
+        g.index_admin1();
         (g, errors)
     }
 
@@ -438,6 +486,14 @@ impl Gazetteer {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn spellings_of_one_name_sound_alike() {
+        assert_eq!(skeleton("Talataye"), skeleton("Telataï"));
+        assert_eq!(skeleton("Boulkessi"), skeleton("Boulikéssi"));
+        assert_eq!(skeleton("In-Delimane"), skeleton("I-n-Deliman"));
+        assert_ne!(skeleton("Boni"), skeleton("Bandiagara"));
+    }
 
     #[test]
     fn transliteration_marks_are_no_words() {

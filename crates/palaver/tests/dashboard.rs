@@ -57,3 +57,45 @@ fn the_dashboard_shows_filters_and_explains_events_in_chromium() {
     }
     eprintln!("screenshots in {}", shots.display());
 }
+
+/// The map of a real corpus about the Sahel (../shared's acled-sahel dev set, ingested as reports)
+/// draws every event in West Africa: no namesake in Honduras, Japan or Brazil. ACLED's texts are not
+/// republished: the screenshot stays in the target folder.
+#[test]
+fn the_map_of_sahel_reports_stays_in_west_africa() {
+    let Some(browser) = chromium() else {
+        eprintln!("skipped: no Chromium at /usr/bin/chromium (apt-get install chromium; .ci/run does)");
+        return;
+    };
+    let gold = Path::new(env!("CARGO_MANIFEST_DIR")).join("../../../shared/eval/acled-sahel.dev.jsonl");
+    if !gold.exists() {
+        eprintln!("skipped: ../shared/eval/acled-sahel.dev.jsonl is absent");
+        return;
+    }
+    let web = Path::new(env!("CARGO_MANIFEST_DIR")).join("../../web");
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("sahel.db");
+    let out = Command::new(env!("CARGO_BIN_EXE_palaver"))
+        .args(["ingest", "-q", "--db", &db.display().to_string(), &gold.display().to_string()])
+        .output()
+        .unwrap();
+    assert!(out.status.success(), "ingest failed: {}", String::from_utf8_lossy(&out.stderr));
+    let server = common::Server::start(&db);
+    let shots = Path::new(env!("CARGO_TARGET_TMPDIR")).join("dashboard");
+    std::fs::create_dir_all(&shots).unwrap();
+    // West Africa and the Sahel: from Cape Verde's meridian to Chad's eastern border
+    let out = Command::new("node")
+        .arg("tests/map_region.mjs")
+        .arg(&server.url)
+        .arg(&shots)
+        .arg("-26,2,24,28")
+        .env("CHROMIUM", &browser)
+        .current_dir(&web)
+        .output()
+        .expect("node runs");
+    let report = String::from_utf8_lossy(&out.stdout);
+    eprintln!("{report}\n{}", String::from_utf8_lossy(&out.stderr));
+    assert!(out.status.success(), "markers outside West Africa: {report}");
+    let report: serde_json::Value = serde_json::from_str(report.trim()).expect("a JSON report");
+    assert!(report["markers"].as_u64().unwrap() > 100, "too few places drawn: {report}");
+}
