@@ -466,17 +466,21 @@ struct Placing<'w> {
 impl Placing<'_> {
     /// Events that their sentence and the ones before it did not place take the place the next
     /// two sentences name ("Two police officers were shot dead. The attack happened in Kano."),
-    /// else the article's dateline ("GAO, Mali (Reuters) -").
+    /// else the article's dateline ("GAO, Mali (Reuters) -"). An event placed only in a country
+    /// gives way to a town or district of another country in the sentences around it ("People
+    /// gathered to denounce the sale of migrants in Libya. The sit-in began in Bamako."): that
+    /// country was its topic.
     fn place_the_placeless(
         &self,
         finder: &mut places::Finder<'_>,
         places: &mut Vec<places::PlaceMention>,
         events: &mut [Event],
     ) {
-        let Some(first) = events.iter().position(|e| e.location.is_none()) else { return };
-        const AHEAD: usize = 2;
-        let from = events[first].sentence_index + 1;
-        let to = (events.iter().rev().find(|e| e.location.is_none()).map_or(from, |e| e.sentence_index) + AHEAD + 1)
+        const AROUND: usize = 2;
+        let weak = |e: &Event| e.location.as_ref().is_none_or(|l| l.precision == "country");
+        let Some(first) = events.iter().position(weak) else { return };
+        let from = events[first].sentence_index.saturating_sub(AROUND);
+        let to = (events.iter().rev().find(|e| weak(e)).map_or(from, |e| e.sentence_index) + AROUND + 1)
             .min(self.sentences.len());
         let mut named: Vec<Option<event::Location>> = Vec::new();
         for index in from..to {
@@ -486,12 +490,20 @@ impl Placing<'_> {
             named
                 .push(here().find(|p| p.location.precision != "country").or(here().next()).map(|p| p.location.clone()));
         }
+        let at = |i: usize| i.checked_sub(from).and_then(|k| named.get(k)).cloned().flatten();
         let dateline = self.dateline(finder);
-        for e in events.iter_mut().filter(|e| e.location.is_none()) {
-            let ahead = (e.sentence_index + 1..=e.sentence_index + AHEAD)
-                .filter_map(|i| i.checked_sub(from).and_then(|k| named.get(k)))
-                .find_map(Clone::clone);
-            e.location = ahead.or_else(|| dateline.clone());
+        for e in events.iter_mut().filter(|e| weak(e)) {
+            let i = e.sentence_index;
+            match &e.location {
+                None => e.location = (i + 1..=i + AROUND).find_map(at).or_else(|| dateline.clone()),
+                Some(country) => {
+                    let finer = |l: &event::Location| l.precision != "country" && l.country != country.country;
+                    let around = (i.saturating_sub(AROUND)..i).rev().chain(i + 1..=i + AROUND);
+                    if let Some(l) = around.filter_map(at).find(finer).or_else(|| dateline.clone().filter(finer)) {
+                        e.location = Some(l);
+                    }
+                }
+            }
         }
     }
 

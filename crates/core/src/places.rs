@@ -50,8 +50,10 @@ fn is_region_word(w: &str) -> bool {
 const FOREIGN_MIN_POPULATION: u32 = 15_000;
 
 /// In a story with countries of its own, a place abroad is taken on its name alone only if it is a
-/// city known beyond its country.
+/// city known beyond its country, in a neighbour of the story's countries ("Tamanrasset" in a story
+/// on Mali), or a city the world knows ("Paris").
 const FOREIGN_CITY: u32 = 100_000;
+const WORLD_CITY: u32 = 1_000_000;
 
 /// Words between an unknown village and its hints: "Debere commune (Douentza, Mopti)", "between
 /// Boni and Nokara (Douentza, Mopti)", "Efelle, Adiora Commune (Gourma-Rharous, Tombouctou)".
@@ -266,6 +268,10 @@ impl Finder<'_> {
                         | "southwest"
                 );
             let origin = is("from") && noun_before && !distance;
+            // "the capital of Israel", "the people of Mali": a country after "of" is a topic, not
+            // where anything happened (a locative says that: "in the north of Mali")
+            let by_of = t.class == Word::Of;
+            let found = found.filter(|(l, _)| !(by_of && l.precision == "country"));
             match found {
                 Some((place, after)) => {
                     out.push(PlaceMention { token: j, location: place, origin, filed });
@@ -396,7 +402,10 @@ impl Finder<'_> {
     fn area(&self, hints: &[String]) -> Option<Area> {
         let items: Vec<String> = hints.iter().rev().map(|h| key(h)).filter(|k| !k.is_empty()).take(4).collect();
         let (depth, rank, ambiguous, area) = self.resolve(&items, Area::default());
-        (depth > 1 || rank > 0 || !ambiguous).then_some(area).filter(|a| a.point.is_some())
+        // a lone hint names an area only in the story's countries (or the prior): "Armed Forces
+        // (FAMa)" is no district of Brazil, "(NGO)" none of Congo
+        let lone_abroad = depth <= 1 && rank == 0 && area.iso3.as_deref().is_some_and(|c| self.country_rank(c) == 0);
+        (depth > 1 || rank > 0 || !ambiguous).then_some(area).filter(|a| a.point.is_some() && !lone_abroad)
     }
 
     /// The best reading of `items` (coarsest first) within `area`: (how many items fell inside one
@@ -604,6 +613,11 @@ impl Finder<'_> {
         self.place_at(start, (start, end), &[]).map(|(l, _)| l)
     }
 
+    /// Whether a place lies in a neighbour of one of the story's countries.
+    fn near_story(&self, p: &Place) -> bool {
+        self.countries.iter().any(|c| self.gazetteer.neighbours(c, p.iso3()))
+    }
+
     /// Whether a town found is one of the gazetteer's known towns, not a village of the village table.
     fn known_town(&self, l: &Location) -> bool {
         let id = l.geonameid.unwrap_or(0) as u32;
@@ -701,7 +715,12 @@ impl Finder<'_> {
                 // abroad only a known town's own name counts ("Niamey"), not a village that shares a
                 // name with one at home, nor another language's name for a city ("Boni" for
                 // Bonn); in a story with countries of its own, only a city known abroad
-                0 => own && !p.minor && p.population >= if story { FOREIGN_CITY } else { FOREIGN_MIN_POPULATION },
+                0 if story => {
+                    own && !p.minor
+                        && p.population >= FOREIGN_CITY
+                        && (p.population >= WORLD_CITY || self.near_story(p))
+                }
+                0 => own && !p.minor && p.population >= FOREIGN_MIN_POPULATION,
                 // at home, another name of a small place only where no place has it as its own
                 // ("Solhan" for Solna, but not "Boni" for Bonnut where a Boni exists)
                 _ => {
