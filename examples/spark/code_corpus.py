@@ -27,9 +27,10 @@ import hashlib
 import itertools
 import json
 import os
+import shlex
 import shutil
 import sys
-from typing import Any, Dict, Iterable, Iterator, List, Optional, Tuple
+from typing import Dict, Iterable, Iterator, List, Optional, Tuple
 
 # The longest record palaver reads (crates/palaver/src/input.rs: MAX_RECORD).
 MAX_RECORD = 4 << 20
@@ -162,6 +163,7 @@ def event_row(line: str) -> tuple:
 
 
 def with_end(records: Iterable[str]) -> Iterator[str]:
+    """A partition's records, then the empty article that ends it."""
     return itertools.chain(records, [END_OF_PARTITION])
 
 
@@ -203,7 +205,7 @@ def parse_args(argv: Optional[List[str]]) -> argparse.Namespace:
     p.add_argument("output", help="a new folder for the Parquet events (local, hdfs://, s3a://)")
     p.add_argument("--palaver", help="the palaver binary to ship (default: the one --files shipped, else PATH's)")
     p.add_argument("--threads", type=int, help="palaver's threads per task (default: spark.task.cpus)")
-    p.add_argument("--date", help="the articles' date (YYYY-MM-DD) where records have none, as palaver code --date")
+    p.add_argument("--date", help="the articles' date (YYYY-MM-DD), replacing the records' own: palaver code --date")
     p.add_argument("--partitions", type=int, help="spread the records over this many tasks first (a shuffle)")
     p.add_argument("--master", help="Spark master when run with python (default: spark-submit's, else local[*])")
     p.add_argument("--conf", action="append", default=[], metavar="KEY=VALUE", help="a Spark setting (repeatable)")
@@ -226,9 +228,8 @@ def run(spark, args: argparse.Namespace) -> int:
     sc = spark.sparkContext
     binary = palaver_on_executors(sc, args.palaver)
     threads = args.threads or int(sc.getConf().get("spark.task.cpus", "1"))
-    command = f"{binary} code --quiet --threads {threads} -"
-    if args.date:
-        command = f"{binary} code --quiet --threads {threads} --date {args.date} -"
+    dated = ["--date", args.date] if args.date else []
+    command = shlex.join([binary, "code", "--quiet", "--threads", str(threads), *dated, "-"])
 
     lines = spark.read.text(args.input).select(F.input_file_name().alias("file"), "value")
     if args.partitions:
@@ -257,7 +258,7 @@ def run(spark, args: argparse.Namespace) -> int:
         articles = good.count()
     finally:
         checked.unpersist()
-    written = spark.read.parquet(args.output).count()
+    written = spark.read.schema(spark_schema(with_url=True)).parquet(args.output).count()
     print(f"palaver: {articles} articles coded into {written} events under {args.output}", file=sys.stderr)
     if rejected:
         for file, reason, record in first:

@@ -157,4 +157,3 @@ def to_pandas(events: Iterable[Mapping[str, Any]]) -> "pandas.DataFrame":
     ):
         frame[column] = frame[column].astype(dtype)
     return frame
-
