@@ -26,20 +26,20 @@ use std::sync::{Arc, Mutex};
 const BATCH: usize = 512;
 
 create_exception!(
-    _palaver,
+    palaver,
     PalaverError,
     PyException,
     "Something palaver could not do: a configuration or dictionary it could not read, a bad argument."
 );
 create_exception!(
-    _palaver,
+    palaver,
     RecordError,
     PalaverError,
     "A record that could not be coded. Attributes: `index` (its 0-based position among the records), \
      `id` (its id, or None), `record` (the record itself) and `reason`."
 );
 create_exception!(
-    _palaver,
+    palaver,
     PalaverWarning,
     PyUserWarning,
     "A problem that did not stop coding: an unreadable date, a skipped dictionary line, a record skipped \

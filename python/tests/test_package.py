@@ -22,7 +22,7 @@ def test_quick_start_codes_the_event():
     events = palaver.code(QUICK, date="2021-03-02")
     assert len(events) == 1
     e = events[0]
-    assert (e["source"]["code"], e["cameo"], e["target"]["actor_id"]) == ("MLIMIL", "190", "jnim")
+    assert (e["source"]["code"], e["cameo"], e["target"]["name"]) == ("MLIMIL", "190", "JNIM")  # the README's
     assert e["date"] == "2021-03-01" and e["date_precision"] == "day"  # the Monday before Tuesday 2 March
     assert e["location"]["name"] == "Mopti"
     assert (e["doc_id"], e["event_id"]) == ("doc", "doc:0:0")

@@ -197,7 +197,11 @@ def test_the_schema_is_the_one_palaver_export_writes(work, spark_run):
 def test_spark_sql_reads_the_events_by_month_and_prunes_the_others(spark, work, one_machine, spark_run):
     events, _, _ = one_machine
     out, _, _ = spark_run
-    spark.read.parquet(str(out)).createOrReplaceTempView("events")
+    # the README's statements
+    spark.sql(f"CREATE OR REPLACE TEMPORARY VIEW events USING parquet OPTIONS (path '{out}/')")
+    readme = "SELECT cameo_root, count(*) AS n FROM events WHERE month = '2021-03' GROUP BY cameo_root ORDER BY n DESC"
+    from_march = spark.read.parquet(f"{out}/").where("month >= '2021-03'")
+    assert from_march.count() == sum(1 for e in events if expected_row(e)["month"] >= "2021-03")
     by_month = {
         r["month"]: r["n"] for r in spark.sql("SELECT month, count(*) AS n FROM events GROUP BY month").collect()
     }
@@ -207,6 +211,9 @@ def test_spark_sql_reads_the_events_by_month_and_prunes_the_others(spark, work, 
     assert re.search(r"PartitionFilters: \[.*month.*2021-03", plan), plan
     expected_march = Counter(e["cameo_root"] for e in events if expected_row(e)["month"] == "2021-03")
     assert {r["cameo_root"]: r["n"] for r in spark.sql(march).collect()} == dict(expected_march)
+    ordered = spark.sql(readme).collect()
+    assert {r["cameo_root"]: r["n"] for r in ordered} == dict(expected_march)
+    assert [r["n"] for r in ordered] == sorted(expected_march.values(), reverse=True)
 
     # Pruning for real: with every other month's files made unreadable, March still reads
     broken = work / "broken"
