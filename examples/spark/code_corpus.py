@@ -15,9 +15,9 @@ mention, article and source counts are 1.
 
 Records that cannot be coded (malformed JSON, no text, a field that is not a string, a line over
 4 MiB: what `palaver code` rejects, except bytes that are not UTF-8, which Spark's reader turns into
-U+FFFD) are written to OUTPUT/_rejected/ as JSON lines {"file",
-"reason", "record"} (Spark, DuckDB and pyarrow skip folders whose names start with "_"), counted
-on stderr, and the exit status is 1, as `palaver code`'s is; every other record is coded.
+U+FFFD) are written to OUTPUT/_rejected/ as JSON lines {"file", "reason", "record"} (Spark and
+pyarrow skip folders whose names start with "_"), counted on stderr, and the exit status is 1, as
+`palaver code`'s is; every other record is coded.
 """
 
 from __future__ import annotations
