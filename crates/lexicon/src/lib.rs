@@ -13,6 +13,7 @@
 #![deny(missing_docs)]
 
 pub mod check;
+pub mod config;
 mod entries;
 pub mod gazetteer;
 mod load;
