@@ -655,11 +655,9 @@ fn add_deaths(text: &str, tokens: &[Token], range: (usize, usize), events: &mut 
 
 /// The countries an article's places are looked for in, most named first: the countries it names
 /// and its actors' (an actor deployed abroad counts where it acts: Barkhane in the Sahel). A
-/// country's armed forces or a foreign force count after everything else: armies fight away
-/// from home.
+/// country's armed forces do not count: armies fight away from home.
 fn article_countries(lex: &Lexicon, by_iso3: &FxHashMap<String, u32>, mentions: &[Mention]) -> Vec<String> {
     let mut counts: Vec<(String, usize, usize)> = Vec::new();
-    let mut abroad: Vec<String> = Vec::new();
     for (order, m) in mentions.iter().enumerate() {
         let actor = m.who.actor.map(|a| &lex.actors[a as usize]);
         let named = m.who.country.map(|c| lex.countries[c as usize].iso3.clone());
@@ -668,10 +666,8 @@ fn article_countries(lex: &Lexicon, by_iso3: &FxHashMap<String, u32>, mentions: 
         let country =
             if theatre.is_empty() { named.clone().or_else(|| actor.and_then(|a| a.country.clone())) } else { None };
         for c in theatre.iter().cloned().chain(country).filter(|c| by_iso3.contains_key(c)) {
+            // an army's own country is no story country: "a U.S. soldier was killed near Samarra"
             if armed && named.as_ref() == Some(&c) {
-                if !abroad.contains(&c) {
-                    abroad.push(c);
-                }
                 continue;
             }
             match counts.iter_mut().find(|e| e.0 == c) {
@@ -680,11 +676,7 @@ fn article_countries(lex: &Lexicon, by_iso3: &FxHashMap<String, u32>, mentions: 
             }
         }
     }
-    for c in abroad {
-        if !counts.iter().any(|e| e.0 == c) {
-            counts.push((c, 0, usize::MAX));
-        }
-    }
+
     counts.sort_by_key(|&(_, n, order)| (std::cmp::Reverse(n), order));
     counts.into_iter().map(|e| e.0).collect()
 }

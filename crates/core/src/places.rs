@@ -148,6 +148,29 @@ impl Finder<'_> {
     }
 
     fn find_places(&self, range: (usize, usize), mentions: &[Mention], out: &mut Vec<PlaceMention>) {
+        self.scan_places(range, mentions, out);
+        // "between Somadougou and Diallo (coded as Somadougou at geoprecision 2)": the place the
+        // report files the event at, wherever the text names it
+        for i in range.0..range.1.saturating_sub(1) {
+            let coded = self.raw(i).eq_ignore_ascii_case("as")
+                && (i.saturating_sub(4).max(range.0)..i).any(|k| self.raw(k).eq_ignore_ascii_case("coded"));
+            if !coded || !self.tokens[i + 1].is(flag::CAPITAL) {
+                continue;
+            }
+            let run = self.name_run(i + 1, range);
+            let name = key(&self.text[self.tokens[i + 1].start as usize..self.tokens[run.max(i + 2) - 1].end as usize]);
+            match out.iter_mut().find(|p| key(&p.location.name) == name || p.token == i + 1) {
+                Some(p) => p.filed = true,
+                None => {
+                    if let Some((location, _)) = self.place_at(i + 1, range, mentions) {
+                        out.push(PlaceMention { token: i + 1, location, origin: false, filed: true });
+                    }
+                }
+            }
+        }
+    }
+
+    fn scan_places(&self, range: (usize, usize), mentions: &[Mention], out: &mut Vec<PlaceMention>) {
         out.clear();
         let mut last_end = None;
         let mut i = range.0;

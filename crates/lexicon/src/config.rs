@@ -137,7 +137,13 @@ impl DictConfig {
         let text = std::fs::read_to_string(path).map_err(io("cannot read", path))?;
         let mut config: DictConfig = toml::from_str(&text)
             .map_err(|e| ConfigError::Invalid { path: path.to_path_buf(), message: e.to_string() })?;
-        if let Some(c) = config.places.countries.iter().flatten().find(|c| c.len() != 3 || !c.bytes().all(|b| b.is_ascii_uppercase())) {
+        if let Some(c) = config
+            .places
+            .countries
+            .iter()
+            .flatten()
+            .find(|c| c.len() != 3 || !c.bytes().all(|b| b.is_ascii_uppercase()))
+        {
             let message = format!("[places] countries: {c:?} is not an ISO 3166 alpha-3 code (\"MLI\")");
             return Err(ConfigError::Invalid { path: path.to_path_buf(), message });
         }
