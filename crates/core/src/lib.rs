@@ -297,6 +297,8 @@ impl Worker<'_> {
         finder.countries = &story;
         let mut last_place: Option<event::Location> = None;
         let mut carried: Option<(usize, dates::DateMention)> = None;
+        // the place each coded sentence names, for the article-level pass
+        let mut found_places: Vec<(usize, Option<event::Location>)> = Vec::new();
         for (index, s) in self.sentences.iter().enumerate() {
             let (m0, m1, discard) = self.ranges[index];
             let cause = discard == Some(true);
@@ -444,13 +446,20 @@ impl Worker<'_> {
                 out.events.push(talks);
             }
             let here = || self.places.iter().filter(|p| !p.origin);
-            if let Some(p) = here().find(|p| p.location.precision != "country").or(here().next()) {
-                last_place = Some(p.location.clone());
+            let place = here().find(|p| p.location.precision != "country").or(here().next()).map(|p| p.location.clone());
+            if place.is_some() {
+                last_place.clone_from(&place);
             }
+            found_places.push((index, place));
             add_deaths(text, &self.tokens, s.tokens, &mut out.events, first_event);
             perpetrators::credit_claims(&mut out.events, first_event);
         }
-        let doc = Placing { sentences: &self.sentences, ranges: &self.ranges, mentions: &self.mentions };
+        let doc = Placing {
+            sentences: &self.sentences,
+            ranges: &self.ranges,
+            mentions: &self.mentions,
+            found: &found_places,
+        };
         doc.place_the_placeless(&mut finder, &mut self.places, &mut out.events);
         out
     }
@@ -461,6 +470,8 @@ struct Placing<'w> {
     sentences: &'w [text::Sentence],
     ranges: &'w [(usize, usize, Option<bool>)],
     mentions: &'w [Mention],
+    /// The place of each sentence the coding loop searched, by sentence index.
+    found: &'w [(usize, Option<event::Location>)],
 }
 
 impl Placing<'_> {
@@ -484,6 +495,10 @@ impl Placing<'_> {
             .min(self.sentences.len());
         let mut named: Vec<Option<event::Location>> = Vec::new();
         for index in from..to {
+            if let Ok(k) = self.found.binary_search_by_key(&index, |f| f.0) {
+                named.push(self.found[k].1.clone());
+                continue;
+            }
             let (m0, m1, _) = self.ranges[index];
             finder.find(self.sentences[index].tokens, &self.mentions[m0..m1], places);
             let here = || places.iter().filter(|p| !p.origin);

@@ -732,6 +732,8 @@ impl Finder<'_> {
             (in_region(g, p), self.country_rank(p.iso3()), near(p), key(&p.name) == k, !p.minor)
         };
         let story = !self.countries.is_empty();
+        // whether a place at home has the name as its own (then another's alternate name is weak)
+        let own_at_home = self.candidates(k).any(|(_, q)| key(&q.name) == k && self.country_rank(q.iso3()) > 0);
         let acceptable = |g: &Gazetteer, p: &Place| {
             let own = key(&p.name) == k;
             match self.country_rank(p.iso3()) {
@@ -747,9 +749,7 @@ impl Finder<'_> {
                 // at home, another name of a small place only where no place has it as its own
                 // ("Solhan" for Solna, but not "Boni" for Bonnut where a Boni exists)
                 _ => {
-                    own || p.population >= 5_000
-                        || in_region(g, p)
-                        || !self.candidates(k).any(|(_, q)| key(&q.name) == k && self.country_rank(q.iso3()) > 0)
+                    own || p.population >= 5_000 || in_region(g, p) || !own_at_home
                 }
             }
         };
