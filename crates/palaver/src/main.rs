@@ -99,7 +99,8 @@ struct FilterArgs {
     /// A bounding box: west,south,east,north in degrees.
     #[arg(long, allow_hyphen_values = true)]
     bbox: Option<String>,
-    /// Words in the reporting sentences (SQLite FTS5 syntax: "peace deal", jnim AND hunters).
+    /// Words in the reporting sentences: plain words (all must appear), "a phrase", AND/OR/NOT in
+    /// capitals (truce NOT broke), (groups), prefix*.
     #[arg(long)]
     text: Option<String>,
 }
