@@ -1,10 +1,15 @@
 //! `palaver bench`: codes a large corpus (generated, or a JSONL file) and prints throughput and
 //! peak memory. The generated corpus mixes event sentences built from the dictionaries' own
 //! countries and actors with sentences that code nothing, in news-length articles.
+//!
+//! Beside palaver's own speed it times a bare pass over the same text on the same threads
+//! ([`bare_trial`]: UAX #29 sentences and words, each word lower-cased, nothing else), so that the
+//! figures can be read against what merely reading the text costs on the machine of the day.
 
 use palaver_core::{Article, Engine};
 use rayon::prelude::*;
 use std::time::Instant;
+use unicode_segmentation::UnicodeSegmentation;
 
 const AGENTS: &[&str] = &[
     "troops",
@@ -121,6 +126,54 @@ pub fn trial(engine: &Engine, pool: &rayon::ThreadPool, articles: &[Article]) ->
     (start.elapsed().as_secs_f64(), sentences, events)
 }
 
+/// What a bare pass over one text finds: sentences, words, and bytes of lower-cased words.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct Bare {
+    pub sentences: usize,
+    pub words: usize,
+    pub lower_bytes: usize,
+}
+
+impl Bare {
+    fn add(self, o: Bare) -> Bare {
+        Bare {
+            sentences: self.sentences + o.sentences,
+            words: self.words + o.words,
+            lower_bytes: self.lower_bytes + o.lower_bytes,
+        }
+    }
+}
+
+/// The bare pass over one text: splits it into sentences and each sentence into words (Unicode
+/// UAX #29 boundaries, the `unicode-segmentation` crate) and lower-cases every word into a new
+/// string, as any reader of the text must at least do. Nothing else.
+pub fn bare(text: &str) -> Bare {
+    let mut out = Bare::default();
+    for sentence in text.unicode_sentences() {
+        out.sentences += 1;
+        for word in sentence.unicode_words() {
+            let lower = word.to_lowercase();
+            out.words += 1;
+            out.lower_bytes += std::hint::black_box(lower).len();
+        }
+    }
+    out
+}
+
+/// One timed bare pass over the corpus, on the pool's threads as [`trial`]: (seconds, totals).
+pub fn bare_trial(pool: &rayon::ThreadPool, articles: &[Article]) -> (f64, Bare) {
+    let start = Instant::now();
+    let total = pool.install(|| articles.par_iter().map(|a| bare(&a.text)).reduce(Bare::default, Bare::add));
+    (start.elapsed().as_secs_f64(), total)
+}
+
+/// The median of some figures (the upper one of an even count); 0 for none.
+pub fn median(values: &[f64]) -> f64 {
+    let mut v = values.to_vec();
+    v.sort_by(f64::total_cmp);
+    v.get(v.len() / 2).copied().unwrap_or(0.0)
+}
+
 /// News-length articles (20 sentences, 12 of them events) spread over 2012-2024 and over the
 /// gazetteer's towns, for the store benchmark: varied enough that most events are distinct.
 pub fn store_corpus(engine: &Engine, articles: usize) -> Vec<Article> {
@@ -179,4 +232,41 @@ pub fn time_ms(runs: usize, mut f: impl FnMut() -> usize) -> (f64, f64, usize) {
     }
     times.sort_by(f64::total_cmp);
     (times[times.len() / 2], times[times.len() - 1], rows)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_bare_pass_splits_sentences_and_words_and_lowercases() {
+        let b = bare("Malian troops attacked JNIM near Niono. Prices ROSE 5% in 2021! Résumé: été.");
+        assert_eq!(b.sentences, 3);
+        // Malian troops attacked JNIM near Niono | Prices ROSE 5 in 2021 | Résumé été
+        assert_eq!(b.words, 6 + 5 + 2);
+        assert_eq!(
+            b.lower_bytes,
+            "maliantroopsattackedjnimnearniono".len() + "pricesrose5in2021".len() + "résuméété".len()
+        );
+        assert_eq!(bare(""), Bare::default());
+    }
+
+    #[test]
+    fn the_bare_pass_covers_every_article_on_any_number_of_threads() {
+        let articles: Vec<Article> =
+            (0..50).map(|i| Article::new(format!("a{i}"), format!("One sentence here. And word {i} there."))).collect();
+        for threads in [1, 2] {
+            let pool = rayon::ThreadPoolBuilder::new().num_threads(threads).build().unwrap();
+            let (secs, b) = bare_trial(&pool, &articles);
+            assert!(secs >= 0.0);
+            assert_eq!((b.sentences, b.words), (100, 50 * 7));
+        }
+    }
+
+    #[test]
+    fn medians_take_the_middle() {
+        assert_eq!(median(&[3.0, 1.0, 2.0]), 2.0);
+        assert_eq!(median(&[4.0, 1.0]), 4.0);
+        assert_eq!(median(&[]), 0.0);
+    }
 }

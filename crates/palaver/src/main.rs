@@ -943,20 +943,34 @@ fn bench_command(
         load,
         after_load.unwrap_or(0) as f64 / 1e6
     );
+    // warm both passes up, then alternate them, so that a busy machine slows both alike
     bench::trial(&engine, &pool, &articles[..articles.len().min(500)]);
-    let mut rates = Vec::new();
+    bench::bare_trial(&pool, &articles[..articles.len().min(500)]);
+    let (mut rates, mut secs_palaver, mut secs_bare) = (Vec::new(), Vec::new(), Vec::new());
+    let mut bare_sentences = 0;
     for t in 1..=trials.max(1) {
         let (secs, n, events) = bench::trial(&engine, &pool, &articles);
+        let (bare_secs, bare) = bench::bare_trial(&pool, &articles);
+        bare_sentences = bare.sentences;
         let rate = n as f64 / secs;
         rates.push(rate);
+        secs_palaver.push(secs);
+        secs_bare.push(bare_secs);
         println!(
-            "trial {t}: {secs:.3} s  {rate:>10.0} sentences/s  {:>8.0} articles/s  {:>6.1} MB/s  ({n} sentences, {events} events)",
+            "trial {t}: {secs:.3} s  {rate:>10.0} sentences/s  {:>8.0} articles/s  {:>6.1} MB/s  ({n} sentences, {events} events); bare pass {bare_secs:.3} s",
             articles.len() as f64 / secs,
             bytes as f64 / 1e6 / secs
         );
     }
     rates.sort_by(f64::total_cmp);
     println!("median: {:.0} sentences/s; best: {:.0} sentences/s", rates[rates.len() / 2], rates[rates.len() - 1]);
+    let (palaver_s, bare_s) = (bench::median(&secs_palaver), bench::median(&secs_bare));
+    let (mb, n) = (bytes as f64 / 1e6, articles.len() as f64);
+    println!("median of {} trials, {} threads            MB/s  articles/s", trials.max(1), pool.current_num_threads());
+    println!("  palaver (coding)                   {:>10.2} {:>11.0}", mb / palaver_s, n / palaver_s);
+    println!("  bare pass                          {:>10.2} {:>11.0}", mb / bare_s, n / bare_s);
+    println!("  ratio palaver / bare               {:>10.4}", bare_s / palaver_s);
+    println!("  (bare pass: UAX #29 sentences ({bare_sentences}) and words, each word lower-cased, nothing else)");
     println!("peak memory (VmHWM): {:.0} MB", bench::peak_memory().unwrap_or(0) as f64 / 1e6);
     Ok(ExitCode::SUCCESS)
 }
