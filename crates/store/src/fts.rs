@@ -48,11 +48,16 @@ fn has_token(s: &str) -> bool {
     s.chars().any(char::is_alphanumeric)
 }
 
+/// Space, and control characters (FTS5 reads a NUL as the end of its query: found by fuzzing).
+fn separates(c: char) -> bool {
+    c.is_whitespace() || c.is_control()
+}
+
 fn lex(text: &str) -> Vec<Token> {
     let mut out = Vec::new();
     let mut chars = text.char_indices().peekable();
     while let Some(&(at, c)) = chars.peek() {
-        if c.is_whitespace() {
+        if separates(c) {
             chars.next();
         } else if c == '(' {
             chars.next();
@@ -72,14 +77,14 @@ fn lex(text: &str) -> Vec<Token> {
             }
             let prefix = chars.next_if(|&(_, c)| c == '*').is_some();
             while chars.next_if(|&(_, c)| c == '*').is_some() {}
-            let phrase = &text[start..end];
-            if has_token(phrase) {
-                out.push(Token::Term(phrase.to_string(), prefix));
+            let phrase = text[start..end].replace(separates, " ");
+            if has_token(&phrase) {
+                out.push(Token::Term(phrase, prefix));
             }
         } else {
             let mut end = text.len();
             while let Some(&(i, c)) = chars.peek() {
-                if c.is_whitespace() || c == '"' || c == '(' || c == ')' {
+                if separates(c) || c == '"' || c == '(' || c == ')' {
                     end = i;
                     break;
                 }
@@ -319,6 +324,8 @@ mod tests {
         assert_eq!(ok("text:peace ^deal +x NEAR"), r#""text:peace" AND "^deal" AND "+x" AND "NEAR""#);
         assert_eq!(ok("Ménaka"), r#""Ménaka""#);
         assert_eq!(ok("peace and war or not"), r#""peace" AND "and" AND "war" AND "or" AND "not""#);
+        assert_eq!(ok("peace\0deal\u{1b}"), r#""peace" AND "deal""#, "control characters separate words");
+        assert_eq!(ok("\"peace\0deal"), r#""peace deal""#);
     }
 
     #[test]
@@ -393,6 +400,8 @@ mod tests {
             "🔥 war",
             "\u{345} peace",
             "((((((((((((((((a))))))))))))))))",
+            "text=%22unterminated&cameo=20&\u{1b}\0\0\0\0\0\0\0021-03",
+            "\"a\0b\"",
             "a OR (b NOT (c OR (d e NOT (f OR (g h NOT (i OR (j k NOT (l OR (m n NOT (o OR (p q NOT (r OR (s t NOT (u OR (v w)))))))))))))))",
         ];
         let mut found = 0;
