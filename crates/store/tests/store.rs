@@ -329,6 +329,16 @@ fn an_older_store_is_migrated_and_keeps_its_rows() {
         .query_row("SELECT COUNT(*) FROM pragma_table_info('events') WHERE name = 'mediator_id'", [], |r| r.get(0))
         .unwrap();
     assert_eq!(cols, 1, "migration 2 added the mediator");
+    let indexes: Vec<String> = {
+        let mut stmt = store
+            .connection()
+            .prepare("SELECT name FROM sqlite_master WHERE type = 'index' AND name GLOB 'events_*' ORDER BY name")
+            .unwrap();
+        stmt.query_map([], |r| r.get(0)).unwrap().collect::<Result<_, _>>().unwrap()
+    };
+    assert!(indexes.contains(&"events_dedup".to_string()), "migration 3 indexed dedup's key: {indexes:?}");
+    assert!(indexes.contains(&"events_dedup_target".to_string()));
+    assert!(!indexes.contains(&"events_identity".to_string()), "and dropped the index it replaces");
 }
 
 const UNCLAIMED: &str = "On Sunday, three Malian soldiers were killed by a roadside bomb near Gao.";
