@@ -400,7 +400,7 @@ mod tests {
             "🔥 war",
             "\u{345} peace",
             "((((((((((((((((a))))))))))))))))",
-            "text=%22unterminated&cameo=20&\u{1b}\0\0\0\0\0\0\0021-03",
+            "text=%22unterminated&cameo=20&\u{1b}\0\0\0\0\0\0\u{0}021-03",
             "\"a\0b\"",
             "a OR (b NOT (c OR (d e NOT (f OR (g h NOT (i OR (j k NOT (l OR (m n NOT (o OR (p q NOT (r OR (s t NOT (u OR (v w)))))))))))))))",
         ];
