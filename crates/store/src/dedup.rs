@@ -1,6 +1,6 @@
 //! When two event records are one event. GDELT counts an event's mentions, sources and articles;
 //! for that, reports of the same happening must meet in one row. The rule, applied to each new
-//! record against the events already stored:
+//! record against the events already stored ([`find`]):
 //!
 //! 1. **Identity**: the same CAMEO root (code family), the same source actor and the same target
 //!    actor (a named actor by its id, else its actor code; both unknown counts as the same).
@@ -9,14 +9,25 @@
 //! 3. **Place**: unknown on either side, or both points within [`PLACE_KM`] km, or one is only a
 //!    region (admin1) or country that the other lies in.
 //!
-//! The first stored event that passes all three takes the record as a new mention. Besides, the
-//! two records the coder makes of one mutual act ("a deal between X and Y": X->Y and Y->X, the
-//! same code, in the same sentence) are one event. An event's mentions are counted as distinct
-//! reporting sentences, its articles and sources (publishers) as distinct too. Merging keeps
-//! the most precise date and place of all the mentions, and the highest death toll reported.
+//! The first stored event (lowest id) that passes all three takes the record as a new mention;
+//! every stored event with the record's CAMEO root, target and source whose dates reach the
+//! window is looked at (the store finds them through an index on exactly that key, so the set is
+//! small by construction and never cut short). Besides:
+//!
+//! - the two records the coder makes of one mutual act ("a deal between X and Y": X->Y and Y->X,
+//!   the same code, in the same sentence) are one event;
+//! - an author the coder implied ("an unidentified armed group", a state's authorities) is no
+//!   author named: a record with an implied source that finds no event of its own source joins
+//!   one of any source (rules 2 and 3 still hold), and a record with a named source that finds
+//!   none of its own joins an event whose source was implied, and names its author from then
+//!   on (the event's row shows that record, [`shown`]).
+//!
+//! An event's mentions are counted as distinct reporting sentences, its articles and sources
+//! (publishers) as distinct too. Merging keeps the most precise date and place of all the
+//! mentions, and the highest death toll reported.
 
 use palaver_core::event::Location;
-use palaver_core::Event;
+use palaver_core::{perpetrators, Event};
 
 /// How far apart (in days) two reports' dates may be and still be one event.
 pub const WINDOW_DAYS: i64 = 3;
@@ -155,6 +166,139 @@ impl Merged {
     pub fn days(&self) -> Option<(i64, i64)> {
         day_range(self.date.as_deref())
     }
+}
+
+/// The longest span a stored date can cover (a leap year), which bounds the search window.
+pub const LONGEST_SPAN: i64 = 366;
+
+/// A record being filed, as the rule sees it: the event, its sentence, and the store's rows of
+/// its source and target actors.
+#[derive(Clone, Copy, Debug)]
+pub struct Report<'a> {
+    pub event: &'a Event,
+    pub sentence: i64,
+    pub source: Option<i64>,
+    pub target: Option<i64>,
+}
+
+/// A record already filed from the article being written, to find its mirror in the same sentence.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Filed {
+    pub sentence: i64,
+    pub cameo: String,
+    pub source: Option<i64>,
+    pub target: Option<i64>,
+    pub event: i64,
+}
+
+/// Which stored sources a look-up takes.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Sources {
+    /// The same actor row (or both none).
+    Same(Option<i64>),
+    /// Any source at all.
+    Any,
+    /// Only actors the coder implied (their store key starts `implied:`).
+    Implied,
+}
+
+/// What the store is asked for: every event with this CAMEO root, target and sources whose days
+/// come within the window of the record's days.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Key<'a> {
+    pub cameo_root: &'a str,
+    pub target: Option<i64>,
+    pub sources: Sources,
+    /// The days the record's date covers.
+    pub days: (i64, i64),
+}
+
+impl Key<'_> {
+    /// The range a candidate's first day lies in (a stored date covers at most [`LONGEST_SPAN`] days).
+    pub fn first_day_range(&self) -> (i64, i64) {
+        (self.days.0 - WINDOW_DAYS - LONGEST_SPAN, self.days.1 + WINDOW_DAYS)
+    }
+
+    /// The earliest last day a candidate may have.
+    pub fn last_day_at_least(&self) -> i64 {
+        self.days.0 - WINDOW_DAYS
+    }
+}
+
+/// A stored event that may be the one reported: its row id, days, and what its row says.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Candidate {
+    pub id: i64,
+    pub days: (i64, i64),
+    pub merged: Merged,
+}
+
+/// The stored events, as the rule needs them (the store implements it over SQL).
+pub trait Events {
+    type Error;
+    /// Every stored event under the key (in any order): none may be left out.
+    fn candidates(&mut self, key: &Key) -> Result<Vec<Candidate>, Self::Error>;
+    /// What an event's row says.
+    fn merged(&mut self, id: i64) -> Result<Merged, Self::Error>;
+}
+
+/// The stored event a record reports again.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Found {
+    pub event: i64,
+    /// What its row said before this record.
+    pub merged: Merged,
+    /// The record names the author the event had only implied: the event's source becomes the
+    /// record's, and the record is the one its row shows.
+    pub names_author: bool,
+}
+
+/// The stored event a record reports again, if any (the rule above).
+pub fn find<E: Events>(r: &Report, filed: &[Filed], events: &mut E) -> Result<Option<Found>, E::Error> {
+    let e = r.event;
+    // "A deal between X and Y" is coded both ways (X->Y, Y->X): one event, not two.
+    let mirror = filed.iter().find(|f| {
+        f.sentence == r.sentence
+            && f.cameo == e.cameo
+            && f.source == r.target
+            && f.target == r.source
+            && r.source != r.target
+    });
+    if let Some(f) = mirror {
+        return Ok(Some(Found { event: f.event, merged: events.merged(f.event)?, names_author: false }));
+    }
+    let Some(days) = day_range(e.date.as_deref()) else { return Ok(None) };
+    let key = |sources| Key { cameo_root: &e.cameo_root, target: r.target, sources, days };
+    if let Some(c) = first_match(e, events.candidates(&key(Sources::Same(r.source)))?) {
+        return Ok(Some(Found { event: c.id, merged: c.merged, names_author: false }));
+    }
+    let implied = e.source.as_ref().is_some_and(perpetrators::implied_actor);
+    if implied {
+        // one report's unidentified group is another's named author: the same event
+        let c = first_match(e, events.candidates(&key(Sources::Any))?);
+        return Ok(c.map(|c| Found { event: c.id, merged: c.merged, names_author: false }));
+    }
+    if r.source.is_some() {
+        let c = first_match(e, events.candidates(&key(Sources::Implied))?);
+        return Ok(c.map(|c| Found { event: c.id, merged: c.merged, names_author: true }));
+    }
+    Ok(None)
+}
+
+/// The first candidate (lowest id) whose date and place match the record's.
+fn first_match(e: &Event, candidates: Vec<Candidate>) -> Option<Candidate> {
+    let days = day_range(e.date.as_deref())?;
+    candidates
+        .into_iter()
+        .filter(|c| dates_match(c.days, days) && places_match(c.merged.location.as_ref(), e.location.as_ref()))
+        .min_by_key(|c| c.id)
+}
+
+/// Which of an event's mentions (in the order stored) its row shows: the first report, or the
+/// first to name an author the reports before it left implied.
+pub fn shown(mentions: &[Event]) -> usize {
+    let named = |e: &Event| e.source.as_ref().is_some_and(|a| !perpetrators::implied_actor(a));
+    mentions.iter().position(named).unwrap_or(0)
 }
 
 #[cfg(test)]

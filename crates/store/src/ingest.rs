@@ -280,14 +280,12 @@ fn rebuild_event(tx: &Transaction, event: i64) -> Result<()> {
         return Ok(());
     }
     let parse = |s: &str| serde_json::from_str::<Event>(s).map_err(|e| StoreError::Corrupt(format!("mention: {e}")));
-    let parsed: Vec<(i64, Event)> = records.iter().map(|(id, r)| Ok((*id, parse(r)?))).collect::<Result<_>>()?;
-    // the record shown is the first report's, or the first to name an author others left unknown
-    let named = |e: &Event| e.source.as_ref().is_some_and(|a| !perpetrators::implied_actor(a));
-    let (first_id, first) = parsed.iter().find(|(_, e)| named(e)).unwrap_or(&parsed[0]);
-    let first_id = *first_id;
+    let parsed: Vec<Event> = records.iter().map(|(_, r)| parse(r)).collect::<Result<_>>()?;
+    let shown = dedup::shown(&parsed);
+    let (first_id, first) = (records[shown].0, &parsed[shown]);
     let mut merged = Merged::of(first);
     let mut mediator = first.mediator.clone();
-    for (_, e) in parsed.iter().filter(|(id, _)| *id != first_id) {
+    for (_, e) in parsed.iter().enumerate().filter(|(i, _)| *i != shown) {
         merged.absorb(e);
         mediator = mediator.or(e.mediator.clone());
     }
@@ -321,7 +319,7 @@ fn rebuild_event(tx: &Transaction, event: i64) -> Result<()> {
 /// Writes the events of one article; returns (mentions, new events).
 fn add_events(tx: &Transaction, article: i64, events: &[Event], coder: i64) -> Result<(usize, usize)> {
     let mut sentences: HashMap<usize, i64> = HashMap::new();
-    let mut filed: Vec<Filed> = Vec::new();
+    let mut filed: Vec<dedup::Filed> = Vec::new();
     let mut new_events = 0;
     for e in events {
         let sentence = match sentences.get(&e.sentence_index) {
@@ -415,65 +413,38 @@ fn record_json(e: &Event) -> Result<String> {
     serde_json::to_string(&e).map_err(|err| StoreError::Corrupt(err.to_string()))
 }
 
-/// The longest span a date can cover (a year), which bounds the search for matching events.
-const LONGEST_SPAN: i64 = 366;
-
-/// Files one record: as a new mention of a stored event that it matches (see [`dedup`]), or as a
-/// new event. Returns whether the event is new.
+/// Files one record: as a new mention of a stored event that it reports again (the rule is
+/// [`dedup::find`]), or as a new event. Returns whether the event is new.
 fn add_mention(
     tx: &Transaction,
     article: i64,
     sentence: i64,
     e: &Event,
     coder: i64,
-    filed: &mut Vec<Filed>,
+    filed: &mut Vec<dedup::Filed>,
 ) -> Result<bool> {
     let source = actor_row(tx, e.source.as_ref())?;
     let target = actor_row(tx, e.target.as_ref())?;
-    // "A deal between X and Y" is coded both ways (X->Y, Y->X): one event, not two.
-    let mirror = filed
-        .iter()
-        .find(|f| {
-            f.sentence == sentence && f.cameo == e.cameo && f.source == target && f.target == source && source != target
-        })
-        .map(|f| f.event);
-    // the stored event whose implied author this record names
-    let mut upgraded = None;
-    let matched = match (mirror, dedup::day_range(e.date.as_deref())) {
-        (Some(id), _) => Some((id, load_merged(tx, id)?)),
-        (None, Some(days)) => {
-            let implied = e.source.as_ref().is_some_and(perpetrators::implied_actor);
-            let named = source.is_some() && !implied;
-            match find_match(tx, e, SourceIs::Same(source), target, days)? {
-                Some(m) => Some(m),
-                // one report's unidentified group is another's named author: the same event
-                None if implied => find_match(tx, e, SourceIs::Any, target, days)?,
-                None if named => {
-                    let m = find_match(tx, e, SourceIs::Implied, target, days)?;
-                    if let Some((id, _)) = &m {
-                        upgraded = Some(*id);
-                        set_source(tx, *id, source, e.source.as_ref())?;
-                    }
-                    m
-                }
-                None => None,
-            }
-        }
-        (None, None) => None,
-    };
+    let report = dedup::Report { event: e, sentence, source, target };
+    let found = dedup::find(&report, filed, &mut Stored(tx))?;
     let record = record_json(e)?;
-    let (event, new) = match matched {
-        Some((id, mut merged)) => {
+    let names_author = found.as_ref().is_some_and(|f| f.names_author);
+    let (event, new) = match found {
+        Some(f) => {
+            if f.names_author {
+                set_source(tx, f.event, source, e.source.as_ref())?;
+            }
+            let mut merged = f.merged;
             merged.absorb(e);
-            set_merged(tx, id, &merged)?;
+            set_merged(tx, f.event, &merged)?;
             if let Some(m) = actor_row(tx, e.mediator.as_ref())? {
                 // A later report may name the mediator an earlier one left out.
                 tx.prepare_cached(
                     "UPDATE events SET mediator_id = ?2, mediator_code = ?3 WHERE id = ?1 AND mediator_id IS NULL",
                 )?
-                .execute(params![id, m, e.mediator.as_ref().and_then(|m| m.code.clone())])?;
+                .execute(params![f.event, m, e.mediator.as_ref().and_then(|m| m.code.clone())])?;
             }
-            (id, false)
+            (f.event, false)
         }
         None => (insert_event(tx, e, source, target, coder)?, true),
     };
@@ -482,9 +453,9 @@ fn add_mention(
     )?
     .execute(params![event, article, sentence, e.event_id, e.rule, record])?;
     let mention = tx.last_insert_rowid();
-    filed.push(Filed { sentence, cameo: e.cameo.clone(), source, target, event });
-    // the event's record is its first report's, or the first to name the author others left unknown
-    if new || upgraded.is_some() {
+    filed.push(dedup::Filed { sentence, cameo: e.cameo.clone(), source, target, event });
+    // the event's row shows its first report, or the first to name the author others left unknown
+    if new || names_author {
         tx.prepare_cached("UPDATE events SET first_mention = ?2 WHERE id = ?1")?.execute(params![event, mention])?;
     }
     if !new {
@@ -493,13 +464,64 @@ fn add_mention(
     Ok(new)
 }
 
-/// A record filed while writing one article, to find its mirror in the same sentence.
-struct Filed {
-    sentence: i64,
-    cameo: String,
-    source: Option<i64>,
-    target: Option<i64>,
-    event: i64,
+/// The stored events as [`dedup::find`] asks for them, read in the transaction being written.
+struct Stored<'a, 'b>(&'a Transaction<'b>);
+
+impl dedup::Events for Stored<'_, '_> {
+    type Error = StoreError;
+
+    /// Through the index on (CAMEO root, source, target, first day, last day) or, for any source,
+    /// on (CAMEO root, target, first day, last day): the dates are tested in the index, and only
+    /// the events whose dates meet the window are read, every one of them.
+    fn candidates(&mut self, key: &dedup::Key) -> Result<Vec<dedup::Candidate>> {
+        const COLUMNS: &str = "SELECT e.id, e.day_lo, e.day_hi, e.date, e.date_precision, e.fatalities,
+                p.name, p.country, p.admin1, p.admin2, p.lat, p.lon, p.precision, p.geonameid";
+        const DAYS: &str = "e.day_lo BETWEEN ?3 AND ?4 AND e.day_hi >= ?5";
+        let (sql, source) = match key.sources {
+            dedup::Sources::Same(id) => (
+                format!(
+                    "{COLUMNS} FROM events e INDEXED BY events_dedup LEFT JOIN places p ON p.id = e.place_id
+                     WHERE e.cameo_root = ?1 AND e.source_id IS ?6 AND e.target_id IS ?2 AND {DAYS}"
+                ),
+                id,
+            ),
+            dedup::Sources::Any => (
+                format!(
+                    "{COLUMNS} FROM events e INDEXED BY events_dedup_target LEFT JOIN places p ON p.id = e.place_id
+                     WHERE e.cameo_root = ?1 AND e.target_id IS ?2 AND {DAYS} AND ?6 IS NULL"
+                ),
+                None,
+            ),
+            dedup::Sources::Implied => (
+                format!(
+                    "{COLUMNS} FROM events e INDEXED BY events_dedup LEFT JOIN places p ON p.id = e.place_id
+                     WHERE e.cameo_root = ?1 AND e.source_id IN (SELECT id FROM actors WHERE key GLOB 'implied:*')
+                     AND e.target_id IS ?2 AND {DAYS} AND ?6 IS NULL"
+                ),
+                None,
+            ),
+        };
+        let (lo, hi) = key.first_day_range();
+        let mut stmt = self.0.prepare_cached(&sql)?;
+        let rows =
+            stmt.query_map(params![key.cameo_root, key.target, lo, hi, key.last_day_at_least(), source], |r| {
+                Ok(dedup::Candidate {
+                    id: r.get(0)?,
+                    days: (r.get(1)?, r.get(2)?),
+                    merged: Merged {
+                        date: r.get(3)?,
+                        date_precision: r.get(4)?,
+                        fatalities: r.get::<_, Option<i64>>(5)?.map(|f| f as u32),
+                        location: location_at(r, 6)?,
+                    },
+                })
+            })?;
+        Ok(rows.collect::<rusqlite::Result<_>>()?)
+    }
+
+    fn merged(&mut self, id: i64) -> Result<Merged> {
+        load_merged(self.0, id)
+    }
 }
 
 /// What an event's row says of its date, place and toll.
@@ -532,56 +554,6 @@ pub(crate) fn location_at(r: &rusqlite::Row, at: usize) -> rusqlite::Result<Opti
         precision: r.get(at + 6)?,
         geonameid: r.get::<_, Option<i64>>(at + 7)?.map(|g| g as u64),
     }))
-}
-
-/// Which stored sources a record's source matches.
-enum SourceIs {
-    /// The same actor (or both none).
-    Same(Option<i64>),
-    /// Any: the record's source is an implied unidentified group.
-    Any,
-    /// An implied group: the record names the author another report left unidentified.
-    Implied,
-}
-
-/// The first stored event that this record reports again, with what its row says.
-fn find_match(
-    tx: &Transaction,
-    e: &Event,
-    source: SourceIs,
-    target: Option<i64>,
-    days: (i64, i64),
-) -> Result<Option<(i64, Merged)>> {
-    const COLUMNS: &str = "SELECT e.id, e.date, e.date_precision, e.fatalities, e.day_lo, e.day_hi,
-                p.name, p.country, p.admin1, p.admin2, p.lat, p.lon, p.precision, p.geonameid
-         FROM events e LEFT JOIN places p ON p.id = e.place_id
-         WHERE e.cameo_root = ?1 AND e.target_id IS ?3 AND e.day_lo BETWEEN ?4 AND ?5 AND e.day_hi >= ?6";
-    let (clause, id) = match source {
-        SourceIs::Same(id) => ("AND e.source_id IS ?2", id),
-        SourceIs::Any => ("AND ?2 IS NULL", None),
-        SourceIs::Implied => {
-            ("AND ?2 IS NULL AND e.source_id IN (SELECT id FROM actors WHERE key GLOB 'implied:*')", None)
-        }
-    };
-    let mut stmt = tx.prepare_cached(&format!("{COLUMNS} {clause} ORDER BY e.id LIMIT 64"))?;
-    let lo = days.0 - dedup::WINDOW_DAYS - LONGEST_SPAN;
-    let hi = days.1 + dedup::WINDOW_DAYS;
-    let low_end = days.0 - dedup::WINDOW_DAYS;
-    let mut rows = stmt.query(params![e.cameo_root, id, target, lo, hi, low_end])?;
-    while let Some(r) = rows.next()? {
-        let range: (i64, i64) = (r.get(4)?, r.get(5)?);
-        let location = location_at(r, 6)?;
-        if dedup::dates_match(range, days) && dedup::places_match(location.as_ref(), e.location.as_ref()) {
-            let merged = Merged {
-                date: r.get(1)?,
-                date_precision: r.get(2)?,
-                fatalities: r.get::<_, Option<i64>>(3)?.map(|f| f as u32),
-                location,
-            };
-            return Ok(Some((r.get(0)?, merged)));
-        }
-    }
-    Ok(None)
 }
 
 fn insert_event(tx: &Transaction, e: &Event, source: Option<i64>, target: Option<i64>, coder: i64) -> Result<i64> {

@@ -7,10 +7,12 @@
 //! - [`schema`]: the tables, as versioned migrations;
 //! - [`dedup`]: when two coded records are one event (the rule, documented and tested);
 //! - [`ingest`]: writing coded articles in batches, idempotently, and re-coding them;
+//! - [`fts`]: the words filter, read from what people type into a query FTS5 always accepts;
 //! - [`query`]: filters, event lists, timelines, dyad networks and actor tables;
 //! - `parquet` (cargo feature `parquet`): month-partitioned Parquet export.
 
 pub mod dedup;
+pub mod fts;
 pub mod ingest;
 #[cfg(feature = "parquet")]
 pub mod parquet;

@@ -36,7 +36,8 @@ pub struct Filter {
     pub place: Option<String>,
     /// `[west, south, east, north]` in degrees.
     pub bbox: Option<[f64; 4]>,
-    /// An FTS5 query over the sentences that reported the event.
+    /// Words in the sentences that reported the event: plain words, "phrases", AND/OR/NOT,
+    /// (groups) and prefix* (see [`crate::fts`]).
     pub text: Option<String>,
 }
 
@@ -149,7 +150,8 @@ impl Filter {
             ));
         }
         if let Some(t) = nonempty(&self.text) {
-            let t = p(Value::Text(t.to_string()), &mut params);
+            let t = crate::fts::translate(t).map_err(StoreError::BadQuery)?;
+            let t = p(Value::Text(t), &mut params);
             if per_row {
                 clauses.push(format!(
                     "EXISTS (SELECT 1 FROM mentions m JOIN sentences_fts f ON f.rowid = m.sentence_id
@@ -380,11 +382,16 @@ impl Store {
             }
             Ok(out)
         };
-        run().map_err(|e| match e.sqlite_error_code() {
+        run().map_err(|e| self.query_error(e))
+    }
+
+    /// A query's error, said as the user's fault where it is theirs.
+    fn query_error(&self, e: rusqlite::Error) -> StoreError {
+        match e.sqlite_error_code() {
             // An FTS5 syntax error, say: the user's query, not the store, is at fault.
             Some(rusqlite::ErrorCode::Unknown) => StoreError::BadQuery(format!("cannot run this query: {e}")),
             _ => self.explain(e.into()),
-        })
+        }
     }
 
     /// Events, latest first (undated last: SQLite sorts NULL lowest), `offset` rows skipped, at
@@ -400,6 +407,7 @@ impl Store {
             match self.events_plan(filter, limit, offset, false, Some(SPARSE_BUDGET)) {
                 Err(StoreError::Sqlite(e))
                     if e.sqlite_error_code() == Some(rusqlite::ErrorCode::OperationInterrupted) => {}
+                Err(StoreError::Sqlite(e)) => return Err(self.query_error(e)),
                 other => return other,
             }
         }

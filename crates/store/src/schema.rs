@@ -159,6 +159,14 @@ ALTER TABLE events ADD COLUMN mediator_id INTEGER REFERENCES actors (id);
 ALTER TABLE events ADD COLUMN mediator_code TEXT;
 CREATE INDEX events_mediator ON events (mediator_id);
 "#,
+    // 3: dedup's candidates through indexes on their whole key, the dates in the index: every
+    // event of the same CAMEO root, source and target (or root and target, for any source) whose
+    // dates meet the window, without reading the rows that do not.
+    r#"
+DROP INDEX events_identity;
+CREATE INDEX events_dedup ON events (cameo_root, source_id, target_id, day_lo, day_hi);
+CREATE INDEX events_dedup_target ON events (cameo_root, target_id, day_lo, day_hi);
+"#,
 ];
 
 /// The version a database has after every migration this build knows.

@@ -41,6 +41,16 @@ impl ApiError {
     fn bad(message: impl Into<String>) -> Self {
         ApiError { status: StatusCode::BAD_REQUEST, message: message.into() }
     }
+
+    /// The HTTP status it answers with.
+    pub fn status(&self) -> u16 {
+        self.status.as_u16()
+    }
+
+    /// What it says.
+    pub fn message(&self) -> &str {
+        &self.message
+    }
 }
 
 impl From<StoreError> for ApiError {
@@ -64,7 +74,8 @@ impl IntoResponse for ApiError {
 pub struct Params(HashMap<String, String>);
 
 impl Params {
-    fn parse(raw: Option<&str>, extra: &[&str]) -> Result<Params, ApiError> {
+    /// Reads a query string: known parameters (the filters and `extra`), each at most once.
+    pub fn parse(raw: Option<&str>, extra: &[&str]) -> Result<Params, ApiError> {
         let raw = raw.unwrap_or("");
         if raw.len() > MAX_QUERY {
             return Err(ApiError::bad(format!("query string longer than {MAX_QUERY} bytes")));
@@ -87,7 +98,8 @@ impl Params {
         self.0.get(k).filter(|v| !v.trim().is_empty()).cloned()
     }
 
-    fn num(&self, k: &str, default: usize, max: usize) -> Result<usize, ApiError> {
+    /// A whole-number parameter from 0 to `max`.
+    pub fn num(&self, k: &str, default: usize, max: usize) -> Result<usize, ApiError> {
         match self.0.get(k) {
             None => Ok(default),
             Some(v) => match v.trim().parse::<usize>() {
@@ -97,7 +109,8 @@ impl Params {
         }
     }
 
-    fn filter(&self) -> Result<Filter, ApiError> {
+    /// The filter the parameters give, checked (a bad one is a 400).
+    pub fn filter(&self) -> Result<Filter, ApiError> {
         let quad_class = match self.get("quad") {
             None => None,
             Some(q) => Some(q.parse::<u8>().map_err(|_| ApiError::bad(format!("quad must be 1-4, not {q:?}")))?),

@@ -6,7 +6,7 @@
 //! npm packages bundled by esbuild at build time) is compiled into the binary: serving needs
 //! nothing else on disk.
 
-mod api;
+pub mod api;
 mod assets;
 
 use anyhow::{Context, Result};
