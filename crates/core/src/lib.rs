@@ -446,7 +446,8 @@ impl Worker<'_> {
                 out.events.push(talks);
             }
             let here = || self.places.iter().filter(|p| !p.origin);
-            let place = here().find(|p| p.location.precision != "country").or(here().next()).map(|p| p.location.clone());
+            let place =
+                here().find(|p| p.location.precision != "country").or(here().next()).map(|p| p.location.clone());
             if place.is_some() {
                 last_place.clone_from(&place);
             }

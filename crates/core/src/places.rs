@@ -162,7 +162,11 @@ impl Finder<'_> {
             match out.iter_mut().find(|p| key(&p.location.name) == name || p.token == i + 1) {
                 Some(p) => p.filed = true,
                 None => {
-                    if let Some((location, _)) = self.place_at(i + 1, range, mentions) {
+                    // (a report files events at places, never at a country: "coded as Saba" is
+                    // the village, not the Caribbean island)
+                    if let Some((location, _)) =
+                        self.place_at(i + 1, range, mentions).filter(|(l, _)| l.precision != "country")
+                    {
                         out.push(PlaceMention { token: i + 1, location, origin: false, filed: true });
                     }
                 }
@@ -330,10 +334,8 @@ impl Finder<'_> {
             }
             let g = self.gazetteer;
             let far = |p: &Place| distance_km(point.lat, point.lon, f64::from(p.lat), f64::from(p.lon)) as i64;
-            let p = g
-                .places_in_admin1(iso3, admin1)
-                .filter(|p| area.contains(g, g, p) && skeleton(&p.name) == sound)
-                .min_by_key(|p| far(p))?;
+            let p =
+                g.sounding_in_admin1(iso3, admin1, &sound).filter(|p| area.contains(g, g, p)).min_by_key(|p| far(p))?;
             Some(self.location(g, p))
         };
         let found = named(area, j + 1)
@@ -534,7 +536,7 @@ impl Finder<'_> {
                 .map_or(0, |l| -(distance_km(l.lat, l.lon, f64::from(p.lat), f64::from(p.lon)) as i64))
         };
         let (g, p) = self.candidates(k).filter(|(g, p)| area.contains(g, self.gazetteer, p)).max_by_key(|(g, p)| {
-            (area.admin2.as_deref() == Some(&*p.admin2), key(&p.name) == k, near(p), p.population, g.places.len())
+            (area.admin2.as_deref() == Some(&*p.admin2), &*p.key == k, near(p), p.population, g.places.len())
         })?;
         Some(self.location(g, p))
     }
@@ -728,14 +730,13 @@ impl Finder<'_> {
                 .fold(None, |m: Option<f64>, d| Some(m.map_or(d, |m| m.min(d))))
                 .map_or(0, |d| -((d / 10.0) as i64))
         };
-        let rank = |g: &Gazetteer, p: &Place| {
-            (in_region(g, p), self.country_rank(p.iso3()), near(p), key(&p.name) == k, !p.minor)
-        };
+        let rank =
+            |g: &Gazetteer, p: &Place| (in_region(g, p), self.country_rank(p.iso3()), near(p), &*p.key == k, !p.minor);
         let story = !self.countries.is_empty();
         // whether a place at home has the name as its own (then another's alternate name is weak)
-        let own_at_home = self.candidates(k).any(|(_, q)| key(&q.name) == k && self.country_rank(q.iso3()) > 0);
+        let own_at_home = self.candidates(k).any(|(_, q)| &*q.key == k && self.country_rank(q.iso3()) > 0);
         let acceptable = |g: &Gazetteer, p: &Place| {
-            let own = key(&p.name) == k;
+            let own = &*p.key == k;
             match self.country_rank(p.iso3()) {
                 // abroad only a known town's own name counts ("Niamey"), not a village that shares a
                 // name with one at home, nor another language's name for a city ("Boni" for
@@ -748,28 +749,26 @@ impl Finder<'_> {
                 0 => own && !p.minor && p.population >= FOREIGN_MIN_POPULATION,
                 // at home, another name of a small place only where no place has it as its own
                 // ("Solhan" for Solna, but not "Boni" for Bonnut where a Boni exists)
-                _ => {
-                    own || p.population >= 5_000 || in_region(g, p) || !own_at_home
-                }
+                _ => own || p.population >= 5_000 || in_region(g, p) || !own_at_home,
             }
         };
-        let mut best: Option<(&Gazetteer, &Place)> = None;
+        let mut best: Option<(_, (&Gazetteer, &Place))> = None;
         let mut tied = false;
         for (g, p) in self.candidates(k).filter(|(g, p)| acceptable(g, p)) {
-            match best {
-                Some((bg, bp)) => {
-                    let (a, b) = (rank(g, p), rank(bg, bp));
-                    if (a, p.population) > (b, bp.population) {
-                        tied = a == b && p.iso3 != bp.iso3;
-                        best = Some((g, p));
-                    } else if a == b && p.iso3 != bp.iso3 {
+            let a = rank(g, p);
+            match &best {
+                Some((b, (_, bp))) => {
+                    if (a, p.population) > (*b, bp.population) {
+                        tied = a == *b && p.iso3 != bp.iso3;
+                        best = Some((a, (g, p)));
+                    } else if a == *b && p.iso3 != bp.iso3 {
                         tied = true;
                     }
                 }
-                None => best = Some((g, p)),
+                None => best = Some((a, (g, p))),
             }
         }
-        let (g, p) = best?;
+        let (_, (g, p)) = best?;
         // a known town of the story beats villages; two villages of the prior's countries do not
         // decide between themselves
         if tied && self.country_rank(p.iso3()) <= 1 && p.minor {

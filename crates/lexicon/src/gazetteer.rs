@@ -22,6 +22,9 @@ pub struct Place {
     pub lat: f32,
     pub lon: f32,
     pub population: u32,
+    /// Its name as the index keys it ([`key`]), kept to tell a place's own name from its others
+    /// without normalising again.
+    pub key: Box<str>,
     /// A village of the village table (tools/gen_villages.py) that cities500 lacks: known to few
     /// beyond its district, so taken only where the story points to its country.
     pub minor: bool,
@@ -87,6 +90,10 @@ pub struct Gazetteer {
     countries_by_name: FxHashMap<String, String>,
     /// Places by their admin1 (index into `admin1_names`).
     places_by_admin1: Vec<Vec<u32>>,
+    /// Admin1 name key -> indexes into `admin1_names`.
+    admin1_by_key: FxHashMap<String, Vec<u32>>,
+    /// Per admin1, its places' [`skeleton`]s, made on first need (most regions are never asked).
+    skeletons: Vec<OnceLock<Sounds>>,
     /// Land neighbours by ISO3.
     neighbours: FxHashMap<String, Vec<String>>,
     /// Countries with `minor` places, in the order first seen.
@@ -96,6 +103,9 @@ pub struct Gazetteer {
     /// (ISO3, admin1 code) -> admin1 name.
     admin1_by_code: FxHashMap<(String, String), String>,
 }
+
+/// The skeletons of a region's places, with each place's index.
+type Sounds = Vec<(Box<str>, u32)>;
 
 /// A name as the index keys it: its words, normalised, joined by spaces.
 /// A lone transliteration mark is no word: GeoNames writes "Samarra'" for Sāmarrā’, news "Samarra".
@@ -215,21 +225,31 @@ impl Gazetteer {
         for (i, p) in self.places.iter().enumerate() {
             self.places_by_admin1[p.admin1 as usize].push(i as u32);
         }
+        for (i, n) in self.admin1_names.iter().enumerate() {
+            self.admin1_by_key.entry(key(n)).or_default().push(i as u32);
+        }
+        self.skeletons = (0..self.admin1_names.len()).map(|_| OnceLock::new()).collect();
     }
 
-    /// The places of a country's region (by its admin1 name).
-    pub fn places_in_admin1<'g>(&'g self, iso3: &'g str, admin1: &str) -> impl Iterator<Item = &'g Place> + 'g {
-        let k = key(admin1);
-        let found: Vec<usize> =
-            self.admin1_names.iter().enumerate().filter(|(_, n)| key(n) == k).map(|(i, _)| i).collect();
-        found
-            .into_iter()
-            .flat_map(move |a| {
-                self.places_by_admin1
-                    .get(a)
-                    .map_or(&[][..], Vec::as_slice)
-                    .iter()
-                    .map(move |&i| &self.places[i as usize])
+    /// The places of a country's region (by its admin1 name) whose name sounds as `sound` does
+    /// (a [`skeleton`]). The region's skeletons are made on first need and kept.
+    pub fn sounding_in_admin1<'g>(
+        &'g self,
+        iso3: &'g str,
+        admin1: &str,
+        sound: &'g str,
+    ) -> impl Iterator<Item = &'g Place> + 'g {
+        let regions = self.admin1_by_key.get(&key(admin1)).map_or(&[][..], Vec::as_slice);
+        regions
+            .iter()
+            .flat_map(move |&a| {
+                let list = self.skeletons[a as usize].get_or_init(|| {
+                    self.places_by_admin1[a as usize]
+                        .iter()
+                        .map(|&i| (skeleton(&self.places[i as usize].name).into_boxed_str(), i))
+                        .collect()
+                });
+                list.iter().filter(move |(s, _)| &**s == sound).map(move |&(_, i)| &self.places[i as usize])
             })
             .filter(move |p| p.iso3() == iso3)
     }
@@ -261,6 +281,7 @@ impl Gazetteer {
             lat: p.lat,
             lon: p.lon,
             population: p.population.parse().unwrap_or(0),
+            key: key(p.name).into_boxed_str(),
             minor: p.minor,
         });
     }
