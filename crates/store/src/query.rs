@@ -120,6 +120,9 @@ impl Filter {
         if let Some(s) = nonempty(&self.since) {
             let (lo, _) = bound(s, "since")?;
             clauses.push(format!("e.day_hi >= {}", p(Value::Integer(lo), &mut params)));
+            // Implied, since a stored date covers at most a year; it bounds a walk of the day index.
+            let first = p(Value::Integer(lo - dedup::LONGEST_SPAN), &mut params);
+            clauses.push(format!("e.day_lo >= {first}"));
         }
         if let Some(s) = nonempty(&self.until) {
             let (_, hi) = bound(s, "until")?;

@@ -167,6 +167,15 @@ DROP INDEX events_identity;
 CREATE INDEX events_dedup ON events (cameo_root, source_id, target_id, day_lo, day_hi);
 CREATE INDEX events_dedup_target ON events (cameo_root, target_id, day_lo, day_hi);
 "#,
+    // 4: indexes the filters can use: ACLED types are compared without case (the old index was
+    // binary, so no ACLED filter used it), and a bounding box tests longitude in the index.
+    r#"
+DROP INDEX events_acled;
+CREATE INDEX events_acled_type ON events (acled_type COLLATE NOCASE, day_lo);
+CREATE INDEX events_acled_sub_type ON events (acled_sub_type COLLATE NOCASE, day_lo);
+DROP INDEX events_lat;
+CREATE INDEX events_lat_lon ON events (lat, lon);
+"#,
 ];
 
 /// The version a database has after every migration this build knows.

@@ -339,6 +339,9 @@ fn an_older_store_is_migrated_and_keeps_its_rows() {
     assert!(indexes.contains(&"events_dedup".to_string()), "migration 3 indexed dedup's key: {indexes:?}");
     assert!(indexes.contains(&"events_dedup_target".to_string()));
     assert!(!indexes.contains(&"events_identity".to_string()), "and dropped the index it replaces");
+    for (made, dropped) in [("events_acled_type", "events_acled"), ("events_lat_lon", "events_lat")] {
+        assert!(indexes.contains(&made.to_string()) && !indexes.contains(&dropped.to_string()), "migration 4");
+    }
 }
 
 const UNCLAIMED: &str = "On Sunday, three Malian soldiers were killed by a roadside bomb near Gao.";
