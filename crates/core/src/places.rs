@@ -783,7 +783,10 @@ impl Finder<'_> {
         let g = self.gazetteer;
         let best = g.regions_named(k).iter().max_by_key(|&&i| self.country_rank(&g.regions[i as usize].iso3))?;
         let r = &g.regions[*best as usize];
-        if self.country_rank(&r.iso3) == 0 && (!self.countries.is_empty() || key(&r.name) != k) {
+        // (nor where a place of the story's or the prior's countries bears the name: "the villages of
+        // Saba and Dialloube" are not in the Caribbean)
+        let named_at_home = || self.candidates(k).any(|(_, p)| self.country_rank(p.iso3()) > 0);
+        if self.country_rank(&r.iso3) == 0 && (!self.countries.is_empty() || key(&r.name) != k || named_at_home()) {
             return None;
         }
         Some(region_location(r))
