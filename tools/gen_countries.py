@@ -63,7 +63,7 @@ AZE | Azerbaijan | Azerbaijani; Azeri | Azerbaijanis; Azeris | Baku
 BDI | Burundi | Burundian | Burundians | Gitega; Bujumbura
 BEL | Belgium | Belgian | Belgians |
 BEN | Benin | Beninese | Beninese people | Porto-Novo; Cotonou
-BES | Caribbean Netherlands; Bonaire; Sint Eustatius; Saba; BES islands | Bonairean | Bonaireans | Kralendijk
+BES | Caribbean Netherlands; Bonaire; Sint Eustatius; BES islands | Bonairean | Bonaireans | Kralendijk
 BFA | Burkina Faso; Burkina | Burkinabe; Burkinabè | Burkinabes; Burkinabe people | Ouagadougou; Kosyam
 BGD | Bangladesh | Bangladeshi | Bangladeshis | Dhaka
 BGR | Bulgaria | Bulgarian | Bulgarians | Sofia
