@@ -13,6 +13,29 @@ fn chromium() -> Option<PathBuf> {
     p.exists().then_some(p)
 }
 
+/// Runs a browser script of `web/tests` (`node SCRIPT URL OUTDIR ARG`) and reads its JSON report:
+/// the screenshot folder, and the report or, if the script failed, its output.
+fn browse(browser: &Path, script: &str, url: &str, arg: &str) -> (PathBuf, Result<serde_json::Value, String>) {
+    let web = Path::new(env!("CARGO_MANIFEST_DIR")).join("../../web");
+    let shots = Path::new(env!("CARGO_TARGET_TMPDIR")).join("dashboard");
+    std::fs::create_dir_all(&shots).unwrap();
+    let out = Command::new("node")
+        .arg(script)
+        .arg(url)
+        .arg(&shots)
+        .arg(arg)
+        .env("CHROMIUM", browser)
+        .current_dir(&web)
+        .output()
+        .expect("node runs");
+    let report = String::from_utf8_lossy(&out.stdout).to_string();
+    eprintln!("{report}\n{}", String::from_utf8_lossy(&out.stderr));
+    if !out.status.success() {
+        return (shots, Err(report));
+    }
+    (shots, Ok(serde_json::from_str(report.trim()).expect("a JSON report")))
+}
+
 #[test]
 fn the_dashboard_shows_filters_and_explains_events_in_chromium() {
     let Some(browser) = chromium() else {
@@ -35,21 +58,8 @@ fn the_dashboard_shows_filters_and_explains_events_in_chromium() {
     }
     common::make_store(&db, 400, &extra);
     let server = common::Server::start(&db);
-    let shots = Path::new(env!("CARGO_TARGET_TMPDIR")).join("dashboard");
-    std::fs::create_dir_all(&shots).unwrap();
-    let out = Command::new("node")
-        .arg("tests/dashboard.mjs")
-        .arg(&server.url)
-        .arg(&shots)
-        .arg("BFA")
-        .env("CHROMIUM", &browser)
-        .current_dir(&web)
-        .output()
-        .expect("node runs");
-    let report = String::from_utf8_lossy(&out.stdout);
-    eprintln!("{report}\n{}", String::from_utf8_lossy(&out.stderr));
-    assert!(out.status.success(), "the dashboard failed its checks: {report}");
-    let report: serde_json::Value = serde_json::from_str(report.trim()).expect("a JSON report");
+    let (shots, report) = browse(&browser, "tests/dashboard.mjs", &server.url, "BFA");
+    let report = report.unwrap_or_else(|r| panic!("the dashboard failed its checks: {r}"));
     assert!(report["before"]["events"]["count"].as_u64().unwrap() > 0);
     for shot in ["dashboard.png", "dashboard-filtered.png", "dashboard-evidence.png"] {
         let len = std::fs::metadata(shots.join(shot)).map(|m| m.len()).unwrap_or(0);
@@ -72,7 +82,6 @@ fn the_map_of_sahel_reports_stays_in_west_africa() {
         eprintln!("skipped: ../shared/eval/acled-sahel.dev.jsonl is absent");
         return;
     }
-    let web = Path::new(env!("CARGO_MANIFEST_DIR")).join("../../web");
     let dir = tempfile::tempdir().unwrap();
     let db = dir.path().join("sahel.db");
     let out = Command::new(env!("CARGO_BIN_EXE_palaver"))
@@ -81,21 +90,8 @@ fn the_map_of_sahel_reports_stays_in_west_africa() {
         .unwrap();
     assert!(out.status.success(), "ingest failed: {}", String::from_utf8_lossy(&out.stderr));
     let server = common::Server::start(&db);
-    let shots = Path::new(env!("CARGO_TARGET_TMPDIR")).join("dashboard");
-    std::fs::create_dir_all(&shots).unwrap();
     // West Africa and the Sahel: from Cape Verde's meridian to Chad's eastern border
-    let out = Command::new("node")
-        .arg("tests/map_region.mjs")
-        .arg(&server.url)
-        .arg(&shots)
-        .arg("-26,2,24,28")
-        .env("CHROMIUM", &browser)
-        .current_dir(&web)
-        .output()
-        .expect("node runs");
-    let report = String::from_utf8_lossy(&out.stdout);
-    eprintln!("{report}\n{}", String::from_utf8_lossy(&out.stderr));
-    assert!(out.status.success(), "markers outside West Africa: {report}");
-    let report: serde_json::Value = serde_json::from_str(report.trim()).expect("a JSON report");
+    let (_, report) = browse(&browser, "tests/map_region.mjs", &server.url, "-26,2,24,28");
+    let report = report.unwrap_or_else(|r| panic!("markers outside West Africa: {r}"));
     assert!(report["markers"].as_u64().unwrap() > 100, "too few places drawn: {report}");
 }
