@@ -2,18 +2,14 @@
 // every panel must show data; a country filter must change every panel; clicking an actor in the
 // network must filter by it; an event row must open its evidence. Screenshots go to OUTDIR.
 // Usage: node tests/dashboard.mjs URL OUTDIR COUNTRY. Prints a JSON report; exits 1 on a failure.
-import { chromium } from "playwright-core";
+import { launch } from "./browser.mjs";
 
 const [url, outDir, country] = process.argv.slice(2);
 const failures = [];
 const check = (ok, what) => {
   if (!ok) failures.push(what);
 };
-const browser = await chromium.launch({
-  executablePath: process.env.CHROMIUM || "/usr/bin/chromium",
-  args: ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking",
-    "--disable-component-update", "--disable-sync"],
-});
+const browser = await launch();
 const report = {};
 try {
   const page = await browser.newPage({ viewport: { width: 1400, height: 1100 } });

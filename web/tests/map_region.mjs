@@ -2,16 +2,12 @@
 // West Africa must not put events in Honduras or Japan), in headless Chromium (Debian's chromium,
 // through playwright-core). Usage: node tests/map_region.mjs URL OUTDIR W,S,E,N
 // Prints a JSON report (markers, those outside, the screenshot); exits 1 on a failure.
-import { chromium } from "playwright-core";
+import { launch } from "./browser.mjs";
 
 const [url, outDir, box] = process.argv.slice(2);
 const [west, south, east, north] = box.split(",").map(Number);
 const failures = [];
-const browser = await chromium.launch({
-  executablePath: process.env.CHROMIUM || "/usr/bin/chromium",
-  args: ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking",
-    "--disable-component-update", "--disable-sync"],
-});
+const browser = await launch();
 const report = {};
 try {
   const page = await browser.newPage({ viewport: { width: 1400, height: 1100 } });
