@@ -51,42 +51,143 @@ impl DateMention {
     }
 }
 
-const MONTHS: [&str; 12] = [
-    "january",
-    "february",
-    "march",
-    "april",
-    "may",
-    "june",
-    "july",
-    "august",
-    "september",
-    "october",
-    "november",
-    "december",
-];
-const WEEKDAYS: [&str; 7] = ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"];
-const NUMBERS: [&str; 10] = ["one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten"];
-
-/// Whether a lowercase word is a month's or a weekday's full name ("march", "tuesday"; not "jan").
-pub fn is_full_calendar_name(word: &str) -> bool {
-    MONTHS.contains(&word) || WEEKDAYS.contains(&word)
+/// A language's calendar words, read from its grammar table (data/lang/<code>/grammar.tsv):
+/// month and weekday names, numbers, relative phrases and the words around dates.
+#[derive(Debug, Default)]
+pub struct Calendar {
+    months: Vec<(String, u32)>,
+    weekdays: Vec<(String, u32)>,
+    numbers: Vec<(String, u32)>,
+    /// Months and weekdays are dates only when capitalised (English); else in any case (French).
+    capitalised: bool,
+    ambiguous_months: Vec<String>,
+    month_context: Vec<String>,
+    year_prefix: Vec<String>,
+    day_span: Vec<String>,
+    name_exception: Vec<String>,
+    ordinal_suffix: Vec<String>,
+    relative: Vec<Relative>,
+    /// Words that may start a relative date or a year ("yesterday", "last", "in").
+    starters: Vec<String>,
 }
 
-/// Whether a word names a month or a day of the week (so it is a date, not a place: "in March").
-pub fn is_date_word(word: &str) -> bool {
-    month_of(word).is_some() || WEEKDAYS.iter().any(|d| d.eq_ignore_ascii_case(word))
+/// A relative date phrase: its words (`#` a count), the shift and the precision it gives.
+#[derive(Debug)]
+struct Relative {
+    words: Vec<String>,
+    unit: Unit,
+    shift: i64,
+    precision: Precision,
 }
 
-fn month_of(word: &str) -> Option<u32> {
-    let w = word.trim_end_matches('.').to_ascii_lowercase();
-    if w.len() < 3 {
-        return None;
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum Unit {
+    Day,
+    Month,
+    Year,
+}
+
+impl Calendar {
+    /// The calendar of a grammar table's lists; `Err` names a key that cannot be read.
+    pub fn read(lists: &[(String, Vec<String>)]) -> Result<Self, String> {
+        let mut c = Calendar::default();
+        let fold = |w: &str| palaver_lexicon::words::normalize(w);
+        for (key, words) in lists {
+            let mut parts = key.split('.');
+            let head = parts.next().unwrap_or("");
+            let rest: Vec<&str> = parts.collect();
+            let n = || {
+                rest.first()
+                    .and_then(|n| n.parse::<u32>().ok())
+                    .ok_or_else(|| format!("{key}: expected a number after the dot"))
+            };
+            match head {
+                "month" => {
+                    let m = n()?;
+                    c.months.extend(words.iter().map(|w| (fold(w), m)));
+                }
+                "weekday" => {
+                    let d = n()?;
+                    c.weekdays.extend(words.iter().map(|w| (fold(w), d)));
+                }
+                "number" => {
+                    let v = n()?;
+                    c.numbers.extend(words.iter().map(|w| (fold(w), v)));
+                }
+                "calendar_capitalised" => c.capitalised = words.iter().any(|w| w == "yes"),
+                "ambiguous_month" => c.ambiguous_months.extend(words.iter().map(|w| fold(w))),
+                "month_context" => c.month_context.extend(words.iter().map(|w| fold(w))),
+                "year_prefix" => c.year_prefix.extend(words.iter().map(|w| fold(w))),
+                "day_span" => c.day_span.extend(words.iter().map(|w| fold(w))),
+                "name_exception" => c.name_exception.extend(words.iter().map(|w| fold(w))),
+                "ordinal_suffix" => c.ordinal_suffix.extend(words.iter().map(|w| fold(w))),
+                "relative" => {
+                    let [unit, shift, precision] = rest[..] else {
+                        return Err(format!("{key}: expected relative.UNIT.SHIFT.PRECISION"));
+                    };
+                    let unit = match unit {
+                        "day" => Unit::Day,
+                        "month" => Unit::Month,
+                        "year" => Unit::Year,
+                        _ => return Err(format!("{key}: unit {unit:?} is not day, month or year")),
+                    };
+                    let shift: i64 = shift.parse().map_err(|_| format!("{key}: shift {shift:?} is not a number"))?;
+                    let precision = match precision {
+                        "day" => Precision::Day,
+                        "week" => Precision::Week,
+                        "month" => Precision::Month,
+                        "year" => Precision::Year,
+                        _ => return Err(format!("{key}: precision {precision:?} is not day, week, month or year")),
+                    };
+                    for phrase in words {
+                        let words: Vec<String> = phrase.split('_').map(fold).collect();
+                        c.relative.push(Relative { words, unit, shift, precision });
+                    }
+                }
+                _ => {}
+            }
+        }
+        let mut starters: Vec<String> = c.relative.iter().map(|r| r.words[0].clone()).filter(|w| w != "#").collect();
+        starters.extend(c.year_prefix.iter().cloned());
+        starters.extend(c.numbers.iter().map(|(w, _)| w.clone()));
+        starters.sort();
+        starters.dedup();
+        c.starters = starters;
+        Ok(c)
     }
-    MONTHS
-        .iter()
-        .position(|m| *m == w || (w.len() >= 3 && m.starts_with(&w) && (w.len() == 3 || w == "sept")))
-        .map(|i| i as u32 + 1)
+
+    fn month_of(&self, word: &str) -> Option<u32> {
+        let w = palaver_lexicon::words::normalize(word.trim_end_matches('.'));
+        if w.len() < 3 {
+            return None;
+        }
+        self.months.iter().find(|(m, _)| *m == w).map(|&(_, k)| k)
+    }
+
+    fn weekday_of(&self, word: &str) -> Option<u32> {
+        let w = palaver_lexicon::words::normalize(word);
+        self.weekdays.iter().find(|(d, _)| *d == w).map(|&(_, k)| k)
+    }
+
+    /// A number written as a word ("three", "trois").
+    pub fn number_word(&self, word: &str) -> Option<u32> {
+        let w = palaver_lexicon::words::normalize(word);
+        self.numbers.iter().find(|(n, _)| *n == w).map(|&(_, k)| k)
+    }
+
+    /// Whether a word is a month's or a weekday's full name ("march", "tuesday"; not "jan").
+    pub fn is_full_name(&self, word: &str) -> bool {
+        let w = palaver_lexicon::words::normalize(word);
+        let full = |list: &[(String, u32)]| {
+            list.iter().any(|(n, k)| *n == w && list.iter().filter(|(_, j)| j == k).all(|(m, _)| m.len() <= n.len()))
+        };
+        full(&self.months) || full(&self.weekdays)
+    }
+
+    /// Whether a word names a month or a day of the week (so it is a date, not a place: "in March").
+    pub fn is_date_word(&self, word: &str) -> bool {
+        self.month_of(word).is_some() || self.weekday_of(word).is_some()
+    }
 }
 
 /// Days since 1970-01-01 of a civil date (proleptic Gregorian).
@@ -127,6 +228,7 @@ pub fn find(
     tokens: &[Token],
     range: (usize, usize),
     article: Option<DayNumber>,
+    cal: &Calendar,
     out: &mut Vec<DateMention>,
 ) {
     out.clear();
@@ -138,8 +240,22 @@ pub fn find(
         }
     };
     let num = |i: usize| -> Option<u32> {
-        (i < range.1 && tokens[i].is(flag::NUMBER)).then(|| word(i).parse().ok()).flatten()
+        if i >= range.1 {
+            return None;
+        }
+        let w = word(i);
+        if tokens[i].is(flag::NUMBER) {
+            return w.parse().ok();
+        }
+        // "le 1er mars"
+        cal.ordinal_suffix
+            .iter()
+            .find_map(|s| w.strip_suffix(s.as_str()))
+            .filter(|d| !d.is_empty() && d.bytes().all(|b| b.is_ascii_digit()))
+            .and_then(|d| d.parse().ok())
     };
+    // months and weekdays in English are capitalised; in French they are not
+    let cased = |i: usize| !cal.capitalised || (i < range.1 && tokens[i].is(flag::CAPITAL));
     let year_at = |i: usize| num(i).filter(|y| (1900..2100).contains(y)).map(|y| y as i32);
     let anchor = article.map(split_day);
     let mut i = range.0;
@@ -147,34 +263,31 @@ pub fn find(
         let w = word(i);
         // only numbers, capitalised words (months, weekdays) and a few others can start a date
         let t = tokens[i];
+        let lower = palaver_lexicon::words::normalize(w);
         let candidate = t.is(flag::NUMBER | flag::CAPITAL)
-            || ["yesterday", "today", "overnight", "tonight", "last", "this", "in", "since", "by", "past", "recent"]
-                .iter()
-                .chain(NUMBERS.iter())
-                .any(|c| w.eq_ignore_ascii_case(c));
+            || cal.starters.iter().any(|c| *c == lower)
+            || (!cal.capitalised && (cal.is_date_word(w) || num(i).is_some()));
         if !candidate {
             i += 1;
             continue;
         }
-        let lower = w.to_ascii_lowercase();
         let mut found: Option<(DateMention, usize)> = None;
         let at =
             |y: i32, m: u32, d: u32, p: Precision| DateMention { token: i, year: y, month: m, day: d, precision: p };
         // "the Movement of June 5", "the 4 September Movement": a name, not a date
         let in_name = i > range.0 + 1
-            && word(i - 1).eq_ignore_ascii_case("of")
+            && tokens[i - 1].class == crate::grammar::Word::Of
             && tokens[i - 2].is(flag::CAPITAL)
-            && !matches!(word(i - 2).to_ascii_lowercase().as_str(), "on" | "night" | "morning" | "evening");
+            && !cal.name_exception.contains(&palaver_lexicon::words::normalize(word(i - 2)));
         if in_name {
             i += 1;
             continue;
         }
-        let span_end = num(i + 2).filter(|e| {
-            matches!(word(i + 1).to_ascii_lowercase().as_str(), "-" | "to" | "and" | "\u{2013}") && (1..=31).contains(e)
-        });
+        let span_end = num(i + 2)
+            .filter(|e| cal.day_span.contains(&palaver_lexicon::words::normalize(word(i + 1))) && (1..=31).contains(e));
         if let (Some(d), Some(e)) = (num(i).filter(|d| (1..=31).contains(d)), span_end) {
             // "11-12 March", "between 24 and 26 July 2020", "the night of 14 to 15 June"
-            if let Some(m) = month_of(word(i + 3)).filter(|_| tokens[i + 3].is(flag::CAPITAL) && e > d) {
+            if let Some(m) = cal.month_of(word(i + 3)).filter(|_| cased(i + 3) && e > d) {
                 let p = if e - d <= 1 { Precision::Day } else { Precision::Week };
                 match year_at(i + 4) {
                     Some(y) if valid(y, m, d) => found = Some((at(y, m, d, p), 5)),
@@ -185,15 +298,15 @@ pub fn find(
         if found.is_some() {
         } else if let Some(d) = num(i).filter(|d| (1..=31).contains(d)) {
             // 31 December 2020 / 31 December
-            if let Some(m) = month_of(word(i + 1)).filter(|_| tokens[i + 1].is(flag::CAPITAL)) {
+            if let Some(m) = cal.month_of(word(i + 1)).filter(|_| cased(i + 1)) {
                 match year_at(i + 2) {
                     Some(y) if valid(y, m, d) => found = Some((at(y, m, d, Precision::Day), 3)),
                     _ => found = recent(anchor, m, Some(d)).map(|(y, m, d)| (at(y, m, d, Precision::Day), 2)),
                 }
             }
-        } else if let Some(m) = month_of(w).filter(|_| {
-            tokens[i].is(flag::CAPITAL)
-                && (lower != "may" && lower != "march" || month_context(word(i.wrapping_sub(1)), word(i + 1)))
+        } else if let Some(m) = cal.month_of(w).filter(|_| {
+            cased(i)
+                && (!cal.ambiguous_months.contains(&lower) || month_context(cal, word(i.wrapping_sub(1)), word(i + 1)))
         }) {
             let comma = usize::from(word(i + 2) == ",");
             if let Some(d) = num(i + 1).filter(|d| (1..=31).contains(d)) {
@@ -206,8 +319,11 @@ pub fn find(
             } else {
                 found = recent(anchor, m, None).map(|(y, m, _)| (at(y, m, 1, Precision::Month), 1));
             }
-        } else if let Some(wd) = WEEKDAYS.iter().position(|d| *d == lower).filter(|_| tokens[i].is(flag::CAPITAL)) {
-            found = anchor.map(|(y, m, d)| {
+        } else if let Some(wd) = cal.weekday_of(w).filter(|_| cased(i)) {
+            // "dimanche 12 mars": the date that follows says it
+            let dated = num(i + 1).is_some_and(|d| (1..=31).contains(&d)) && cal.month_of(word(i + 2)).is_some();
+            found = anchor.filter(|_| !dated).map(|(y, m, d)| {
+                let wd = wd as usize - 1;
                 let today = days_from_civil(y, m, d);
                 let today_wd = (today + 3).rem_euclid(7) as usize; // 1970-01-01 was a Thursday
                 let back = (today_wd + 7 - wd) % 7;
@@ -215,10 +331,9 @@ pub fn find(
                 (at(y, m, d, Precision::Day), 1)
             });
         } else if let Some((y, m, d)) = anchor {
-            found = relative(&lower, word(i + 1), word(i + 2), (y, m, d))
-                .map(|(date, p, n)| (at(date.0, date.1, date.2, p), n));
+            found = relative(cal, &word, &num, i, (y, m, d)).map(|(date, p, n)| (at(date.0, date.1, date.2, p), n));
         }
-        if found.is_none() && matches!(lower.as_str(), "in" | "since" | "by") {
+        if found.is_none() && cal.year_prefix.contains(&lower) {
             if let Some(y) = year_at(i + 1) {
                 found = Some((DateMention { token: i + 1, year: y, month: 1, day: 1, precision: Precision::Year }, 2));
             }
@@ -233,12 +348,11 @@ pub fn find(
     }
 }
 
-/// "May" and "March" are months after "in", "early", "late", "mid", "since", "until" or before a number.
-fn month_context(before: &str, after: &str) -> bool {
-    matches!(
-        before.to_ascii_lowercase().as_str(),
-        "in" | "early" | "late" | "mid" | "since" | "until" | "of" | "-" | "on" | "by" | "last" | "next" | "this"
-    ) || after.chars().next().is_some_and(|c| c.is_ascii_digit())
+/// An ambiguous month name ("May", "March") is a month after one of the calendar's context words
+/// ("in", "early", "since") or before a number.
+fn month_context(cal: &Calendar, before: &str, after: &str) -> bool {
+    cal.month_context.contains(&palaver_lexicon::words::normalize(before))
+        || after.chars().next().is_some_and(|c| c.is_ascii_digit())
 }
 
 /// The most recent month `m` (and day `d`) at or before the article's date.
@@ -250,46 +364,44 @@ fn recent(anchor: Option<(i32, u32, u32)>, m: u32, d: Option<u32>) -> Option<(i3
     valid(year, m, day).then_some((year, m, day))
 }
 
-/// yesterday, today, overnight, N days ago, last week/month/year, this year.
-fn relative(
-    w: &str,
-    next: &str,
-    next2: &str,
+/// The calendar's relative phrase at token `i` ("yesterday", "two days ago", "la semaine
+/// dernière"), the longest that matches: its date, precision and length in tokens.
+fn relative<'t>(
+    cal: &Calendar,
+    word: &impl Fn(usize) -> &'t str,
+    num: &impl Fn(usize) -> Option<u32>,
+    i: usize,
     (y, m, d): (i32, u32, u32),
 ) -> Option<((i32, u32, u32), Precision, usize)> {
-    let today = days_from_civil(y, m, d);
-    let shift = |n: i64| civil_from_days(today - n);
-    let count = |s: &str| {
-        s.parse::<i64>()
-            .ok()
-            .or_else(|| NUMBERS.iter().position(|n| *n == s.to_ascii_lowercase()).map(|p| p as i64 + 1))
-    };
-    match (w, next.to_ascii_lowercase().as_str()) {
-        ("yesterday", _) => Some((shift(1), Precision::Day, 1)),
-        ("today" | "overnight" | "tonight", _) => Some((shift(0), Precision::Day, 1)),
-        ("last", "year") => Some(((y - 1, 1, 1), Precision::Year, 2)),
-        ("this", "year") => Some(((y, 1, 1), Precision::Year, 2)),
-        ("last", "month") => {
-            let (py, pm) = if m == 1 { (y - 1, 12) } else { (y, m - 1) };
-            Some(((py, pm, 1), Precision::Month, 2))
+    let count = |k: usize| num(k).or_else(|| cal.number_word(word(k)));
+    let mut best: Option<(&Relative, i64)> = None;
+    for r in &cal.relative {
+        if best.is_some_and(|(b, _)| b.words.len() >= r.words.len()) {
+            continue;
         }
-        ("this", "month") => Some(((y, m, 1), Precision::Month, 2)),
-        ("last" | "past", "week") => Some((shift(7), Precision::Week, 2)),
-        ("this", "week") => Some((shift(0), Precision::Week, 2)),
-        // "in the past days", "in recent days", "over the past few days"
-        ("past" | "recent", "days") => Some((shift(7), Precision::Week, 2)),
-        ("past", "few") if next2.eq_ignore_ascii_case("days") => Some((shift(7), Precision::Week, 3)),
-        _ => {
-            let n = count(w)?;
-            let unit = next.to_ascii_lowercase();
-            let ago = next2.eq_ignore_ascii_case("ago");
-            match unit.as_str() {
-                "day" | "days" if ago => Some((shift(n), Precision::Day, 3)),
-                "week" | "weeks" if ago => Some((shift(7 * n), Precision::Day, 3)),
-                _ => None,
+        let mut n = 1i64;
+        let matched = r.words.iter().enumerate().all(|(k, w)| {
+            if w == "#" {
+                count(i + k).map(|c| n = i64::from(c)).is_some()
+            } else {
+                palaver_lexicon::words::normalize(word(i + k)) == *w
             }
+        });
+        if matched {
+            best = Some((r, n));
         }
     }
+    let (r, n) = best?;
+    let shift = r.shift * n;
+    let date = match r.unit {
+        Unit::Day => civil_from_days(days_from_civil(y, m, d) + shift),
+        Unit::Month => {
+            let months = i64::from(y) * 12 + i64::from(m) - 1 + shift;
+            (months.div_euclid(12) as i32, months.rem_euclid(12) as u32 + 1, 1)
+        }
+        Unit::Year => (y + shift as i32, 1, 1),
+    };
+    Some((date, r.precision, r.words.len()))
 }
 
 #[cfg(test)]

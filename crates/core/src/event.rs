@@ -86,7 +86,15 @@ pub struct Event {
     /// The third party between source and target ("talks mediated by the High Islamic Council").
     #[serde(default)]
     pub mediator: Option<ActorRecord>,
+    /// The language the event was coded from (ISO 639-1: "en", "fr").
+    #[serde(default = "english")]
+    pub lang: String,
     pub evidence: Evidence,
     /// The dictionary line that produced the code, `file:line`.
     pub rule: String,
+}
+
+/// The language of records written before events carried one.
+fn english() -> String {
+    "en".into()
 }

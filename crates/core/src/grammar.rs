@@ -1,9 +1,11 @@
-//! The closed classes of English that shallow parsing leans on: auxiliaries, negators, determiners,
-//! pronouns, conjunctions, prepositions. Kept here as small word lists (they are grammar, not
-//! dictionary content); everything open-class lives in the dictionaries.
+//! The closed classes of a language that shallow parsing leans on (auxiliaries, negators,
+//! determiners, pronouns, conjunctions, prepositions) and its cue words (agreement and place nouns,
+//! calendar and toll words). They are data, one table per language (data/lang/<code>/grammar.tsv),
+//! so a language is a set of tables, not a fork of the coder; everything open-class lives in the
+//! dictionaries.
 
 use palaver_lexicon::{Lexicon, WordId};
-use rustc_hash::FxHashMap;
+use rustc_hash::{FxHashMap, FxHashSet};
 
 /// The grammatical class of a function word; `Other` for everything else.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Default)]
@@ -58,185 +60,168 @@ impl Word {
     }
 }
 
-const CLASSES: &[(Word, &[&str])] = &[
-    (Word::Be, &["be", "is", "are", "was", "were", "been", "being", "am"]),
-    (Word::Have, &["has", "have", "had", "having"]),
-    (Word::Do, &["do", "does", "did"]),
-    (Word::Modal, &["will", "would", "could", "may", "might", "must", "should", "can", "shall", "ca", "wo"]),
-    (Word::Not, &["not", "n't", "never"]),
-    (Word::Get, &["get", "gets", "got", "gotten"]),
-    (
-        Word::Det,
-        &[
-            "a", "an", "the", "this", "that", "these", "those", "its", "their", "his", "her", "our", "some", "any",
-            "all", "each", "several", "many", "other", "another", "no",
-        ],
-    ),
-    (Word::Pronoun, &["he", "she", "they", "it", "both", "we", "i", "you"]),
-    (Word::Relative, &["which", "who", "whom", "whose"]),
-    (Word::And, &["and", "or", "&", "nor"]),
-    (
-        Word::Subordinator,
-        &[
-            "but", "while", "whereas", "although", "because", "though", "if", "unless", "when", "after", "before",
-            "since", "until", "as", "where", "so",
-        ],
-    ),
-    (Word::By, &["by"]),
-    (Word::Of, &["of"]),
-    (Word::To, &["to"]),
-    (
-        Word::Adverb,
-        &[
-            "also",
-            "reportedly",
-            "allegedly",
-            "previously",
-            "then",
-            "still",
-            "already",
-            "yet",
-            "just",
-            "again",
-            "later",
-            "recently",
-            "jointly",
-            "quietly",
-            "reportedly",
-            "first",
-            "now",
-            "once",
-            "subsequently",
-            "eventually",
-            "finally",
-            "further",
-            "even",
-            "only",
-            "vigorously",
-            "strongly",
-            "repeatedly",
-            "formally",
-            "officially",
-            "publicly",
-            "reportedly",
-            "apparently",
-            "presumably",
-        ],
-    ),
-    (
-        Word::Locative,
-        &[
-            "in",
-            "at",
-            "near",
-            "inside",
-            "outside",
-            "across",
-            "around",
-            "within",
-            "throughout",
-            "along",
-            "during",
-            "amid",
-            "outside",
-        ],
-    ),
-    (
-        Word::Preposition,
-        &[
-            "on", "with", "from", "for", "against", "into", "over", "about", "between", "among", "without", "toward",
-            "towards", "through", "under", "upon", "despite",
-        ],
-    ),
-];
+/// Where a language's tables come from: a file name to cite and its text.
+pub struct GrammarSource<'a> {
+    /// The ISO 639-1 code of the language ("en", "fr").
+    pub lang: &'a str,
+    /// The file name errors cite.
+    pub name: &'a str,
+    /// The table's text (see data/lang/en/grammar.tsv for the format).
+    pub text: &'a str,
+}
 
-/// Nouns for agreements, which later sentences refer back to with "the deal", "the truce".
-const AGREEMENT_NOUNS: &[&str] =
-    &["deal", "agreement", "accord", "truce", "ceasefire", "cease-fire", "pact", "accords", "treaty", "armistice"];
+/// English's tables, compiled in.
+pub const ENGLISH: GrammarSource<'static> = GrammarSource {
+    lang: "en",
+    name: "data/lang/en/grammar.tsv",
+    text: include_str!("../../../data/lang/en/grammar.tsv"),
+};
 
-/// Nouns for kinds of place, after which "of X" names a place.
-const PLACE_NOUNS: &[&str] = &[
-    "northwest",
-    "northeast",
-    "southwest",
-    "southeast",
-    "quarter",
-    "neighbourhood",
-    "neighborhood",
-    "vicinity",
-    "hamlet",
-    "locality",
-    "circle",
-    "cercle",
-    "axis",
-    "periphery",
-    "villages",
-    "towns",
-    "city",
-    "town",
-    "village",
-    "capital",
-    "region",
-    "province",
-    "district",
-    "port",
-    "area",
-    "outskirts",
-    "suburb",
-    "suburbs",
-    "streets",
-    "centre",
-    "center",
-    "heart",
-    "north",
-    "south",
-    "east",
-    "west",
-    "state",
-    "county",
-    "municipality",
-    "community",
-    "communities",
-    "commune",
-    "prefecture",
-    "department",
-    "governorate",
-    "island",
-];
+/// French's tables, compiled in.
+pub const FRENCH: GrammarSource<'static> = GrammarSource {
+    lang: "fr",
+    name: "data/lang/fr/grammar.tsv",
+    text: include_str!("../../../data/lang/fr/grammar.tsv"),
+};
 
-/// Past participles that, after "be" and before "to", say what state the subject is in rather than
-/// what was done to it: "is prepared to talk", "are determined to fight".
-const STATIVE_PARTICIPLES: &[&str] =
-    &["prepared", "committed", "determined", "resolved", "inclined", "disposed", "poised", "dedicated"];
+/// The embedded tables of a language, by its ISO 639-1 code.
+pub fn embedded(lang: &str) -> Option<GrammarSource<'static>> {
+    [ENGLISH, FRENCH].into_iter().find(|g| g.lang == lang)
+}
 
-/// Function-word classes, looked up by normal form.
+/// The closed classes and cue words of one language, read from its table (data/lang/<code>/).
 #[derive(Debug)]
 pub struct Grammar {
-    classes: FxHashMap<&'static str, Word>,
+    lang: String,
+    /// Classes by normal form (accents folded).
+    classes: FxHashMap<String, Word>,
+    /// Classes of words with accents, by lower-cased text: French "à" is no "a".
+    exact: FxHashMap<String, Word>,
+    agreement: FxHashSet<String>,
+    place: FxHashSet<String>,
+    stative: FxHashSet<String>,
+    adverb_suffix: Vec<String>,
+    not_adverb: FxHashSet<String>,
     /// Verbs whose infinitive complement did not happen: "refused to attack", "failed to agree".
     negating: Vec<WordId>,
+    /// Every other key of the table (calendar, tolls): words by key, for the stages that read them.
+    lists: FxHashMap<String, Vec<String>>,
+    calendar: crate::dates::Calendar,
+}
+
+/// The normal form of a word already lower-cased (accents folded only where there are any).
+fn fold(word: &str) -> std::borrow::Cow<'_, str> {
+    if word.is_ascii() {
+        std::borrow::Cow::Borrowed(word)
+    } else {
+        std::borrow::Cow::Owned(palaver_lexicon::words::normalize(word))
+    }
+}
+
+fn class_of_key(key: &str) -> Option<Word> {
+    Some(match key {
+        "be" => Word::Be,
+        "have" => Word::Have,
+        "do" => Word::Do,
+        "modal" => Word::Modal,
+        "not" => Word::Not,
+        "get" => Word::Get,
+        "det" => Word::Det,
+        "pronoun" => Word::Pronoun,
+        "relative" => Word::Relative,
+        "and" => Word::And,
+        "subordinator" => Word::Subordinator,
+        "by" => Word::By,
+        "of" => Word::Of,
+        "to" => Word::To,
+        "adverb" => Word::Adverb,
+        "locative" => Word::Locative,
+        "preposition" => Word::Preposition,
+        _ => return None,
+    })
 }
 
 impl Grammar {
-    /// Builds the tables; verbs are looked up in the lexicon's vocabulary.
+    /// English's tables; verbs are looked up in the lexicon's vocabulary.
     pub fn new(lexicon: &Lexicon) -> Self {
-        let mut classes = FxHashMap::default();
-        for (class, words) in CLASSES {
-            for w in *words {
-                classes.entry(*w).or_insert(*class);
+        match Grammar::read(&ENGLISH, lexicon) {
+            Ok(g) => g,
+            Err(e) => unreachable!("the embedded English table is checked by tests: {e}"),
+        }
+    }
+
+    /// Reads a language's table. A line that cannot be read is an error naming file and line.
+    pub fn read(source: &GrammarSource<'_>, lexicon: &Lexicon) -> Result<Self, String> {
+        let mut g = Grammar {
+            lang: source.lang.to_string(),
+            classes: FxHashMap::default(),
+            exact: FxHashMap::default(),
+            agreement: FxHashSet::default(),
+            place: FxHashSet::default(),
+            stative: FxHashSet::default(),
+            adverb_suffix: Vec::new(),
+            not_adverb: FxHashSet::default(),
+            negating: Vec::new(),
+            lists: FxHashMap::default(),
+            calendar: crate::dates::Calendar::default(),
+        };
+        for (n, line) in source.text.lines().enumerate() {
+            let line = line.trim_end();
+            if line.is_empty() || line.starts_with('#') {
+                continue;
+            }
+            let Some((key, words)) = line.split_once('\t') else {
+                return Err(format!("{}:{}: expected a key, a tab and words", source.name, n + 1));
+            };
+            let key = key.trim();
+            for w in words.split_whitespace() {
+                let lower = w.to_lowercase();
+                let norm = palaver_lexicon::words::normalize(w);
+                match key {
+                    "agreement" => drop(g.agreement.insert(norm)),
+                    "place" => drop(g.place.insert(norm)),
+                    "stative" => drop(g.stative.insert(norm)),
+                    "adverb_suffix" => g.adverb_suffix.push(norm),
+                    "not_adverb" => drop(g.not_adverb.insert(norm)),
+                    "negating" => {
+                        let id = lexicon.vocab.get(&norm);
+                        if id != 0 {
+                            g.negating.push(id);
+                        }
+                    }
+                    _ => match class_of_key(key) {
+                        // a word with accents is its own: "à" leaves "a" to "avoir"
+                        Some(class) if lower != norm => drop(g.exact.entry(lower).or_insert(class)),
+                        Some(class) => drop(g.classes.entry(norm).or_insert(class)),
+                        None => g.lists.entry(key.to_string()).or_default().push(lower),
+                    },
+                }
             }
         }
-        let negating = ["refuse", "decline", "fail", "deny", "reject"]
-            .iter()
-            .map(|w| lexicon.vocab.get(w))
-            .filter(|&id| id != 0)
-            .collect();
-        Grammar { classes, negating }
+        let lists: Vec<(String, Vec<String>)> = g.lists.iter().map(|(k, v)| (k.clone(), v.clone())).collect();
+        g.calendar = crate::dates::Calendar::read(&lists).map_err(|e| format!("{}: {e}", source.name))?;
+        Ok(g)
+    }
+
+    /// The language's calendar words.
+    pub fn calendar(&self) -> &crate::dates::Calendar {
+        &self.calendar
+    }
+
+    /// The language's ISO 639-1 code.
+    pub fn lang(&self) -> &str {
+        &self.lang
+    }
+
+    /// The words listed under a key of the table that is no word class (calendar and toll words),
+    /// lower-cased, in file order; empty when the table has none.
+    pub fn list(&self, key: &str) -> &[String] {
+        self.lists.get(key).map_or(&[], Vec::as_slice)
     }
 
     /// Whether a word names an agreement, which a later sentence can refer back to ("the deal").
     pub fn is_agreement_noun(&self, norm: &str) -> bool {
-        AGREEMENT_NOUNS.contains(&norm)
+        self.agreement.contains(&*fold(norm))
     }
 
     /// Whether a sentence with no actor in it still speaks of an agreement ("The deal broke down"),
@@ -249,12 +234,12 @@ impl Grammar {
 
     /// Whether a noun names a kind of place ("the city of Beirut": a place, not its government).
     pub fn is_place_noun(&self, norm: &str) -> bool {
-        PLACE_NOUNS.contains(&norm)
+        self.place.contains(&*fold(norm))
     }
 
     /// Whether a past participle before "to" names a state of its subject ("prepared to").
     pub fn is_stative_participle(&self, norm: &str) -> bool {
-        STATIVE_PARTICIPLES.contains(&norm)
+        self.stative.contains(&*fold(norm))
     }
 
     /// Whether a verb lemma negates its infinitive complement ("refused to negotiate").
@@ -268,26 +253,22 @@ impl Grammar {
             return *c;
         }
         if norm.len() > 4
-            && norm.ends_with("ly")
-            && !matches!(
-                norm,
-                "early"
-                    | "family"
-                    | "italy"
-                    | "rally"
-                    | "ally"
-                    | "supply"
-                    | "reply"
-                    | "assembly"
-                    | "july"
-                    | "daily"
-                    | "weekly"
-                    | "monthly"
-                    | "only"
-            )
+            && self.adverb_suffix.iter().any(|x| norm.ends_with(x.as_str()))
+            && !self.not_adverb.contains(norm)
         {
             return Word::Adverb;
         }
         Word::Other
+    }
+
+    /// The class of a word of the text: its own lower-cased spelling first where the language
+    /// lists words with accents, then its normal form.
+    pub fn class_of(&self, raw: &str, norm: &str) -> Word {
+        if !self.exact.is_empty() && !raw.is_ascii() {
+            if let Some(c) = self.exact.get(&raw.to_lowercase()) {
+                return *c;
+            }
+        }
+        self.class(norm)
     }
 }

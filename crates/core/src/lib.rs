@@ -25,6 +25,7 @@ pub mod event;
 pub mod fatalities;
 #[allow(missing_docs)]
 pub mod grammar;
+pub mod language;
 pub mod mediation;
 #[allow(missing_docs)]
 pub mod mentions;
@@ -67,6 +68,9 @@ pub struct Article {
     /// Where it was published.
     #[serde(default)]
     pub url: Option<String>,
+    /// Its language (ISO 639-1, "en", "fr"); detected from the text when absent.
+    #[serde(default)]
+    pub lang: Option<String>,
 }
 
 impl Article {
@@ -121,24 +125,19 @@ pub struct CodedArticle {
     pub sentences: usize,
 }
 
-/// The shared, immutable part of coding.
-pub struct Engine {
+/// One language the engine codes: its dictionaries and its grammar tables.
+struct Language {
     lexicon: Arc<Lexicon>,
     grammar: Grammar,
-    options: Options,
     /// Country index by ISO3 code, for named actors' countries.
     countries: FxHashMap<String, u32>,
-    /// A user's gazetteer searched beside the embedded one.
-    gazetteer: Option<Arc<palaver_lexicon::gazetteer::Gazetteer>>,
     /// Head lemmas of violent patterns (roots 18-20): a sentence naming no actor is coded only if it
     /// has one ("An IED exploded near Gao").
     violent_heads: rustc_hash::FxHashSet<u32>,
 }
 
-impl Engine {
-    /// An engine over a lexicon.
-    pub fn new(lexicon: Arc<Lexicon>, options: Options) -> Self {
-        let grammar = Grammar::new(&lexicon);
+impl Language {
+    fn new(lexicon: Arc<Lexicon>, grammar: Grammar) -> Self {
         let countries = lexicon.countries.iter().enumerate().map(|(i, c)| (c.iso3.clone(), i as u32)).collect();
         let violent_heads = lexicon
             .patterns
@@ -146,7 +145,33 @@ impl Engine {
             .filter(|p| matches!(lexicon.cameo[p.code as usize].root.as_str(), "18" | "19" | "20"))
             .map(|p| p.head)
             .collect();
-        Engine { lexicon, grammar, options, countries, gazetteer: None, violent_heads }
+        Language { lexicon, grammar, countries, violent_heads }
+    }
+}
+
+/// The shared, immutable part of coding.
+pub struct Engine {
+    /// The languages coded, the default first.
+    languages: Vec<Language>,
+    options: Options,
+    /// A user's gazetteer searched beside the embedded one.
+    gazetteer: Option<Arc<palaver_lexicon::gazetteer::Gazetteer>>,
+}
+
+impl Engine {
+    /// An engine over a lexicon, coding English.
+    pub fn new(lexicon: Arc<Lexicon>, options: Options) -> Self {
+        let grammar = Grammar::new(&lexicon);
+        Engine { languages: vec![Language::new(lexicon, grammar)], options, gazetteer: None }
+    }
+
+    /// The same engine, also coding another language with its own dictionaries and grammar
+    /// tables (see [`grammar::Grammar::read`]). Articles whose `lang` names it, or whose text is
+    /// detected as it, are coded with it.
+    pub fn with_language(mut self, lexicon: Arc<Lexicon>, grammar: Grammar) -> Self {
+        self.languages.retain(|l| l.grammar.lang() != grammar.lang());
+        self.languages.push(Language::new(lexicon, grammar));
+        self
     }
 
     /// The same engine, also placing events with a user's gazetteer (a GeoNames dump).
@@ -155,15 +180,36 @@ impl Engine {
         self
     }
 
-    /// The lexicon the engine codes with.
+    /// The lexicon the engine codes its default language with.
     pub fn lexicon(&self) -> &Lexicon {
-        &self.lexicon
+        &self.languages[0].lexicon
+    }
+
+    /// The ISO 639-1 codes of the languages coded, the default first.
+    pub fn languages(&self) -> impl Iterator<Item = &str> {
+        self.languages.iter().map(|l| l.grammar.lang())
+    }
+
+    /// The language an article is coded in: the one its `lang` names, else the one its text is
+    /// detected as (among those coded), else the default.
+    pub fn language_of(&self, article: &Article) -> usize {
+        if let Some(lang) = article.lang.as_deref().filter(|l| !l.trim().is_empty()) {
+            let lang = lang.trim().to_ascii_lowercase();
+            let code = lang.get(..2).unwrap_or(&lang);
+            return self.languages.iter().position(|l| l.grammar.lang() == code).unwrap_or(0);
+        }
+        if self.languages.len() == 1 {
+            return 0;
+        }
+        let codes: Vec<&str> = self.languages.iter().map(|l| l.grammar.lang()).collect();
+        language::detect(&article.text, &codes).unwrap_or(0)
     }
 
     /// A worker for one thread.
     pub fn worker(&self) -> Worker<'_> {
         Worker {
             engine: self,
+            lang: 0,
             spans: Vec::new(),
             norm: String::new(),
             tokens: Vec::new(),
@@ -188,6 +234,8 @@ impl Engine {
 /// Per-thread buffers, reused from one article to the next.
 pub struct Worker<'e> {
     engine: &'e Engine,
+    /// The language of the article being coded (an index into the engine's languages).
+    lang: usize,
     spans: Vec<WordSpan>,
     norm: String,
     tokens: Vec<Token>,
@@ -238,7 +286,9 @@ impl Worker<'_> {
     /// Codes one article.
     pub fn code(&mut self, article: &Article) -> CodedArticle {
         let engine = self.engine;
-        let lex: &Lexicon = &engine.lexicon;
+        self.lang = engine.language_of(article);
+        let language = &engine.languages[self.lang];
+        let lex: &Lexicon = &language.lexicon;
         let mut out = CodedArticle::default();
         let date = article.date.as_deref().filter(|d| !d.trim().is_empty());
         let day = match date.map(|d| (d, article_day(d))) {
@@ -253,7 +303,7 @@ impl Worker<'_> {
         text::segment(
             text,
             lex,
-            &engine.grammar,
+            &language.grammar,
             &mut self.spans,
             &mut self.norm,
             &mut self.tokens,
@@ -270,17 +320,18 @@ impl Worker<'_> {
             doc_id: &article.id,
             day: day.as_ref().map(|d| d.1),
             date: day.as_ref().map(|d| d.0.as_str()),
-            country: main_country(lex, &engine.countries, &self.mentions)
+            country: main_country(lex, &language.countries, &self.mentions)
                 .filter(|_| !engine.options.no_context_country),
             sentence_country: None,
+            lang: language.grammar.lang(),
         };
-        let countries = article_countries(lex, &engine.countries, &self.mentions);
+        let countries = article_countries(lex, &language.countries, &self.mentions);
         let gazetteer = palaver_lexicon::gazetteer::Gazetteer::embedded();
         let mut finder = places::Finder {
             text,
             tokens: &self.tokens,
             lexicon: lex,
-            grammar: &engine.grammar,
+            grammar: &language.grammar,
             gazetteer,
             extra: engine.gazetteer.as_deref(),
             countries: &countries,
@@ -309,10 +360,10 @@ impl Worker<'_> {
                 && !engine.options.no_implied_perpetrators
                 && self.tokens[s.tokens.0..s.tokens.1]
                     .iter()
-                    .any(|t| engine.violent_heads.contains(&t.lemma) || engine.violent_heads.contains(&t.alt))
+                    .any(|t| language.violent_heads.contains(&t.lemma) || language.violent_heads.contains(&t.alt))
                 && !out.events.iter().rev().take_while(|e| e.sentence_index + 1 >= index).any(perpetrators::violent);
             if discard == Some(false)
-                || (m0 == m1 && !unattributed && !engine.grammar.mentions_agreement(text, &self.tokens, s.tokens))
+                || (m0 == m1 && !unattributed && !language.grammar.mentions_agreement(text, &self.tokens, s.tokens))
             {
                 // "Three men were killed in the attack.": no actor, but the toll of the event before
                 if discard.is_none() {
@@ -325,7 +376,7 @@ impl Worker<'_> {
             ctx.sentence_country = only_country(mentions, &self.tokens).filter(|_| !engine.options.no_context_country);
             let sentence = coding::Sentence { text, tokens: &self.tokens, range: s.tokens, mentions };
             self.coded.clear();
-            let mut coder = coding::Coder::new(lex, &engine.grammar, sentence);
+            let mut coder = coding::Coder::new(lex, &language.grammar, sentence);
             coder.locative_targets = engine.options.locative_targets;
             coder.actorless_violence = unattributed;
             if let Some(limits) = &engine.options.comma_clauses {
@@ -339,7 +390,7 @@ impl Worker<'_> {
                 add_deaths(text, &self.tokens, s.tokens, &mut out.events, first);
                 continue;
             }
-            dates::find(text, &self.tokens, s.tokens, ctx.day, &mut self.dates);
+            dates::find(text, &self.tokens, s.tokens, ctx.day, language.grammar.calendar(), &mut self.dates);
             // a sentence with no date goes on in the day of the one just before ("On 4 November,
             // gunmen raided the village. Three people were abducted."; "In June, ..." is a
             // backdrop, not carried); in a text with no date of its own (an event summary) in the
@@ -549,7 +600,7 @@ impl Placing<'_> {
 impl Worker<'_> {
     /// Finds every sentence's mentions. Returns false when a story discard drops the article.
     fn find_mentions(&mut self, text: &str) -> bool {
-        let lex: &Lexicon = &self.engine.lexicon;
+        let lex: &Lexicon = &self.engine.languages[self.lang].lexicon;
         self.mentions.clear();
         self.ranges.clear();
         let mut sentence_mentions = Vec::new();
@@ -559,7 +610,13 @@ impl Worker<'_> {
             if discard == Some(DiscardScope::Story) {
                 return false;
             }
-            mentions::compose(text, &self.tokens, &self.chunks, &mut sentence_mentions);
+            mentions::compose(
+                text,
+                &self.tokens,
+                &self.chunks,
+                self.engine.languages[self.lang].grammar.calendar(),
+                &mut sentence_mentions,
+            );
             mentions::add_pronouns(text, &self.tokens, s.tokens, &mut sentence_mentions);
             let m0 = self.mentions.len();
             self.mentions.extend_from_slice(&sentence_mentions);

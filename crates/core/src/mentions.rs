@@ -269,7 +269,7 @@ fn is_country(c: &Chunk) -> bool {
 }
 
 /// Composes chunks into mentions.
-pub fn compose(text: &str, tokens: &[Token], chunks: &[Chunk], out: &mut Vec<Mention>) {
+pub fn compose(text: &str, tokens: &[Token], chunks: &[Chunk], cal: &crate::dates::Calendar, out: &mut Vec<Mention>) {
     out.clear();
     let tok = |i: usize| -> &str { tokens.get(i).map_or("", |t| &text[t.start as usize..t.end as usize]) };
     let mut i = 0;
@@ -284,7 +284,7 @@ pub fn compose(text: &str, tokens: &[Token], chunks: &[Chunk], out: &mut Vec<Men
             i += 1;
             continue;
         }
-        m.end = after_name(text, tokens, &c, chunks.get(i + 1));
+        m.end = after_name(text, tokens, &c, chunks.get(i + 1), cal);
         if c.kind == EntryKind::CountryAdjective && is_settlement(&tok(c.end).to_lowercase()) {
             // "Lebanese villages were shelled": the country's civilians
             m.who.people = true;
@@ -358,11 +358,27 @@ pub fn compose(text: &str, tokens: &[Token], chunks: &[Chunk], out: &mut Vec<Men
                 j += 1;
                 continue;
             }
+            // "soldats maliens", "l'armée malienne": the adjective after the agent (French order)
+            let adjective_after = gap == 0
+                && n.kind == EntryKind::CountryAdjective
+                && m.who.agent.is_some()
+                && m.who.actor.is_none()
+                && m.who.country.is_none();
+            if adjective_after {
+                let agent = m.who.agent;
+                m = reaching(&m, &n, who_of(&n));
+                m.who.agent = agent;
+                m.agent_first = true;
+                j += 1;
+                continue;
+            }
             if gap > 4 || !plain_gap {
                 // "troops of Mali", "leaders of JNIM", "fighters from ISWAP"
                 let of = gap == 1 || (gap == 2 && tokens[m.end + 1].class == Word::Det);
                 // "protesters in Bamako", "activists in Arnor": people of that place
-                let of = of && matches!(tok(m.end).to_lowercase().as_str(), "of" | "from" | "in");
+                let of = of
+                    && (matches!(tok(m.end).to_lowercase().as_str(), "of" | "from" | "in")
+                        || tokens[m.end].class == Word::Of);
                 let in_country = tok(m.end).eq_ignore_ascii_case("in");
                 if of
                     && (!in_country || n.kind != EntryKind::Actor || gap == 1)
@@ -441,7 +457,7 @@ fn is_settlement(word: &str) -> bool {
 /// Where a title's mention ends: "President Joao Silva", "King Hassan of Morocco" take the name of a
 /// person no dictionary knows (one to three capitalised words right after the title), so that the
 /// mention is the person and stands as the subject of what follows.
-fn after_name(text: &str, tokens: &[Token], c: &Chunk, next: Option<&Chunk>) -> usize {
+fn after_name(text: &str, tokens: &[Token], c: &Chunk, next: Option<&Chunk>, cal: &crate::dates::Calendar) -> usize {
     if c.kind != EntryKind::Agent || c.end - c.start > 3 {
         return c.end;
     }
@@ -450,7 +466,7 @@ fn after_name(text: &str, tokens: &[Token], c: &Chunk, next: Option<&Chunk>) -> 
         t.is(flag::CAPITAL)
             && t.class == Word::Other
             && !t.is(flag::PUNCT | flag::NUMBER | flag::VERBAL)
-            && !crate::dates::is_full_calendar_name(&text[t.start as usize..t.end as usize].to_ascii_lowercase())
+            && !cal.is_full_name(&text[t.start as usize..t.end as usize])
     };
     let mut end = c.end;
     while end < limit && name(&tokens[end]) {

@@ -387,7 +387,7 @@ impl Finder<'_> {
     /// `strict`: the hints must follow the name itself, and name more than a country (a name in
     /// running text before "(France)" is more likely an actor than a place).
     fn hinted(&self, j: usize, range: (usize, usize), strict: bool) -> Option<(Area, usize)> {
-        if j >= range.1 || !self.tokens[j].is(flag::CAPITAL) || crate::dates::is_date_word(self.raw(j)) {
+        if j >= range.1 || !self.tokens[j].is(flag::CAPITAL) || self.grammar.calendar().is_date_word(self.raw(j)) {
             return None;
         }
         let mut end = j;
@@ -543,7 +543,7 @@ impl Finder<'_> {
 
     /// The place whose name starts at `j`: a country of the lexicon, a gazetteer place or region.
     fn place_at(&self, j: usize, range: (usize, usize), mentions: &[Mention]) -> Option<(Location, usize)> {
-        if j >= range.1 || !self.tokens[j].is(flag::CAPITAL) || crate::dates::is_date_word(self.raw(j)) {
+        if j >= range.1 || !self.tokens[j].is(flag::CAPITAL) || self.grammar.calendar().is_date_word(self.raw(j)) {
             return None;
         }
         // "the Red Cross office": a name of a named actor is no place (a town is one only where it

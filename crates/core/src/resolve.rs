@@ -27,6 +27,8 @@ pub struct Context<'a> {
     pub country: Option<u32>,
     /// ...unless the sentence names one country, which they take instead.
     pub sentence_country: Option<u32>,
+    /// The article's language (ISO 639-1).
+    pub lang: &'a str,
 }
 
 impl Context<'_> {
@@ -209,6 +211,7 @@ impl Context<'_> {
             negated: c.negated,
             attribution: side(c.speaker).map(|m| self.actor(m)),
             mediator: None,
+            lang: self.lang.to_string(),
             evidence: Evidence {
                 sentence: self.text[sentence.0..sentence.1].to_string(),
                 verb: self.text[verb[0]..verb[1]].to_string(),

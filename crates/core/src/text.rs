@@ -63,10 +63,41 @@ pub fn segment(
     tokens.clear();
     sentences.clear();
     split_words(text, spans);
+    split_elisions(text, grammar.list("elision"), spans);
     for s in spans.iter() {
         tokens.push(token(text, *s, lexicon, grammar, norm));
     }
     split_sentences(text, tokens, grammar, sentences);
+}
+
+/// Splits elided words from the word they lean on, as the language's table lists them: French
+/// "l'armée" is `l'` `armée`, "qu'il" `qu'` `il`, so that "armée" is found as itself.
+fn split_elisions(text: &str, elisions: &[String], spans: &mut Vec<WordSpan>) {
+    if elisions.is_empty() {
+        return;
+    }
+    let mut out = Vec::with_capacity(spans.len() + spans.len() / 8);
+    for &s in spans.iter() {
+        let word = &text[s.start..s.end];
+        // the byte just after the apostrophe (straight or curly) of a listed elision
+        let cut = (s.kind == WordKind::Word)
+            .then(|| word.char_indices().find(|&(_, c)| c == '\'' || c == '\u{2019}'))
+            .flatten()
+            .and_then(|(k, c)| {
+                let head = word[..k].to_lowercase();
+                let after = k + c.len_utf8();
+                (after < word.len() && elisions.iter().any(|e| e.strip_suffix('\'') == Some(head.as_str())))
+                    .then_some(after)
+            });
+        match cut {
+            Some(cut) => {
+                out.push(WordSpan { start: s.start, end: s.start + cut, kind: WordKind::Word });
+                out.push(WordSpan { start: s.start + cut, end: s.end, kind: WordKind::Word });
+            }
+            None => out.push(s),
+        }
+    }
+    *spans = out;
 }
 
 fn token(text: &str, s: WordSpan, lexicon: &Lexicon, grammar: &Grammar, norm: &mut String) -> Token {
@@ -93,7 +124,7 @@ fn token(text: &str, s: WordSpan, lexicon: &Lexicon, grammar: &Grammar, norm: &m
     if word != 0 && lexicon.vocab.is_verb_form(word) {
         flags |= flag::VERBAL;
     }
-    let class = grammar.class(norm);
+    let class = grammar.class_of(raw, norm);
     let alt = lexicon.vocab.alt_lemma(word);
     Token { start: s.start as u32, end: s.end as u32, word, lemma, alt, class, flags }
 }

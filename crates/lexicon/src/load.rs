@@ -50,6 +50,16 @@ impl DictKind {
     }
 }
 
+/// The normal form of a table's word: as written when plain ASCII (English tables), else with
+/// accents folded and lower-cased, as text words are looked up.
+fn fold(word: &str) -> std::borrow::Cow<'_, str> {
+    if word.is_ascii() {
+        std::borrow::Cow::Borrowed(word)
+    } else {
+        std::borrow::Cow::Owned(crate::words::normalize(word))
+    }
+}
+
 /// The lines of a file that carry data, with their 1-based numbers and comments removed.
 fn data_lines(text: &str) -> impl Iterator<Item = (u32, &str)> {
     text.lines().enumerate().filter_map(|(i, line)| {
@@ -258,6 +268,7 @@ impl Lexicon {
         let words = list(f[3])
             .iter()
             .map(|w| {
+                let w = &*fold(w);
                 let id = self.vocab.intern(w);
                 self.register_plurals(w, id);
                 self.vocab.lemma(id)
@@ -286,6 +297,7 @@ impl Lexicon {
             .map(str::trim)
             .filter(|w| !w.is_empty())
             .map(|w| {
+                let w = &*fold(w);
                 let id = self.vocab.intern(w);
                 self.register_plurals(w, id);
                 self.vocab.lemma(id)
@@ -297,9 +309,10 @@ impl Lexicon {
 
     fn load_verb_forms(&mut self, body: &str) -> Result<(), String> {
         let f: Vec<&str> = body.split('\t').collect();
-        let lemma = self.vocab.mark_lemma(f[0]);
+        let lemma = self.vocab.mark_lemma(&fold(f[0]));
         for (i, field) in f.iter().enumerate().skip(1) {
             for form in field.split_whitespace() {
+                let form = &*fold(form);
                 // columns: past, past participle, -ing, third person, other forms
                 self.vocab.add_form(form, lemma, i == 2 || i == 5);
                 let id = self.vocab.get(form);
@@ -316,9 +329,9 @@ impl Lexicon {
         if f.len() != 2 {
             return Err("expected a singular and its plurals".into());
         }
-        let lemma = self.vocab.intern(f[0]);
+        let lemma = self.vocab.intern(&fold(f[0]));
         for form in f[1].split_whitespace() {
-            self.vocab.add_form(form, lemma, false);
+            self.vocab.add_form(&fold(form), lemma, false);
         }
         Ok(())
     }
@@ -356,6 +369,9 @@ impl Lexicon {
 
     fn load_actor(&mut self, file: &Arc<str>, line: u32, body: &str) -> Result<(), String> {
         let f = fields(body);
+        if f.len() == 2 {
+            return self.load_actor_names(line, &f);
+        }
         if !(3..=4).contains(&f.len()) {
             return Err(format!("expected id | codes | phrases | attributes, found {} fields", f.len()));
         }
@@ -404,6 +420,17 @@ impl Lexicon {
             origin: self.origin(file, line),
         });
         for phrase in phrases {
+            self.add_phrase(phrase, EntryKind::Actor, index, true, line)?;
+        }
+        Ok(())
+    }
+
+    /// `id | phrases`: more names of an actor defined before (its names in another language).
+    fn load_actor_names(&mut self, line: u32, f: &[&str]) -> Result<(), String> {
+        let index = *self.actor_index.get(f[0]).ok_or_else(|| {
+            format!("actor id {:?} is not defined in an earlier file: `id | phrases` adds names", f[0])
+        })?;
+        for phrase in list(f[1]) {
             self.add_phrase(phrase, EntryKind::Actor, index, true, line)?;
         }
         Ok(())

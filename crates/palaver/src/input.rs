@@ -246,8 +246,12 @@ pub fn parse_record(origin: &str, bytes: &[u8], line: usize) -> Item {
     let Some(text) = text else {
         return err(origin, "no \"text\" field: record not coded");
     };
+    let lang = match get("lang") {
+        Ok(lang) => lang,
+        Err(m) => return err(origin, m),
+    };
     let id = id.unwrap_or_else(|| format!("line{line}"));
-    let article = Article { id, text, date, title, source, url };
+    let article = Article { id, text, date, title, source, url, lang };
     Ok(Record { article, origin: origin.to_string() })
 }
 

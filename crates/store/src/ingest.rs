@@ -33,7 +33,11 @@ pub enum ArticleOutcome {
 /// A digest of what makes an article the same article again: its text and date (FNV-1a, 64 bits).
 pub fn article_hash(a: &Article) -> String {
     let mut h: u64 = 0xcbf29ce484222325;
-    for b in a.text.bytes().chain([0u8]).chain(a.date.as_deref().unwrap_or("").bytes()) {
+    // the language counts only where a record gives one, so older digests stay valid
+    let lang = a.lang.as_deref().map(|l| [0u8].into_iter().chain(l.bytes()));
+    for b in
+        a.text.bytes().chain([0u8]).chain(a.date.as_deref().unwrap_or("").bytes()).chain(lang.into_iter().flatten())
+    {
         h ^= u64::from(b);
         h = h.wrapping_mul(0x100000001b3);
     }
@@ -168,7 +172,7 @@ impl Store {
         let mut stmt = self
             .conn
             .prepare_cached(
-                "SELECT id, doc_id, text, date, title, source, url FROM articles
+                "SELECT id, doc_id, text, date, title, source, url, lang FROM articles
                  WHERE id > ?1 AND coder_id IS NOT ?2 ORDER BY id LIMIT ?3",
             )
             .map_err(|e| self.explain(e.into()))?;
@@ -183,6 +187,7 @@ impl Store {
                         title: r.get(4)?,
                         source: r.get(5)?,
                         url: r.get(6)?,
+                        lang: r.get(7)?,
                     },
                 ))
             })
@@ -229,19 +234,41 @@ fn classify_err(e: rusqlite::Error, path: &std::path::Path) -> StoreError {
 
 fn insert_article(tx: &Transaction, a: &Article, hash: &str, coded: &CodedArticle, coder: i64) -> Result<i64> {
     tx.prepare_cached(
-        "INSERT INTO articles (doc_id, hash, date, title, source, url, text, sentences, coder_id)
-         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)",
+        "INSERT INTO articles (doc_id, hash, date, title, source, url, text, sentences, coder_id, lang)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)",
     )?
-    .execute(params![a.id, hash, a.date, a.title, a.source, a.url, a.text, coded.sentences as i64, coder])?;
+    .execute(params![
+        a.id,
+        hash,
+        a.date,
+        a.title,
+        a.source,
+        a.url,
+        a.text,
+        coded.sentences as i64,
+        coder,
+        a.lang
+    ])?;
     Ok(tx.last_insert_rowid())
 }
 
 fn update_article(tx: &Transaction, id: i64, a: &Article, hash: &str, coded: &CodedArticle, coder: i64) -> Result<()> {
     tx.prepare_cached(
         "UPDATE articles SET hash = ?2, date = ?3, title = ?4, source = ?5, url = ?6, text = ?7, sentences = ?8,
-         coder_id = ?9 WHERE id = ?1",
+         coder_id = ?9, lang = ?10 WHERE id = ?1",
     )?
-    .execute(params![id, hash, a.date, a.title, a.source, a.url, a.text, coded.sentences as i64, coder])?;
+    .execute(params![
+        id,
+        hash,
+        a.date,
+        a.title,
+        a.source,
+        a.url,
+        a.text,
+        coded.sentences as i64,
+        coder,
+        a.lang
+    ])?;
     Ok(())
 }
 

@@ -176,6 +176,11 @@ CREATE INDEX events_acled_sub_type ON events (acled_sub_type COLLATE NOCASE, day
 DROP INDEX events_lat;
 CREATE INDEX events_lat_lon ON events (lat, lon);
 "#,
+    // 5: an article's language as its record gave it (NULL: detected when coded), so that
+    // re-coding reads it in the same language.
+    r#"
+ALTER TABLE articles ADD COLUMN lang TEXT;
+"#,
 ];
 
 /// The version a database has after every migration this build knows.
