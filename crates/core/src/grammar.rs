@@ -107,6 +107,7 @@ pub struct Grammar {
     /// Every other key of the table (calendar, tolls): words by key, for the stages that read them.
     lists: FxHashMap<String, Vec<String>>,
     calendar: crate::dates::Calendar,
+    tolls: crate::fatalities::Tolls,
 }
 
 /// The normal form of a word already lower-cased (accents folded only where there are any).
@@ -164,6 +165,7 @@ impl Grammar {
             negating: Vec::new(),
             lists: FxHashMap::default(),
             calendar: crate::dates::Calendar::default(),
+            tolls: crate::fatalities::Tolls::default(),
         };
         for (n, line) in source.text.lines().enumerate() {
             let line = line.trim_end();
@@ -200,12 +202,18 @@ impl Grammar {
         }
         let lists: Vec<(String, Vec<String>)> = g.lists.iter().map(|(k, v)| (k.clone(), v.clone())).collect();
         g.calendar = crate::dates::Calendar::read(&lists).map_err(|e| format!("{}: {e}", source.name))?;
+        g.tolls = crate::fatalities::Tolls::read(&lists).map_err(|e| format!("{}: {e}", source.name))?;
         Ok(g)
     }
 
     /// The language's calendar words.
     pub fn calendar(&self) -> &crate::dates::Calendar {
         &self.calendar
+    }
+
+    /// The language's toll words.
+    pub fn tolls(&self) -> &crate::fatalities::Tolls {
+        &self.tolls
     }
 
     /// The language's ISO 639-1 code.

@@ -368,7 +368,7 @@ impl Worker<'_> {
                 // "Three men were killed in the attack.": no actor, but the toll of the event before
                 if discard.is_none() {
                     let first = out.events.len();
-                    add_deaths(text, &self.tokens, s.tokens, &mut out.events, first);
+                    add_deaths(language.grammar.tolls(), text, &self.tokens, s.tokens, &mut out.events, first);
                 }
                 continue;
             }
@@ -387,7 +387,7 @@ impl Worker<'_> {
             if unattributed && self.coded.is_empty() {
                 // no violence reported after all: as any sentence naming no one
                 let first = out.events.len();
-                add_deaths(text, &self.tokens, s.tokens, &mut out.events, first);
+                add_deaths(language.grammar.tolls(), text, &self.tokens, s.tokens, &mut out.events, first);
                 continue;
             }
             dates::find(text, &self.tokens, s.tokens, ctx.day, language.grammar.calendar(), &mut self.dates);
@@ -503,7 +503,7 @@ impl Worker<'_> {
                 last_place.clone_from(&place);
             }
             found_places.push((index, place));
-            add_deaths(text, &self.tokens, s.tokens, &mut out.events, first_event);
+            add_deaths(language.grammar.tolls(), text, &self.tokens, s.tokens, &mut out.events, first_event);
             perpetrators::credit_claims(&mut out.events, first_event);
         }
         let doc = Placing {
@@ -705,8 +705,15 @@ fn refer_to_agreement(event: &mut Event, earlier: &[Event]) -> bool {
 /// The deaths a sentence reports belong to its first violent event (from `first` on), else to
 /// the article's last violent event before it ("Two soldiers died later."). A summary that says its toll is split among several events ("Fatalities are split across
 /// three events") keeps its share.
-fn add_deaths(text: &str, tokens: &[Token], range: (usize, usize), events: &mut [Event], first: usize) {
-    if let Some(dead) = fatalities::count(text, tokens, range) {
+fn add_deaths(
+    tolls: &fatalities::Tolls,
+    text: &str,
+    tokens: &[Token],
+    range: (usize, usize),
+    events: &mut [Event],
+    first: usize,
+) {
+    if let Some(dead) = fatalities::count(tolls, text, tokens, range) {
         let violent = |e: &Event| {
             matches!(e.cameo_root.as_str(), "18" | "19" | "20")
                 || e.acled
@@ -719,7 +726,7 @@ fn add_deaths(text: &str, tokens: &[Token], range: (usize, usize), events: &mut 
             e.fatalities = Some(e.fatalities.unwrap_or(0) + dead);
         }
     }
-    if let Some(n) = fatalities::split_among(text, tokens, range) {
+    if let Some(n) = fatalities::split_among(tolls, text, tokens, range) {
         if let Some(e) = events.iter_mut().rev().find(|e| e.fatalities.is_some_and(|f| f >= n)) {
             e.fatalities = e.fatalities.map(|f| f.div_ceil(n));
         }
@@ -792,12 +799,18 @@ pub(crate) mod tests {
         LEX.get_or_init(|| Lexicon::embedded().0)
     }
 
+    /// English's grammar tables over the embedded lexicon.
+    pub fn english() -> &'static Grammar {
+        static G: OnceLock<Grammar> = OnceLock::new();
+        G.get_or_init(|| Grammar::new(lexicon()))
+    }
+
     /// A text's tokens and sentences, with the embedded lexicon.
     pub fn segmented(text: &str) -> (Vec<Token>, Vec<Sentence>) {
         let lex = lexicon();
-        let g = Grammar::new(lex);
+        let g = english();
         let (mut spans, mut norm, mut tokens, mut sentences) = (Vec::new(), String::new(), Vec::new(), Vec::new());
-        text::segment(text, lex, &g, &mut spans, &mut norm, &mut tokens, &mut sentences);
+        text::segment(text, lex, g, &mut spans, &mut norm, &mut tokens, &mut sentences);
         (tokens, sentences)
     }
 }
