@@ -112,6 +112,8 @@ pub struct Options {
     /// unidentified armed group; state authorities for arrests), and code no violence in
     /// sentences that name no one.
     pub no_implied_perpetrators: bool,
+    /// The language of articles whose record names none (ISO 639-1); `None`: detected.
+    pub lang: Option<String>,
 }
 
 /// The events of one article, with what went wrong along the way.
@@ -174,6 +176,20 @@ impl Engine {
         self
     }
 
+    /// The same engine, also coding French with palaver's own French dictionaries and tables.
+    /// Their lines are checked by tests; one that could not be read is returned (and skipped).
+    pub fn with_french(self) -> (Self, Vec<palaver_lexicon::DictError>) {
+        let Some((lexicon, errors)) = Lexicon::embedded_language("fr") else { return (self, Vec::new()) };
+        match Grammar::read(&grammar::FRENCH, &lexicon) {
+            Ok(grammar) => (self.with_language(Arc::new(lexicon), grammar), errors),
+            Err(e) => {
+                let mut errors = errors;
+                errors.push(palaver_lexicon::DictError { file: grammar::FRENCH.name.into(), line: 0, message: e });
+                (self, errors)
+            }
+        }
+    }
+
     /// The same engine, also placing events with a user's gazetteer (a GeoNames dump).
     pub fn with_gazetteer(mut self, gazetteer: Arc<palaver_lexicon::gazetteer::Gazetteer>) -> Self {
         self.gazetteer = Some(gazetteer);
@@ -193,7 +209,8 @@ impl Engine {
     /// The language an article is coded in: the one its `lang` names, else the one its text is
     /// detected as (among those coded), else the default.
     pub fn language_of(&self, article: &Article) -> usize {
-        if let Some(lang) = article.lang.as_deref().filter(|l| !l.trim().is_empty()) {
+        let given = article.lang.as_deref().or(self.options.lang.as_deref());
+        if let Some(lang) = given.filter(|l| !l.trim().is_empty()) {
             let lang = lang.trim().to_ascii_lowercase();
             let code = lang.get(..2).unwrap_or(&lang);
             return self.languages.iter().position(|l| l.grammar.lang() == code).unwrap_or(0);

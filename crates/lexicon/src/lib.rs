@@ -84,6 +84,38 @@ pub const EMBEDDED: &[(DictKind, &str, &str)] = &[
     (DictKind::Discards, "dictionaries/discards.txt", include_str!("../../../dictionaries/discards.txt")),
 ];
 
+/// The files palaver ships for French: the shared tables and named actors, with French word forms,
+/// countries, actor names, agents, patterns, discards and ACLED and PLOVER word rules.
+pub const EMBEDDED_FR: &[(DictKind, &str, &str)] = &[
+    (DictKind::Cameo, "data/cameo.tsv", include_str!("../../../data/cameo.tsv")),
+    (DictKind::ActorTypes, "data/actor_types.tsv", include_str!("../../../data/actor_types.tsv")),
+    (DictKind::AcledRules, "data/lang/fr/acled_rules.tsv", include_str!("../../../data/lang/fr/acled_rules.tsv")),
+    (
+        DictKind::PloverModeRules,
+        "data/lang/fr/plover_mode_rules.tsv",
+        include_str!("../../../data/lang/fr/plover_mode_rules.tsv"),
+    ),
+    (DictKind::VerbForms, "data/lang/fr/verb_forms.tsv", include_str!("../../../data/lang/fr/verb_forms.tsv")),
+    (DictKind::NounPlurals, "data/lang/fr/noun_forms.tsv", include_str!("../../../data/lang/fr/noun_forms.tsv")),
+    (DictKind::Countries, "dictionaries/fr/countries.txt", include_str!("../../../dictionaries/fr/countries.txt")),
+    (DictKind::Actors, "dictionaries/actors.txt", include_str!("../../../dictionaries/actors.txt")),
+    (DictKind::Actors, "dictionaries/groups.txt", include_str!("../../../dictionaries/groups.txt")),
+    (DictKind::Actors, "dictionaries/leaders.txt", include_str!("../../../dictionaries/leaders.txt")),
+    (DictKind::Actors, "dictionaries/fr/actors.txt", include_str!("../../../dictionaries/fr/actors.txt")),
+    (DictKind::Agents, "dictionaries/fr/agents.txt", include_str!("../../../dictionaries/fr/agents.txt")),
+    (DictKind::Verbs, "dictionaries/fr/verbs.txt", include_str!("../../../dictionaries/fr/verbs.txt")),
+    (DictKind::Discards, "dictionaries/fr/discards.txt", include_str!("../../../dictionaries/fr/discards.txt")),
+];
+
+/// The embedded dictionaries of a language other than English, by ISO 639-1 code.
+pub fn embedded_files(lang: &str) -> Option<&'static [(DictKind, &'static str, &'static str)]> {
+    match lang {
+        "en" => Some(EMBEDDED),
+        "fr" => Some(EMBEDDED_FR),
+        _ => None,
+    }
+}
+
 /// Collects dictionary files, then builds a [`Lexicon`].
 #[derive(Default)]
 pub struct LexiconBuilder {
@@ -171,6 +203,16 @@ impl Lexicon {
     /// palaver's own dictionaries, as compiled into the binary.
     pub fn embedded() -> (Lexicon, Vec<DictError>) {
         Lexicon::builder().embedded().build()
+    }
+
+    /// palaver's own dictionaries for a language ("en", "fr"), or `None` for a language it has none for.
+    pub fn embedded_language(lang: &str) -> Option<(Lexicon, Vec<DictError>)> {
+        let files = embedded_files(lang)?;
+        let mut builder = Lexicon::builder();
+        for (kind, name, text) in files {
+            builder = builder.add(*kind, *name, *text);
+        }
+        Some(builder.build())
     }
 
     /// Orders each head's patterns most specific first, so the first that matches wins.

@@ -169,6 +169,9 @@ enum Command {
         /// prior). Default: the countries whose villages the gazetteer knows.
         #[arg(long, value_parser = parse_countries)]
         countries: Option<Countries>,
+        /// The articles' language where a record gives none: en, fr, or auto (detected from the text).
+        #[arg(long, value_parser = parse_lang, default_value = "auto")]
+        lang: Lang,
         /// Write here instead of standard output.
         #[arg(long, short)]
         output: Option<PathBuf>,
@@ -403,6 +406,7 @@ fn run(cli: Cli) -> Result<ExitCode> {
             keep_negated,
             no_implied_sources,
             countries,
+            lang,
             output,
             quiet,
             config,
@@ -417,6 +421,7 @@ fn run(cli: Cli) -> Result<ExitCode> {
                 keep_negated,
                 no_implied_perpetrators: no_implied_sources,
                 countries: countries.map(|c| c.0),
+                lang: lang.0,
                 ..Options::default()
             };
             let engine = engine_with(config.as_deref(), options)?;
@@ -677,6 +682,18 @@ fn is_broken_pipe(e: &anyhow::Error) -> bool {
     e.downcast_ref::<io::Error>().is_some_and(|e| e.kind() == io::ErrorKind::BrokenPipe)
 }
 
+/// The language given on the command line: a code palaver codes, or `auto` (None).
+#[derive(Clone, Debug)]
+struct Lang(Option<String>);
+
+fn parse_lang(s: &str) -> Result<Lang, String> {
+    match s.trim().to_ascii_lowercase().as_str() {
+        "auto" => Ok(Lang(None)),
+        code @ ("en" | "fr") => Ok(Lang(Some(code.to_string()))),
+        other => Err(format!("{other:?} is not a language palaver codes (en, fr, or auto)")),
+    }
+}
+
 /// Countries given on the command line (`--countries MLI,BFA,NER`, or `none`).
 #[derive(Clone, Debug)]
 struct Countries(Vec<String>);
@@ -704,7 +721,9 @@ fn engine_with(config: Option<&std::path::Path>, mut options: Options) -> Result
     let Some(path) = config else {
         let (lexicon, errors) = Lexicon::embedded();
         report_dict_errors(&errors)?;
-        return Ok(Engine::new(Arc::new(lexicon), options));
+        let (engine, errors) = Engine::new(Arc::new(lexicon), options).with_french();
+        report_dict_errors(&errors)?;
+        return Ok(engine);
     };
     let config = config::DictConfig::read(path)?;
     if options.countries.is_none() {
@@ -714,7 +733,10 @@ fn engine_with(config: Option<&std::path::Path>, mut options: Options) -> Result
     for e in &errors {
         eprintln!("palaver: dictionary warning: {e}");
     }
-    Ok(Engine::new(Arc::new(lexicon), options))
+    // the configuration names the English dictionaries; French keeps palaver's own
+    let (engine, errors) = Engine::new(Arc::new(lexicon), options).with_french();
+    report_dict_errors(&errors)?;
+    Ok(engine)
 }
 
 /// Adds a user's GeoNames dump to an engine; its unreadable lines are reported, the rest used.
