@@ -70,6 +70,19 @@ pub struct GrammarSource<'a> {
     pub text: &'a str,
 }
 
+impl GrammarSource<'_> {
+    /// The words of one key of the table, as written, before the table is read into a
+    /// [`Grammar`] (the lexicon needs the elisions to split its phrases as the text is split).
+    pub fn list(&self, key: &str) -> Vec<String> {
+        self.text
+            .lines()
+            .filter_map(|l| l.split_once('\t'))
+            .filter(|(k, _)| k.trim() == key)
+            .flat_map(|(_, words)| words.split_whitespace().map(str::to_lowercase))
+            .collect()
+    }
+}
+
 /// English's tables, compiled in.
 pub const ENGLISH: GrammarSource<'static> = GrammarSource {
     lang: "en",

@@ -30,8 +30,13 @@ pub fn detect(text: &str, codes: &[&str]) -> Option<usize> {
     while !text.is_char_boundary(end) {
         end -= 1;
     }
-    let found = Detector::with_allowlist(allow).detect_lang(&text[..end])?;
-    codes.iter().position(|c| lang_of(c) == Some(found))
+    // a short English report full of French place names is no French text: only a reliable
+    // verdict moves an article off the default (the first language)
+    let info = Detector::with_allowlist(allow).detect(&text[..end])?;
+    if !info.is_reliable() {
+        return None;
+    }
+    codes.iter().position(|c| lang_of(c) == Some(info.lang()))
 }
 
 #[cfg(test)]

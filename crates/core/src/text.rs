@@ -63,7 +63,7 @@ pub fn segment(
     tokens.clear();
     sentences.clear();
     split_words(text, spans);
-    split_elisions(text, grammar.list("elision"), spans);
+    split_elisions(text, grammar.list("elision"), grammar.list("elision_before_name"), spans);
     for s in spans.iter() {
         tokens.push(token(text, *s, lexicon, grammar, norm));
     }
@@ -72,7 +72,7 @@ pub fn segment(
 
 /// Splits elided words from the word they lean on, as the language's table lists them: French
 /// "l'armée" is `l'` `armée`, "qu'il" `qu'` `il`, so that "armée" is found as itself.
-fn split_elisions(text: &str, elisions: &[String], spans: &mut Vec<WordSpan>) {
+fn split_elisions(text: &str, elisions: &[String], before_names: &[String], spans: &mut Vec<WordSpan>) {
     if elisions.is_empty() {
         return;
     }
@@ -86,8 +86,9 @@ fn split_elisions(text: &str, elisions: &[String], spans: &mut Vec<WordSpan>) {
             .and_then(|(k, c)| {
                 let head = word[..k].to_lowercase();
                 let after = k + c.len_utf8();
-                (after < word.len() && elisions.iter().any(|e| e.strip_suffix('\'') == Some(head.as_str())))
-                    .then_some(after)
+                let listed = |list: &[String]| list.iter().any(|e| e.strip_suffix('\'') == Some(head.as_str()));
+                let name = word[after..].starts_with(char::is_uppercase);
+                (after < word.len() && listed(elisions) && (!name || listed(before_names))).then_some(after)
             });
         match cut {
             Some(cut) => {

@@ -65,6 +65,8 @@ pub struct Lexicon {
     actor_index: FxHashMap<String, u32>,
     /// Names of the files the lexicon was built from, in load order.
     pub sources: Vec<String>,
+    /// Elided words the language's text splits off ("l'", "d'"), split off phrases alike.
+    elisions: Vec<String>,
 }
 
 /// The files palaver ships, compiled into the binary: (kind, name, text).
@@ -120,12 +122,20 @@ pub fn embedded_files(lang: &str) -> Option<&'static [(DictKind, &'static str, &
 #[derive(Default)]
 pub struct LexiconBuilder {
     files: Vec<(DictKind, String, String)>,
+    elisions: Vec<String>,
 }
 
 impl LexiconBuilder {
     /// Adds a file of the given kind; `name` is how its lines will be cited.
     pub fn add(mut self, kind: DictKind, name: impl Into<String>, text: impl Into<String>) -> Self {
         self.files.push((kind, name.into(), text.into()));
+        self
+    }
+
+    /// Elided words that the language's text splits from the next word ("l'", "d'"), so that
+    /// phrases are split alike ("Côte d'Ivoire": `cote` `d'` `ivoire`).
+    pub fn elisions(mut self, elisions: impl IntoIterator<Item = String>) -> Self {
+        self.elisions.extend(elisions.into_iter().map(|e| words::normalize(&e)));
         self
     }
 
@@ -160,6 +170,7 @@ impl LexiconBuilder {
     pub fn build(mut self) -> (Lexicon, Vec<DictError>) {
         self.files.sort_by_key(|(kind, _, _)| kind.rank());
         let mut lexicon = Lexicon::empty();
+        lexicon.elisions = std::mem::take(&mut self.elisions);
         let mut errors = Vec::new();
         for (kind, name, text) in &self.files {
             let file: Arc<str> = name.as_str().into();
@@ -192,6 +203,7 @@ impl Lexicon {
             cameo_index: FxHashMap::default(),
             actor_index: FxHashMap::default(),
             sources: Vec::new(),
+            elisions: Vec::new(),
         }
     }
 
@@ -205,10 +217,11 @@ impl Lexicon {
         Lexicon::builder().embedded().build()
     }
 
-    /// palaver's own dictionaries for a language ("en", "fr"), or `None` for a language it has none for.
-    pub fn embedded_language(lang: &str) -> Option<(Lexicon, Vec<DictError>)> {
+    /// palaver's own dictionaries for a language ("en", "fr"), or `None` for a language it has
+    /// none for; `elisions` are the words its text splits off (see [`LexiconBuilder::elisions`]).
+    pub fn embedded_language(lang: &str, elisions: &[String]) -> Option<(Lexicon, Vec<DictError>)> {
         let files = embedded_files(lang)?;
-        let mut builder = Lexicon::builder();
+        let mut builder = Lexicon::builder().elisions(elisions.iter().cloned());
         for (kind, name, text) in files {
             builder = builder.add(*kind, *name, *text);
         }

@@ -154,7 +154,18 @@ impl Lexicon {
         proper: bool,
         line: u32,
     ) -> Result<(), String> {
-        let words: Vec<WordId> = phrase_words(phrase).iter().map(|w| self.vocab.intern(w)).collect();
+        let mut words: Vec<WordId> = Vec::new();
+        for w in phrase_words(phrase) {
+            // "Côte d'Ivoire" in a language whose text splits "d'" off: the same words as the text
+            match self.elisions.iter().find_map(|e| w.strip_prefix(e.as_str()).filter(|rest| !rest.is_empty())) {
+                Some(rest) => {
+                    let cut = w.len() - rest.len();
+                    words.push(self.vocab.intern(&w[..cut]));
+                    words.push(self.vocab.intern(rest));
+                }
+                None => words.push(self.vocab.intern(&w)),
+            }
+        }
         if words.is_empty() {
             return Err(format!("phrase {phrase:?} has no words"));
         }
@@ -361,7 +372,9 @@ impl Lexicon {
             [EntryKind::CountryName, EntryKind::CountryAdjective, EntryKind::CountryPeople, EntryKind::CountryCapital];
         for (field, kind) in f[3..].iter().zip(kinds) {
             for phrase in list(field) {
-                self.add_phrase(phrase, kind, index, true, line)?;
+                // an adjective written in lower case is one ("soldats maliens"): any case matches
+                let proper = !(kind == EntryKind::CountryAdjective && phrase.starts_with(char::is_lowercase));
+                self.add_phrase(phrase, kind, index, proper, line)?;
             }
         }
         Ok(())
