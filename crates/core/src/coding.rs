@@ -448,8 +448,10 @@ impl<'a> Coder<'a> {
     /// "a deal in March between JNIM militants and hunters", "clashes between X and Y": the two
     /// parties of a reciprocal event, when "between" closely follows the verb phrase.
     fn between(&self, from: usize) -> Option<(usize, usize)> {
-        let end = (from + 6).min(self.s.range.1);
-        let b = (from..end).find(|&i| self.raw(i).eq_ignore_ascii_case("between"))?;
+        // "was signed on Sunday in Niono between": a date and a place may come first
+        let end = (from + 8).min(self.s.range.1);
+        let between = self.grammar.list("between");
+        let b = (from..end).find(|&i| between.iter().any(|w| self.raw(i).to_lowercase() == *w))?;
         if (from..b).any(|i| self.mention_at(i).is_some() || matches!(self.raw(i), "," | ";")) {
             return None;
         }

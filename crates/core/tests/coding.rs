@@ -640,3 +640,18 @@ fn a_bracketed_date_only_details_the_one_before_it() {
     let e = code("Around 14 May 2021 (between 13 - 15 May 2021), rival militias clashed near Menaka.");
     assert!(!e.is_empty() && e.iter().all(|e| e.date.as_deref() == Some("2021-05-14")), "{e:?}");
 }
+
+#[test]
+fn a_passive_deal_between_two_parties_is_their_agreement() {
+    // the founding article's deal as a second report phrases it: agreement first, passive, the
+    // parties after a date and a place
+    let events = code_on(
+        "A peace deal was signed on Sunday in Niono between JNIM militants and traditional hunters, local officials said.",
+        "2021-03-18",
+    );
+    assert!(has(&events, "MLIREB", "05", "MLICVL"), "{:?}", triples(&events));
+    assert!(has(&events, "MLICVL", "05", "MLIREB"), "{:?}", triples(&events));
+    let deal = events.iter().find(|e| e.cameo == "057").expect("057");
+    assert_eq!(deal.location.as_ref().map(|l| l.name.as_str()), Some("Niono"));
+    assert_eq!(deal.date.as_deref(), Some("2021-03-14"), "the Sunday before the article");
+}

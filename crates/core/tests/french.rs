@@ -1,0 +1,111 @@
+//! French: the same pipeline over French tables and dictionaries, on sentences written for these
+//! tests. Elisions, the adjective after the noun, the passive with "par", negation, dates in
+//! lower case and relative to the article, tolls, and the language told from the text.
+
+use palaver_core::{Article, Engine, Event, Options};
+use palaver_lexicon::Lexicon;
+use std::sync::{Arc, OnceLock};
+
+fn engine() -> &'static Engine {
+    static E: OnceLock<Engine> = OnceLock::new();
+    E.get_or_init(|| {
+        let (lexicon, errors) = Lexicon::embedded();
+        assert!(errors.is_empty(), "{errors:?}");
+        let (engine, errors) = Engine::new(Arc::new(lexicon), Options::default()).with_french();
+        assert!(errors.is_empty(), "French dictionaries and tables must load cleanly: {errors:?}");
+        engine
+    })
+}
+
+fn code(text: &str) -> Vec<Event> {
+    engine().code(&Article::new("t", text).with_date("2021-10-19")).events
+}
+
+fn code_fr(text: &str) -> Vec<Event> {
+    let mut a = Article::new("t", text).with_date("2021-10-19");
+    a.lang = Some("fr".into());
+    engine().code(&a).events
+}
+
+fn code_of(a: &Option<palaver_core::event::ActorRecord>) -> String {
+    a.as_ref().and_then(|a| a.code.clone()).unwrap_or_default()
+}
+
+#[test]
+fn a_french_article_is_told_from_its_text_and_coded_in_french() {
+    let events = code(
+        "Des soldats maliens ont attaqué mardi une base des jihadistes du GSIM près de Mopti, a-t-on appris \
+         de sources sécuritaires. Les combats ont duré plusieurs heures.",
+    );
+    let attack = events.iter().find(|e| e.cameo_root == "19").expect("an attack");
+    assert_eq!(attack.lang, "fr");
+    assert_eq!(code_of(&attack.source), "MLIMIL", "soldats maliens: the adjective after the noun");
+    assert_eq!(code_of(&attack.target), "MLIREB", "GSIM is JNIM");
+    assert_eq!(attack.date.as_deref(), Some("2021-10-19"), "mardi: the Tuesday of the article's week");
+    assert_eq!(attack.location.as_ref().map(|l| l.name.as_str()), Some("Mopti"));
+    // the same engine still reads English as English
+    let en = code("Malian soldiers attacked JNIM militants near Mopti on Tuesday.");
+    assert!(en.iter().all(|e| e.lang == "en") && !en.is_empty());
+}
+
+#[test]
+fn elided_articles_are_words_of_their_own() {
+    let events = code_fr("L'armée malienne a arrêté vendredi à Gao deux membres de l'EIGS.");
+    let arrest = events.iter().find(|e| e.cameo == "173").expect("an arrest");
+    assert_eq!(code_of(&arrest.source), "MLIMIL", "l'armée malienne");
+    assert!(arrest.target.as_ref().is_some_and(|t| t.actor_id.is_some()), "l'EIGS is a named actor: {arrest:?}");
+}
+
+#[test]
+fn the_passive_with_par_gives_the_attacker() {
+    let events = code_fr("Six civils ont été tués le 12 mars 2020 par des hommes armés non identifiés à Bankass.");
+    let killing = events.iter().find(|e| e.cameo_root == "18" || e.cameo_root == "19").expect("a killing");
+    assert_eq!(code_of(&killing.source), "UAF", "{killing:?}");
+    assert_eq!(code_of(&killing.target), "CVL");
+    assert_eq!(killing.date.as_deref(), Some("2020-03-12"), "le 12 mars 2020: months in lower case");
+    assert_eq!(killing.fatalities, Some(6));
+}
+
+#[test]
+fn tolls_count_the_dead_and_not_the_wounded() {
+    let events = code_fr(
+        "Des jihadistes ont attaqué le 1er mars un poste de gendarmerie à Boni, faisant trois morts et cinq blessés.",
+    );
+    let attack = events.iter().find(|e| e.cameo_root == "19" || e.cameo_root == "18").expect("an attack");
+    assert_eq!(attack.fatalities, Some(3), "trois morts; the five wounded do not count");
+    assert_eq!(attack.date.as_deref(), Some("2021-03-01"), "le 1er mars: the most recent March 1st");
+    let about = code_fr("Au moins une dizaine de soldats ont été tués dans une embuscade près de Tessit.");
+    assert!(about.iter().any(|e| e.fatalities == Some(10)), "une dizaine: {about:?}");
+}
+
+#[test]
+fn negation_ne_pas_is_no_event() {
+    let events = code_fr("Les rebelles n'ont pas attaqué la ville de Kidal.");
+    assert!(events.iter().all(|e| e.cameo_root != "19"), "{events:?}");
+    let positive = code_fr("Les rebelles ont attaqué la ville de Kidal.");
+    assert!(positive.iter().any(|e| e.cameo_root == "19"), "{positive:?}");
+}
+
+#[test]
+fn relative_dates_read_french() {
+    let events = code_fr("Hier, des manifestants ont défilé à Bamako contre la junte.");
+    let protest = events.iter().find(|e| e.cameo_root == "14").expect("a protest");
+    assert_eq!(protest.date.as_deref(), Some("2021-10-18"), "hier");
+    let week = code_fr("La semaine dernière, des hommes armés ont enlevé un chef de village près de Douentza.");
+    let abduction = week.iter().find(|e| e.cameo == "181").expect("an abduction");
+    assert_eq!((abduction.date.as_deref(), abduction.date_precision.as_str()), (Some("2021-10-12"), "week"));
+}
+
+#[test]
+fn talks_and_agreements_in_french() {
+    let events =
+        code_fr("Le gouvernement malien a chargé le Haut Conseil islamique d'ouvrir des négociations avec le GSIM.");
+    let talks = events.iter().find(|e| e.cameo == "036").expect("talks proposed with JNIM");
+    assert_eq!((code_of(&talks.source), code_of(&talks.target)), ("MLIREL".into(), "MLIREB".into()));
+    assert!(events.iter().all(|e| e.lang == "fr"));
+    let deal = code_fr("Un accord de paix a été signé dimanche à Niono entre le GSIM et les chasseurs dozos.");
+    let sides: Vec<(String, String)> =
+        deal.iter().filter(|e| e.cameo == "057").map(|e| (code_of(&e.source), code_of(&e.target))).collect();
+    assert!(sides.contains(&("MLIREB".into(), "MLIUAF".into())), "GSIM and the dozo hunters, both ways: {sides:?}");
+    assert!(sides.contains(&("MLIUAF".into(), "MLIREB".into())), "{sides:?}");
+}
