@@ -68,7 +68,34 @@ pub struct Calendar {
     ordinal_suffix: Vec<String>,
     relative: Vec<Relative>,
     /// Words that may start a relative date or a year ("yesterday", "last", "in").
-    starters: Vec<String>,
+    starters: rustc_hash::FxHashSet<String>,
+    /// The length in bytes of the longest starter (longer words are none).
+    longest_starter: usize,
+}
+
+/// Whether a word of the text is this normal form: plain ASCII words compared without allocating.
+fn same(word: &str, norm: &str) -> bool {
+    if word.is_ascii() && !word.contains('.') {
+        word.eq_ignore_ascii_case(norm)
+    } else {
+        palaver_lexicon::words::normalize(word) == norm
+    }
+}
+
+/// Whether a word of the text is one of these normal forms.
+fn among(list: &[String], word: &str) -> bool {
+    list.iter().any(|n| same(word, n))
+}
+
+/// The value of a word in a list of normal forms: plain ASCII words are compared without
+/// allocating (most words of a text are), others by their normal form.
+fn find_word(list: &[(String, u32)], word: &str) -> Option<u32> {
+    if word.is_ascii() && !word.contains('.') {
+        list.iter().find(|(n, _)| n.eq_ignore_ascii_case(word)).map(|&(_, k)| k)
+    } else {
+        let w = palaver_lexicon::words::normalize(word);
+        list.iter().find(|(n, _)| *n == w).map(|&(_, k)| k)
+    }
 }
 
 /// A relative date phrase: its words (`#` a count), the shift and the precision it gives.
@@ -152,27 +179,43 @@ impl Calendar {
         starters.extend(c.numbers.iter().map(|(w, _)| w.clone()));
         starters.sort();
         starters.dedup();
-        c.starters = starters;
+        c.longest_starter = starters.iter().map(String::len).max().unwrap_or(0);
+        c.starters = starters.into_iter().collect();
         Ok(c)
     }
 
+    /// Whether a word may start a relative date or a year: a hash lookup of its lower-cased form,
+    /// made on the stack for the short ASCII words the test sees most.
+    fn is_starter(&self, word: &str) -> bool {
+        if word.len() > self.longest_starter {
+            return false;
+        }
+        if word.is_ascii() && !word.contains('.') {
+            let mut buf = [0u8; 64];
+            let n = word.len().min(64);
+            for (b, c) in buf.iter_mut().zip(word.bytes()) {
+                *b = c.to_ascii_lowercase();
+            }
+            return std::str::from_utf8(&buf[..n]).is_ok_and(|w| self.starters.contains(w));
+        }
+        self.starters.contains(&palaver_lexicon::words::normalize(word))
+    }
+
     fn month_of(&self, word: &str) -> Option<u32> {
-        let w = palaver_lexicon::words::normalize(word.trim_end_matches('.'));
+        let w = word.trim_end_matches('.');
         if w.len() < 3 {
             return None;
         }
-        self.months.iter().find(|(m, _)| *m == w).map(|&(_, k)| k)
+        find_word(&self.months, w)
     }
 
     fn weekday_of(&self, word: &str) -> Option<u32> {
-        let w = palaver_lexicon::words::normalize(word);
-        self.weekdays.iter().find(|(d, _)| *d == w).map(|&(_, k)| k)
+        find_word(&self.weekdays, word)
     }
 
     /// A number written as a word ("three", "trois").
     pub fn number_word(&self, word: &str) -> Option<u32> {
-        let w = palaver_lexicon::words::normalize(word);
-        self.numbers.iter().find(|(n, _)| *n == w).map(|&(_, k)| k)
+        find_word(&self.numbers, word)
     }
 
     /// Whether a word is a month's or a weekday's full name ("march", "tuesday"; not "jan").
@@ -263,14 +306,15 @@ pub fn find(
         let w = word(i);
         // only numbers, capitalised words (months, weekdays) and a few others can start a date
         let t = tokens[i];
-        let lower = palaver_lexicon::words::normalize(w);
+        // (the test is cheap: most words are none of these)
         let candidate = t.is(flag::NUMBER | flag::CAPITAL)
-            || cal.starters.iter().any(|c| *c == lower)
+            || cal.is_starter(w)
             || (!cal.capitalised && (cal.is_date_word(w) || num(i).is_some()));
         if !candidate {
             i += 1;
             continue;
         }
+
         let mut found: Option<(DateMention, usize)> = None;
         let at =
             |y: i32, m: u32, d: u32, p: Precision| DateMention { token: i, year: y, month: m, day: d, precision: p };
@@ -278,13 +322,12 @@ pub fn find(
         let in_name = i > range.0 + 1
             && tokens[i - 1].class == crate::grammar::Word::Of
             && tokens[i - 2].is(flag::CAPITAL)
-            && !cal.name_exception.contains(&palaver_lexicon::words::normalize(word(i - 2)));
+            && !among(&cal.name_exception, word(i - 2));
         if in_name {
             i += 1;
             continue;
         }
-        let span_end = num(i + 2)
-            .filter(|e| cal.day_span.contains(&palaver_lexicon::words::normalize(word(i + 1))) && (1..=31).contains(e));
+        let span_end = num(i + 2).filter(|e| among(&cal.day_span, word(i + 1)) && (1..=31).contains(e));
         if let (Some(d), Some(e)) = (num(i).filter(|d| (1..=31).contains(d)), span_end) {
             // "11-12 March", "between 24 and 26 July 2020", "the night of 14 to 15 June"
             if let Some(m) = cal.month_of(word(i + 3)).filter(|_| cased(i + 3) && e > d) {
@@ -305,8 +348,7 @@ pub fn find(
                 }
             }
         } else if let Some(m) = cal.month_of(w).filter(|_| {
-            cased(i)
-                && (!cal.ambiguous_months.contains(&lower) || month_context(cal, word(i.wrapping_sub(1)), word(i + 1)))
+            cased(i) && (!among(&cal.ambiguous_months, w) || month_context(cal, word(i.wrapping_sub(1)), word(i + 1)))
         }) {
             let comma = usize::from(word(i + 2) == ",");
             if let Some(d) = num(i + 1).filter(|d| (1..=31).contains(d)) {
@@ -333,7 +375,7 @@ pub fn find(
         } else if let Some((y, m, d)) = anchor {
             found = relative(cal, &word, &num, i, (y, m, d)).map(|(date, p, n)| (at(date.0, date.1, date.2, p), n));
         }
-        if found.is_none() && cal.year_prefix.contains(&lower) {
+        if found.is_none() && among(&cal.year_prefix, w) {
             if let Some(y) = year_at(i + 1) {
                 found = Some((DateMention { token: i + 1, year: y, month: 1, day: 1, precision: Precision::Year }, 2));
             }
@@ -351,8 +393,7 @@ pub fn find(
 /// An ambiguous month name ("May", "March") is a month after one of the calendar's context words
 /// ("in", "early", "since") or before a number.
 fn month_context(cal: &Calendar, before: &str, after: &str) -> bool {
-    cal.month_context.contains(&palaver_lexicon::words::normalize(before))
-        || after.chars().next().is_some_and(|c| c.is_ascii_digit())
+    among(&cal.month_context, before) || after.chars().next().is_some_and(|c| c.is_ascii_digit())
 }
 
 /// The most recent month `m` (and day `d`) at or before the article's date.
@@ -384,7 +425,7 @@ fn relative<'t>(
             if w == "#" {
                 count(i + k).map(|c| n = i64::from(c)).is_some()
             } else {
-                palaver_lexicon::words::normalize(word(i + k)) == *w
+                same(word(i + k), w)
             }
         });
         if matched {

@@ -220,11 +220,18 @@ impl Engine {
             return 0;
         }
         let codes: Vec<&str> = self.languages.iter().map(|l| l.grammar.lang()).collect();
+        // the text's function words vote first (cheap), and the detector must agree with a vote
+        // against the default: a short English report naming French places ("Dozo militiamen
+        // killed ... near Dounde (Bankass, Mopti)") keeps to English
+        let home = self.function_words(0, &article.text);
+        let Some(best) = (1..self.languages.len()).max_by_key(|&k| self.function_words(k, &article.text)) else {
+            return 0;
+        };
+        if self.function_words(best, &article.text) <= home {
+            return 0;
+        }
         match language::detect(&article.text, &codes) {
-            // the detector's verdict holds where the text's function words agree with it: a short
-            // English report naming French places ("Dozo militiamen killed ... near Dounde (Bankass,
-            // Mopti)") keeps to English
-            Some(k) if k != 0 && self.function_words(k, &article.text) > self.function_words(0, &article.text) => k,
+            Some(k) if k == best => k,
             _ => 0,
         }
     }
@@ -235,7 +242,7 @@ impl Engine {
         let g = &self.languages[lang].grammar;
         text.split(|c: char| !c.is_alphanumeric() && c != '\'' && c != '\u{2019}')
             .filter(|w| !w.is_empty())
-            .take(300)
+            .take(80)
             .filter(|w| {
                 let lower = w.to_lowercase();
                 use grammar::Word::*;
