@@ -80,7 +80,14 @@ fn load(
     if config.is_none() && !warnings.is_empty() {
         return Err(format!("palaver's own dictionaries have unreadable lines: {}", warnings.join("; ")));
     }
-    let mut engine = palaver_core::Engine::new(Arc::new(lexicon), options);
+    // French is coded with palaver's own French dictionaries, whatever the English ones are
+    let (mut engine, french) = palaver_core::Engine::new(Arc::new(lexicon), options).with_french();
+    if !french.is_empty() {
+        return Err(format!(
+            "palaver's French dictionaries have unreadable lines: {:?}",
+            french.iter().map(ToString::to_string).collect::<Vec<_>>()
+        ));
+    }
     if let Some(path) = gazetteer {
         let text =
             std::fs::read_to_string(path).map_err(|e| format!("cannot read gazetteer {}: {e}", path.display()))?;
