@@ -233,6 +233,7 @@ fn article_of(record: &Bound<'_, PyAny>, index: usize) -> Result<Article, String
         title: string_field(record, "title")?,
         source: string_field(record, "source")?,
         url: string_field(record, "url")?,
+        lang: string_field(record, "lang")?,
     })
 }
 
