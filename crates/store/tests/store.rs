@@ -438,6 +438,7 @@ fn record(
         negated: false,
         attribution: None,
         mediator: None,
+        lang: "en".into(),
         evidence: Evidence {
             sentence: format!("Sentence {n} of {doc}, at {}.", place.0),
             verb: "attacked".into(),
