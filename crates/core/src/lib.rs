@@ -223,11 +223,9 @@ impl Engine {
         // the text's function words vote first (cheap), and the detector must agree with a vote
         // against the default: a short English report naming French places ("Dozo militiamen
         // killed ... near Dounde (Bankass, Mopti)") keeps to English
-        let home = self.function_words(0, &article.text);
-        let Some(best) = (1..self.languages.len()).max_by_key(|&k| self.function_words(k, &article.text)) else {
-            return 0;
-        };
-        if self.function_words(best, &article.text) <= home {
+        let counts: Vec<usize> = (0..self.languages.len()).map(|k| self.function_words(k, &article.text)).collect();
+        let Some(best) = (1..counts.len()).max_by_key(|&k| counts[k]) else { return 0 };
+        if counts[best] <= counts[0] {
             return 0;
         }
         match language::detect(&article.text, &codes) {
@@ -242,7 +240,7 @@ impl Engine {
         let g = &self.languages[lang].grammar;
         text.split(|c: char| !c.is_alphanumeric() && c != '\'' && c != '\u{2019}')
             .filter(|w| !w.is_empty())
-            .take(80)
+            .take(60)
             .filter(|w| {
                 let lower = w.to_lowercase();
                 use grammar::Word::*;
