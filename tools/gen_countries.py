@@ -329,13 +329,15 @@ def clean_iso_name(name):
     return name
 
 
-def dedup(items):
+def dedup(items, key=None):
+    """The items in order, without blanks and without repeats under `key` (default: fold)."""
+    key = key or fold
     seen, out = set(), []
     for it in items:
         it = it.strip()
         if not it:
             continue
-        k = fold(it)
+        k = key(it)
         if k in seen:
             continue
         seen.add(k)

@@ -31,6 +31,9 @@ import unicodedata
 
 import pycountry
 
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+import gen_countries  # noqa: E402  (the English generator: its list helpers)
+
 HERE = os.path.dirname(os.path.abspath(__file__))
 ENGLISH = os.path.join(HERE, "..", "dictionaries", "countries.txt")
 
@@ -338,21 +341,10 @@ def fold(phrase):
 
 
 def dedup(items):
-    seen, out = set(), []
-    for it in items:
-        it = it.strip()
-        if not it:
-            continue
-        k = fold(it)
-        if k in seen:
-            continue
-        seen.add(k)
-        out.append(it)
-    return out
+    return gen_countries.dedup(items, key=fold)
 
 
-def split_list(field):
-    return [x.strip() for x in field.split(";") if x.strip()]
+split_list = gen_countries.split_list
 
 
 def adjective_forms(lemma):

@@ -245,6 +245,15 @@ fn reaching(m: &Mention, n: &Chunk, who: Who) -> Mention {
     Mention { start: m.start, end: n.end, who, line: n.line, kind: n.kind, agent_first: false }
 }
 
+/// An agent of the country or actor named next ("troops of Mali", "soldats maliens"): the
+/// mention reaches over it, keeps the agent's role and takes the other's country or actor.
+fn agent_of(m: &Mention, n: &Chunk) -> Mention {
+    let mut joined = reaching(m, n, who_of(n));
+    joined.who.agent = m.who.agent;
+    joined.agent_first = true;
+    joined
+}
+
 fn who_of(c: &Chunk) -> Who {
     let mut w = Who::default();
     match c.kind {
@@ -365,10 +374,7 @@ pub fn compose(text: &str, tokens: &[Token], chunks: &[Chunk], cal: &crate::date
                 && m.who.actor.is_none()
                 && m.who.country.is_none();
             if adjective_after {
-                let agent = m.who.agent;
-                m = reaching(&m, &n, who_of(&n));
-                m.who.agent = agent;
-                m.agent_first = true;
+                m = agent_of(&m, &n);
                 j += 1;
                 continue;
             }
@@ -387,10 +393,7 @@ pub fn compose(text: &str, tokens: &[Token], chunks: &[Chunk], cal: &crate::date
                     && m.who.agent.is_some()
                     && (is_country(&n) || n.kind == EntryKind::Actor)
                 {
-                    let agent = m.who.agent;
-                    m = reaching(&m, &n, who_of(&n));
-                    m.who.agent = agent;
-                    m.agent_first = true;
+                    m = agent_of(&m, &n);
                     j += 1;
                     continue;
                 }
