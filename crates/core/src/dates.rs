@@ -396,11 +396,31 @@ fn month_context(cal: &Calendar, before: &str, after: &str) -> bool {
     among(&cal.month_context, before) || after.chars().next().is_some_and(|c| c.is_ascii_digit())
 }
 
-/// The most recent month `m` (and day `d`) at or before the article's date.
+/// How far past the article's date a day without a year may lie and still be of the article's
+/// year: a report names the day of a meeting to come ("talks open on 25 October") or carries a
+/// date a little earlier than the events it reports, far more often than it names a day of
+/// nearly a year ago without its year.
+const NEAR_FUTURE_DAYS: i64 = 14;
+
+/// The most recent month `m` (and day `d`) at or before the article's date, or the day `d` of
+/// month `m` in the article's year when it falls within [`NEAR_FUTURE_DAYS`] after it.
 fn recent(anchor: Option<(i32, u32, u32)>, m: u32, d: Option<u32>) -> Option<(i32, u32, u32)> {
     let (y, am, ad) = anchor?;
+    // "on 3 January" in a report of 28 December
+    let soon = |year: i32| {
+        d.filter(|&d| valid(year, m, d)).is_some_and(|d| {
+            let ahead = days_from_civil(year, m, d) - days_from_civil(y, am, ad);
+            (1..=NEAR_FUTURE_DAYS).contains(&ahead)
+        })
+    };
     let after = m > am || (m == am && d.is_some_and(|d| d > ad));
-    let year = if after { y - 1 } else { y };
+    let year = if soon(y + 1) {
+        y + 1
+    } else if after && !soon(y) {
+        y - 1
+    } else {
+        y
+    };
     let day = d.unwrap_or(1);
     valid(year, m, day).then_some((year, m, day))
 }
@@ -462,7 +482,9 @@ mod tests {
     fn recent_months_look_back() {
         assert_eq!(recent(Some((2021, 10, 19)), 3, None), Some((2021, 3, 1)));
         assert_eq!(recent(Some((2021, 2, 19)), 3, None), Some((2020, 3, 1)));
-        assert_eq!(recent(Some((2021, 10, 19)), 10, Some(25)), Some((2020, 10, 25)));
+        assert_eq!(recent(Some((2021, 10, 19)), 10, Some(25)), Some((2021, 10, 25)));
+        assert_eq!(recent(Some((2021, 10, 19)), 11, Some(25)), Some((2020, 11, 25)));
+        assert_eq!(recent(Some((2021, 12, 28)), 1, Some(3)), Some((2022, 1, 3)));
         assert_eq!(recent(None, 3, None), None);
     }
 }

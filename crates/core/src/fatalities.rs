@@ -122,6 +122,12 @@ impl Tolls {
     }
 
     /// Words that say the people just counted died.
+    /// Whether a lower-cased word is a number or a count ("six", "vingtaine", "dozens").
+    pub fn is_count_word(&self, w: &str) -> bool {
+        let w = fold(w);
+        self.approx.contains_key(&*w) || self.tens.contains_key(&*w) || self.units.contains_key(&*w)
+    }
+
     fn is_death(&self, w: &str) -> bool {
         self.death.contains(&*fold(w))
     }

@@ -188,11 +188,25 @@ impl Finder<'_> {
                     && (i.saturating_sub(4).max(range.0)..i).any(|k| self.raw(k).eq_ignore_ascii_case("coded"))
             };
             let filed = filed_at(i);
+            // "the school of Diona", "les habitants de Kati", "au marché de Dioura": a common noun
+            // of a place at home (checked below once the place is found)
+            let of_noun = |i: usize| {
+                self.tokens[i].class == Word::Of
+                    && i > range.0
+                    && i + 1 < range.1
+                    && self.tokens[i + 1].is(flag::CAPITAL)
+                    && self.tokens[i - 1].class == Word::Other
+                    && !self.tokens[i - 1].is(flag::PUNCT | flag::NUMBER | flag::VERBAL | flag::CAPITAL)
+                    && !self.grammar.is_place_noun(&self.raw(i - 1).to_lowercase())
+                    // ("une vingtaine de Bambara": a count of people)
+                    && !self.grammar.tolls().is_count_word(&self.raw(i - 1).to_lowercase())
+            };
             // "between Dala and Douentza": the second place too
             let and_after_place = last_end == Some(i) && is("and");
             let trigger = and_after_place
                 || t.class == Word::Locative
                 || (t.class == Word::Of && i > range.0 && self.grammar.is_place_noun(&self.raw(i - 1).to_lowercase()))
+                || of_noun(i)
                 || is("between")
                 // ACLED's "(coded as Madougou at geoprecision 2)": the place the event is filed at
                 || filed_at(i)
@@ -299,6 +313,17 @@ impl Finder<'_> {
             // where anything happened (a locative says that: "in the north of Mali")
             let by_of = t.class == Word::Of;
             let found = found.filter(|(l, _)| !(by_of && l.precision == "country"));
+            // (after a common noun only a town or village of the story's countries or the prior,
+            // named right after "of": "the son of Moussa" is no place abroad)
+            let found = found.filter(|(l, _)| {
+                !of_noun(i)
+                    || (j == i + 1
+                        && matches!(l.precision.as_str(), "town" | "admin2")
+                        && l.country.as_deref().is_some_and(|c| {
+                            let rank = self.country_rank(c);
+                            rank > 1 || (rank == 1 && self.countries.is_empty())
+                        }))
+            });
             match found {
                 Some((place, after)) => {
                     out.push(PlaceMention { token: j, location: place, origin, filed });

@@ -109,3 +109,26 @@ fn talks_and_agreements_in_french() {
     assert!(sides.contains(&("MLIREB".into(), "MLIUAF".into())), "GSIM and the dozo hunters, both ways: {sides:?}");
     assert!(sides.contains(&("MLIUAF".into(), "MLIREB".into())), "{sides:?}");
 }
+
+#[test]
+fn a_village_named_after_a_common_noun_and_de_is_where_it_happened() {
+    let place = |text: &str| {
+        code_fr(text).into_iter().find_map(|e| e.location).map(|l| (l.name, l.country.unwrap_or_default()))
+    };
+    // (the place is not introduced by "à" or "dans": "de" after a noun that is no kind of place)
+    assert_eq!(
+        place("Des soldats maliens ont dispersé les habitants de Kati qui manifestaient contre le maire."),
+        Some(("Kati".into(), "MLI".into()))
+    );
+    // a count of people is no place: "une vingtaine de Bambara"
+    let counted = code_fr("Des jihadistes maliens ont enlevé une vingtaine de Bambara.");
+    assert!(counted.iter().all(|e| e.location.as_ref().is_none_or(|l| l.name != "Bambara")), "{counted:?}");
+}
+
+#[test]
+fn a_day_just_after_the_article_is_of_its_year() {
+    // an article of 19 October 2021 announcing talks for the 25th
+    let events =
+        code_fr("Le gouvernement malien a annoncé que des négociations avec le GSIM s'ouvriront le 25 octobre.");
+    assert!(events.iter().any(|e| e.date.as_deref() == Some("2021-10-25")), "{events:?}");
+}
