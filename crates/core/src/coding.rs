@@ -952,11 +952,24 @@ impl<'a> Coder<'a> {
         let a = self.s.range.0;
         let mut g = VerbGroup { start: h, negated: false, passive: false, modal: false, must: false };
         let mut be = false;
+        // the form of "be" nearest the head, and whether a reflexive pronoun is in the group
+        let mut be_word = String::new();
+        let mut reflexive = false;
         let mut j = h;
         while j > a {
             let t = self.tok(j - 1);
+            if self.grammar.is_reflexive(&self.raw(j - 1).to_lowercase()) {
+                reflexive = true;
+                j -= 1;
+                continue;
+            }
             match t.class {
-                Word::Be | Word::Get => be = true,
+                Word::Be | Word::Get => {
+                    if !be {
+                        be_word = self.raw(j - 1).to_lowercase();
+                    }
+                    be = true;
+                }
                 Word::Not => g.negated = true,
                 Word::Modal => {
                     let m = self.raw(j - 1).to_ascii_lowercase();
@@ -981,7 +994,8 @@ impl<'a> Coder<'a> {
         let adjectival = self.grammar.is_stative_participle(&self.raw(h).to_ascii_lowercase())
             && h + 1 < self.s.range.1
             && self.tok(h + 1).class == Word::To;
-        g.passive = be && self.vocab_participle(h) && !adjectival;
+        let active = be && self.grammar.active_after_be(self.tok(h).lemma, &be_word, reflexive);
+        g.passive = be && self.vocab_participle(h) && !adjectival && !active;
         g
     }
 }

@@ -117,6 +117,8 @@ pub struct Grammar {
     not_adverb: FxHashSet<String>,
     /// Verbs whose infinitive complement did not happen: "refused to attack", "failed to agree".
     negating: Vec<WordId>,
+    /// Verb lemmas whose compound tenses take "be" in the active voice (French "ils sont venus").
+    active_with_be: Vec<WordId>,
     /// Every other key of the table (calendar, tolls): words by key, for the stages that read them.
     lists: FxHashMap<String, Vec<String>>,
     calendar: crate::dates::Calendar,
@@ -176,6 +178,7 @@ impl Grammar {
             adverb_suffix: Vec::new(),
             not_adverb: FxHashSet::default(),
             negating: Vec::new(),
+            active_with_be: Vec::new(),
             lists: FxHashMap::default(),
             calendar: crate::dates::Calendar::default(),
             tolls: crate::fatalities::Tolls::default(),
@@ -198,10 +201,10 @@ impl Grammar {
                     "stative" => drop(g.stative.insert(norm)),
                     "adverb_suffix" => g.adverb_suffix.push(norm),
                     "not_adverb" => drop(g.not_adverb.insert(norm)),
-                    "negating" => {
+                    "negating" | "active_with_be" => {
                         let id = lexicon.vocab.get(&norm);
                         if id != 0 {
-                            g.negating.push(id);
+                            if key == "negating" { &mut g.negating } else { &mut g.active_with_be }.push(id);
                         }
                     }
                     _ => match class_of_key(key) {
@@ -261,6 +264,20 @@ impl Grammar {
     /// Whether a past participle before "to" names a state of its subject ("prepared to").
     pub fn is_stative_participle(&self, norm: &str) -> bool {
         self.stative.contains(&*fold(norm))
+    }
+
+    /// Whether a participle after a form of "be" is still active: a verb that forms its
+    /// compound tenses with "be" ("des habitants sont descendus dans la rue") after a finite
+    /// "be" (not the passive's own participle: "ont été descendus"), or a reflexive verb ("se
+    /// sont affrontés"). `be` is that form of "be", lower-cased.
+    pub fn active_after_be(&self, lemma: WordId, be: &str, reflexive: bool) -> bool {
+        reflexive
+            || (lemma != 0 && self.active_with_be.contains(&lemma) && !self.list("passive_be").iter().any(|w| w == be))
+    }
+
+    /// Whether a lower-cased word is a reflexive pronoun that joins the verb group ("se", "s'").
+    pub fn is_reflexive(&self, lower: &str) -> bool {
+        self.list("reflexive").iter().any(|w| w == lower)
     }
 
     /// Whether a verb lemma negates its infinitive complement ("refused to negotiate").

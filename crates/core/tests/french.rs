@@ -132,3 +132,19 @@ fn a_day_just_after_the_article_is_of_its_year() {
         code_fr("Le gouvernement malien a annoncé que des négociations avec le GSIM s'ouvriront le 25 octobre.");
     assert!(events.iter().any(|e| e.date.as_deref() == Some("2021-10-25")), "{events:?}");
 }
+
+#[test]
+fn etre_with_a_verb_of_motion_or_a_reflexive_is_active() {
+    let source = |text: &str| code_fr(text).into_iter().find_map(|e| e.source).map(|a| a.text).unwrap_or_default();
+    // "sont descendus": the compound past of descendre, not a passive; its subject acts
+    assert_eq!(
+        source("Des commerçants de Mopti sont descendus dans la rue contre la hausse des taxes."),
+        "commerçants"
+    );
+    // "se sont affrontés": a reflexive verb
+    let clash = code_fr("Des soldats maliens et des jihadistes du GSIM se sont affrontés près de Douentza.");
+    assert!(clash.iter().any(|e| code_of(&e.source) == "MLIMIL"), "{clash:?}");
+    // while "ont été tués" stays a passive: the dead are no source
+    let killed = code_fr("Trois soldats maliens ont été tués par des jihadistes près de Douentza.");
+    assert!(killed.iter().all(|e| code_of(&e.source) != "MLIMIL"), "{killed:?}");
+}
