@@ -63,6 +63,20 @@ pub struct Tolls {
     multiplier: FxHashMap<String, u32>,
     /// Approximate counts ("dozen", "dizaine"), by value.
     approx: FxHashMap<String, u32>,
+    /// Days of the week, which a date between a killing verb and its count may hold.
+    weekday: FxHashSet<String>,
+    /// Words that open a date ("on 4 May", "le 4 mai").
+    date_det: FxHashSet<String>,
+    /// Forms of "be" after which a death word in the singular is one victim ("was killed", "a été tué").
+    passive_one: FxHashSet<String>,
+    /// Death words in the singular ("killed" after "was"; French "tué", "morte").
+    death_one: FxHashSet<String>,
+    /// Phrases that kill one named victim ("beat a man to death", "battu à mort un citoyen").
+    to_death: Vec<Vec<String>>,
+    /// Determiners of one person ("a", "the"; "un", "une").
+    one_det: FxHashSet<String>,
+    /// Nouns after which a number word is no count ("un nombre indéterminé de morts").
+    vague: FxHashSet<String>,
 }
 
 /// A word's form as the toll lists hold it: lower-case, accents folded only where there are any.
@@ -99,7 +113,16 @@ impl Tolls {
                 "toll_between" => t.between.extend(folded),
                 "toll_others" => t.others.extend(folded),
                 "toll_article" => t.article.extend(folded),
+                "toll_date_det" => t.date_det.extend(folded),
+                "toll_passive_one" => t.passive_one.extend(folded),
+                "toll_death_one" => t.death_one.extend(folded),
+                "toll_one_det" => t.one_det.extend(folded),
+                "toll_vague" => t.vague.extend(folded),
+                "toll_to_death" => {
+                    t.to_death.extend(folded.map(|w| w.split('_').map(str::to_string).collect::<Vec<_>>()))
+                }
                 k if k.starts_with("month.") => t.month.extend(folded),
+                k if k.starts_with("weekday.") => t.weekday.extend(folded),
                 k if k.starts_with("number.") => {
                     let v = value()?;
                     let map = if v >= 20 && v % 10 == 0 && v < 100 { &mut t.tens } else { &mut t.units };
@@ -121,13 +144,25 @@ impl Tolls {
         Ok(t)
     }
 
-    /// Words that say the people just counted died.
     /// Whether a lower-cased word is a number or a count ("six", "vingtaine", "dozens").
     pub fn is_count_word(&self, w: &str) -> bool {
         let w = fold(w);
         self.approx.contains_key(&*w) || self.tens.contains_key(&*w) || self.units.contains_key(&*w)
     }
 
+    /// Whether token `k` is part of a date: a month or weekday, a day or year next to one, a
+    /// word that opens one ("on", "le").
+    fn in_date(&self, text: &str, tokens: &[Token], k: usize, a: usize, end: usize) -> bool {
+        let word = |k: usize| fold(&text[tokens[k].start as usize..tokens[k].end as usize].to_lowercase()).into_owned();
+        let calendar = |k: usize| self.is_month(&word(k)) || self.weekday.contains(&word(k));
+        let w = word(k);
+        calendar(k)
+            || self.date_det.contains(&w)
+            || (tokens[k].is(flag::NUMBER)
+                && ((k > a && calendar(k - 1)) || (k + 1 < end && calendar(k + 1)) || w.len() == 4))
+    }
+
+    /// Words that say the people just counted died.
     fn is_death(&self, w: &str) -> bool {
         self.death.contains(&*fold(w))
     }
@@ -311,7 +346,8 @@ pub fn count(t: &Tolls, text: &str, tokens: &[Token], range: (usize, usize)) -> 
             i += 1;
             continue;
         };
-        if is_day(t, text, tokens, i, len, range) || (i + len < end && t.is_unit(&word(i + len))) {
+        let vague = i + len < end && t.vague.contains(&*fold(&word(i + len)));
+        if vague || is_day(t, text, tokens, i, len, range) || (i + len < end && t.is_unit(&word(i + len))) {
             i += len;
             continue;
         }
@@ -460,6 +496,15 @@ pub fn count(t: &Tolls, text: &str, tokens: &[Token], range: (usize, usize)) -> 
             while b > a && t.is_hedge(&word(b - 1)) {
                 b -= 1;
             }
+            // "aurait tué le 20 mars 2020 quatre membres", "killed on Sunday three traders": a
+            // date between the verb and its count
+            let date_end = b;
+            while b > a && t.in_date(text, tokens, b - 1, a, end) {
+                b -= 1;
+            }
+            if b < date_end && !(b > a && t.is_killing(&word(b - 1))) {
+                b = date_end;
+            }
             counted = b > a && t.is_killing(&word(b - 1));
             // "killed three soldiers and two civilians"
             let listed = b > a && (word(b - 1) == "," || t.is_and(&word(b - 1)));
@@ -515,7 +560,7 @@ pub fn count(t: &Tolls, text: &str, tokens: &[Token], range: (usize, usize)) -> 
         found = true;
         total = singles;
     } else {
-        found = killed_one(text, tokens, range);
+        found = killed_one(t, text, tokens, range);
         total = u32::from(found);
     }
     found.then_some(total)
@@ -621,15 +666,15 @@ fn singular_victims(t: &Tolls, text: &str, tokens: &[Token], (a, end): (usize, u
 }
 
 /// "killed a teacher", "shot dead the village chief": one victim named in the singular.
-fn killed_one(text: &str, tokens: &[Token], (a, end): (usize, usize)) -> bool {
+fn killed_one(t: &Tolls, text: &str, tokens: &[Token], (a, end): (usize, usize)) -> bool {
     let word = |k: usize| -> String { text[tokens[k].start as usize..tokens[k].end as usize].to_ascii_lowercase() };
     // "an official was killed", "a woman was reportedly shot dead": "was" is one person
     let passive_singular = (a + 1..end).any(|i| {
-        let dead =
-            matches!(word(i).as_str(), "killed" | "executed" | "assassinated" | "murdered" | "beheaded" | "lynched")
-                || (word(i) == "dead" && matches!(word(i - 1).as_str(), "shot" | "found"));
+        let dead = t.death_one.contains(&*fold(&word(i)))
+            || (word(i) == "dead" && matches!(word(i - 1).as_str(), "shot" | "found"));
         let back = |n: usize| i.checked_sub(n).filter(|&k| k >= a).map(word).unwrap_or_default();
-        let was = back(1) == "was" || back(2) == "was" || (back(3) == "was" && back(1) == "shot");
+        let is_be = |w: String| t.passive_one.contains(&*fold(&w));
+        let was = is_be(back(1)) || is_be(back(2)) || (is_be(back(3)) && back(1) == "shot");
         // "The officer died", "a soldier succumbed to his wounds"
         let one_died = matches!(word(i).as_str(), "died" | "succumbed")
             && matches!(back(2).as_str(), "the" | "a" | "an" | "one")
@@ -639,13 +684,26 @@ fn killed_one(text: &str, tokens: &[Token], (a, end): (usize, usize)) -> bool {
     if passive_singular {
         return true;
     }
-    // "beat a detainee to death", "a child who succumbed to his wounds"
+    // "beat a detainee to death", "ont battu à mort le 10 avril un citoyen", "a child who
+    // succumbed to his wounds"
     let one_more = (a + 2..end).any(|i| {
         let back = |n: usize| i.checked_sub(n).filter(|&k| k >= a).map(word).unwrap_or_default();
-        let to_death = word(i) == "death"
-            && back(1) == "to"
-            && (2..6).any(|n| matches!(back(n).as_str(), "a" | "an" | "the" | "one"))
-            && !back(2).ends_with('s');
+        let to_death = t.to_death.iter().any(|phrase| {
+            let n = phrase.len();
+            let said = n > 0 && (0..n).all(|q| fold(&back(n - 1 - q)) == phrase[q].as_str());
+            if !said || i < a + n {
+                return false;
+            }
+            let one = |w: &str| t.one_det.contains(&*fold(w));
+            let named_before = (n + 1..n + 5).any(|m| one(&back(m))) && !back(n).ends_with('s');
+            // the victim after the phrase, past a date
+            let mut k = i + 1;
+            while k < end && t.in_date(text, tokens, k, a, end) {
+                k += 1;
+            }
+            let named_after = k + 1 < end && one(&word(k)) && !word(k + 1).ends_with('s');
+            named_before || named_after
+        });
         let who_died = matches!(word(i).as_str(), "succumbed" | "died") && back(1) == "who" && !back(2).ends_with('s');
         // "a militant blew himself up", "the bomber detonated herself"
         let blew_up = matches!(word(i).as_str(), "himself" | "herself")

@@ -148,3 +148,19 @@ fn etre_with_a_verb_of_motion_or_a_reflexive_is_active() {
     let killed = code_fr("Trois soldats maliens ont été tués par des jihadistes près de Douentza.");
     assert!(killed.iter().all(|e| code_of(&e.source) != "MLIMIL"), "{killed:?}");
 }
+
+#[test]
+fn french_tolls_one_victim_dates_and_vague_counts() {
+    let toll = |text: &str| code_fr(text).into_iter().find_map(|e| e.fatalities);
+    // a singular participle after "a été" is one victim
+    assert_eq!(toll("Un instituteur a été tué mardi près de Djenné par des hommes armés."), Some(1));
+    assert_eq!(toll("Un voleur présumé a été brûlé vif par une foule en colère à Ségou."), Some(1));
+    // "battu à mort ... un" names the one victim after the phrase, past a date
+    assert_eq!(toll("Des gendarmes ont battu à mort le 3 mai un détenu à Kayes."), Some(1));
+    // a date between the killing verb and its count
+    assert_eq!(toll("Des jihadistes auraient tué le 2 juin 2021 six bergers près de Ténenkou."), Some(6));
+    // "l'un d'eux": one of them
+    assert_eq!(toll("Des hommes armés ont attaqué des pêcheurs près de Mopti, tuant l'un d'eux."), Some(1));
+    // "un nombre indéterminé de morts" is no count of one
+    assert_eq!(toll("Des hommes armés ont attaqué des bergers, faisant un nombre indéterminé de morts."), None);
+}
