@@ -374,10 +374,20 @@ impl<'a> Coder<'a> {
         // where the pattern names the subject itself as its target, its words before the verb
         // belong to the clause above ("NOTED + *": "Arnor noted that Gondor regretted ..."): the
         // source is that clause's subject
+        // (the same holds for an actor of the target's own noun phrase: "a vehicle of the Swedish
+        // contingent of MINUSMA hit an IED")
+        let in_target_phrase = |m: usize| {
+            slots.target.is_some_and(|t| {
+                let (sm, tm) = (&self.s.mentions[m], &self.s.mentions[t]);
+                tm.end <= group.start
+                    && sm.end <= tm.start
+                    && (sm.end..tm.start).all(|k| !self.tok(k).is(flag::PUNCT | flag::VERBAL))
+            })
+        };
         let subject = || {
             let own = self.subject(group.start, done);
-            match own.filter(|&m| slots.begin < group.start && Some(m) == slots.target) {
-                Some(_) => self.subject(self.verb_group(slots.begin).start, done),
+            match own.filter(|&m| slots.begin < group.start && (Some(m) == slots.target || in_target_phrase(m))) {
+                Some(_) => self.subject(self.verb_group(slots.begin).start, done).filter(|&m| !in_target_phrase(m)),
                 None => own,
             }
         };
@@ -818,6 +828,9 @@ impl<'a> Coder<'a> {
                     .filter(|&m| ends_right(self.s.mentions[m].end))
                     .map(|m| (self.s.mentions[m].start, Some((*e, m)))),
             });
+            // "A truck hit a landmine": in a sentence that names no one, the subject slot of a
+            // violent pattern stays empty (the perpetrator is implied later)
+            let found = found.or_else(|| (slot && i == h && self.actorless_violence).then_some((from, None)));
             let Some((j, slot)) = found else { return false };
             match slot {
                 Some((PatternElem::Source, m)) => slots.source = Some(m),

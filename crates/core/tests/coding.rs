@@ -655,3 +655,20 @@ fn a_passive_deal_between_two_parties_is_their_agreement() {
     assert_eq!(deal.location.as_ref().map(|l| l.name.as_str()), Some("Niono"));
     assert_eq!(deal.date.as_deref(), Some("2021-03-14"), "the Sunday before the article");
 }
+
+#[test]
+fn a_vehicle_that_hits_a_mine_is_its_victim_and_the_layer_is_implied() {
+    // no one named: the pattern's subject slot stays empty, the perpetrator is implied
+    let e = code("A minibus hit a landmine on the road to Douentza.");
+    let mine = e.iter().find(|e| e.cameo == "1833").expect("an IED event");
+    assert!(perpetrators_implied(mine), "{mine:?}");
+    // an actor of the victim's own noun phrase is no perpetrator
+    let e = code("A truck of the Swedish contingent of MINUSMA hit an IED near Gao.");
+    let mine = e.iter().find(|e| e.cameo == "1833").expect("an IED event");
+    assert_eq!(mine.target.as_ref().and_then(|t| t.code.clone()).as_deref(), Some("IGOUNOPKO"));
+    assert!(perpetrators_implied(mine), "the Swedes did not lay the mine: {mine:?}");
+}
+
+fn perpetrators_implied(e: &Event) -> bool {
+    e.source.is_some() && e.evidence.spans.source.is_none()
+}
