@@ -26,6 +26,9 @@ pub struct Coded {
     /// The subject is an agreement named before ("the deal broke down"): the parties are those of
     /// the article's last agreement.
     pub agreement: bool,
+    /// The target is a plan or move ("the approach is opposed by France", "criticised the
+    /// move"): its author, an actor of the article's events before, is the target.
+    pub plan_target: bool,
     /// A statement kept only for attribution; never an event of its own.
     pub speech_only: bool,
     /// The verb group says "must" or "should": reported, it is the speaker's demand.
@@ -227,11 +230,16 @@ impl<'a> Coder<'a> {
             let code = &self.lexicon.cameo[code_index as usize];
             let reciprocal = matches!(code.root.as_str(), "03" | "04" | "05" | "06") || code.code == "190";
             let compound_only = target.is_none() && source.is_some_and(|m| self.group(m).len() > 1);
-            let pairs = self.pairs(
+            let mut pairs = self.pairs(
                 source,
                 target,
                 reciprocal || ((pattern.paired.is_some() || pattern.compound) && compound_only),
             );
+            // "relations between Mali and France, which first intervened in 2013": a relative
+            // clause after a comma speaks of the nearest member of a compound only
+            if let Some(m) = source.filter(|&m| self.relative_antecedent(m, group.start)) {
+                pairs.retain(|&(s, _)| s == Some(m));
+            }
             for (source, target) in pairs {
                 let coded = Coded {
                     pattern: p,
@@ -242,6 +250,7 @@ impl<'a> Coder<'a> {
                     negated: group.negated && !pattern.negated && !self.negation_in_pattern(slots.begin, h),
                     speaker: None,
                     agreement: anaphor,
+                    plan_target: target.is_none() && self.plan_as_target(&group, slots.end),
                     speech_only: false,
                     must: group.must && !group.passive,
                 };
@@ -450,6 +459,7 @@ impl<'a> Coder<'a> {
             negated: false,
             speaker: None,
             agreement: false,
+            plan_target: false,
             speech_only: true,
             must: false,
         }
@@ -558,6 +568,16 @@ impl<'a> Coder<'a> {
         None
     }
 
+    /// Whether mention `m` is the antecedent of a relative pronoun that opens the verb's clause
+    /// after a comma (", which first intervened"): only adverbs may stand between.
+    fn relative_antecedent(&self, m: usize, group_start: usize) -> bool {
+        let end = self.s.mentions[m].end;
+        end + 2 <= group_start
+            && self.raw(end) == ","
+            && self.tok(end + 1).class == Word::Relative
+            && (end + 2..group_start).all(|k| self.tok(k).class == Word::Adverb)
+    }
+
     /// ", killing five": a participle after a comma has the subject of the clause before it, not
     /// that clause's object.
     fn participle_clause(&self, group_start: usize) -> bool {
@@ -661,6 +681,22 @@ impl<'a> Coder<'a> {
                     || self.grammar.is_agreement_noun(&self.raw(d).to_lowercase())
                     || self.raw(d).eq_ignore_ascii_case("peace")
             })
+    }
+
+    /// Whether the event's patient is a plan or move named by a noun: the subject of a passive
+    /// ("The approach is opposed by France") or the object ("France opposed the move").
+    fn plan_as_target(&self, group: &VerbGroup, end: usize) -> bool {
+        let a = self.s.range.0;
+        let plan = |k: usize| self.grammar.is_plan_noun(&self.raw(k).to_lowercase());
+        if group.passive {
+            let mut j = group.start;
+            while j > a && self.tok(j - 1).class == Word::Adverb {
+                j -= 1;
+            }
+            return j >= a + 2 && plan(j - 1) && self.tok(j - 2).class == Word::Det;
+        }
+        let k = self.skip_dets(end);
+        k > end && k < self.s.range.1 && plan(k)
     }
 
     /// The object: the first mention after the verb phrase in the same clause that is not a place

@@ -112,6 +112,7 @@ pub struct Grammar {
     exact: FxHashMap<String, Word>,
     agreement: FxHashSet<String>,
     place: FxHashSet<String>,
+    plan: FxHashSet<String>,
     stative: FxHashSet<String>,
     adverb_suffix: Vec<String>,
     not_adverb: FxHashSet<String>,
@@ -174,6 +175,7 @@ impl Grammar {
             exact: FxHashMap::default(),
             agreement: FxHashSet::default(),
             place: FxHashSet::default(),
+            plan: FxHashSet::default(),
             stative: FxHashSet::default(),
             adverb_suffix: Vec::new(),
             not_adverb: FxHashSet::default(),
@@ -198,6 +200,7 @@ impl Grammar {
                 match key {
                     "agreement" => drop(g.agreement.insert(norm)),
                     "place" => drop(g.place.insert(norm)),
+                    "plan" => drop(g.plan.insert(norm)),
                     "stative" => drop(g.stative.insert(norm)),
                     "adverb_suffix" => g.adverb_suffix.push(norm),
                     "not_adverb" => drop(g.not_adverb.insert(norm)),
@@ -259,6 +262,12 @@ impl Grammar {
     /// Whether a noun names a kind of place ("the city of Beirut": a place, not its government).
     pub fn is_place_noun(&self, norm: &str) -> bool {
         self.place.contains(&*fold(norm))
+    }
+
+    /// Whether a noun names an actor's plan or move ("the approach", "la démarche"), which stands
+    /// for its author when it is acted on.
+    pub fn is_plan_noun(&self, norm: &str) -> bool {
+        self.plan.contains(&*fold(norm))
     }
 
     /// Whether a past participle before "to" names a state of its subject ("prepared to").

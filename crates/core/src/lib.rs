@@ -367,7 +367,11 @@ impl Worker<'_> {
             doc_id: &article.id,
             day: day.as_ref().map(|d| d.1),
             date: day.as_ref().map(|d| d.0.as_str()),
-            country: main_country(lex, &language.countries, &self.mentions)
+            country: main_country(lex, &language.countries, &self.mentions, true)
+                .filter(|_| !engine.options.no_context_country),
+            // (an army counts where no other country is named: "Malian soldiers killed by militants")
+            insurgents_country: main_country(lex, &language.countries, &self.mentions, false)
+                .or_else(|| main_country(lex, &language.countries, &self.mentions, true))
                 .filter(|_| !engine.options.no_context_country),
             sentence_country: None,
             lang: language.grammar.lang(),
@@ -471,6 +475,9 @@ impl Worker<'_> {
                     ctx.replace_sides(&mut event, source, target);
                     if c.agreement && !refer_to_agreement(&mut event, &out.events) {
                         continue;
+                    }
+                    if c.plan_target && event.target.is_none() {
+                        refer_to_plan(&mut event, &out.events);
                     }
                     // "an IED exploded near Kidal": violence with no one named is still an event
                     // (of an implied perpetrator); anything else needs a side
@@ -749,6 +756,21 @@ fn refer_to_agreement(event: &mut Event, earlier: &[Event]) -> bool {
     true
 }
 
+/// "The approach is opposed by France": the plan acted on is that of the actor of the article's
+/// last event with a named source other than this event's own; that actor is the target.
+fn refer_to_plan(event: &mut Event, earlier: &[Event]) {
+    let own = event.source.as_ref().and_then(|a| a.code.clone());
+    let author = earlier.iter().rev().find_map(|e| {
+        let s = e.source.as_ref().filter(|_| e.evidence.spans.source.is_some())?;
+        (s.code.is_some() && s.code != own).then(|| (s.clone(), e.evidence.spans.source))
+    });
+    if let Some((actor, _)) = author {
+        event.target = Some(actor);
+        // (the words of the target are the plan's, in this sentence; no span of another's)
+        event.evidence.spans.target = None;
+    }
+}
+
 /// The deaths a sentence reports belong to its first violent event (from `first` on), else to
 /// the article's last violent event before it ("Two soldiers died later."). A summary that says its toll is split among several events ("Fatalities are split across
 /// three events") keeps its share.
@@ -811,9 +833,12 @@ fn article_countries(lex: &Lexicon, by_iso3: &FxHashMap<String, u32>, mentions: 
 /// The one country a sentence places itself in ("in neighbouring Burkina Faso", "near Djibo
 /// (Burkina Faso)"), if there is exactly one.
 fn only_country(mentions: &[Mention], tokens: &[Token]) -> Option<u32> {
+    // (a country's name, not its people or forces: "in June French troops" places nothing)
     let placed = |m: &&Mention| {
         let before = |k: usize| m.start.checked_sub(k).map(|i| tokens[i].class);
-        before(1) == Some(grammar::Word::Locative) || before(2) == Some(grammar::Word::Locative)
+        m.who.agent.is_none()
+            && !m.who.people
+            && (before(1) == Some(grammar::Word::Locative) || before(2) == Some(grammar::Word::Locative))
     };
     let mut countries = mentions.iter().filter(placed).filter_map(|m| m.who.country);
     let first = countries.next()?;
@@ -821,10 +846,16 @@ fn only_country(mentions: &[Mention], tokens: &[Token]) -> Option<u32> {
 }
 
 /// The country named most often in the article, directly or as a named actor's country (ties go
-/// to the first named).
-fn main_country(lex: &Lexicon, by_iso3: &FxHashMap<String, u32>, mentions: &[Mention]) -> Option<u32> {
+/// to the first named). With `armies` false, an army named by its country does not count for it
+/// (the country the story's insurgents fight in: "French troops" in a story of Mali do not make
+/// the Islamist militants of the next clause French).
+fn main_country(lex: &Lexicon, by_iso3: &FxHashMap<String, u32>, mentions: &[Mention], armies: bool) -> Option<u32> {
     let mut counts: Vec<(u32, usize, usize)> = Vec::new();
     for (order, m) in mentions.iter().enumerate() {
+        let armed = m.who.agent.is_some_and(|a| lex.agents[a as usize].sector.as_deref() == Some("MIL"));
+        if !armies && armed && m.who.country.is_some() {
+            continue;
+        }
         let actor_country =
             m.who.actor.and_then(|a| lex.actors[a as usize].country.as_ref()).and_then(|c| by_iso3.get(c));
         let Some(c) = m.who.country.or(actor_country.copied()) else { continue };

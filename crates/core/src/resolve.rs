@@ -27,6 +27,9 @@ pub struct Context<'a> {
     pub country: Option<u32>,
     /// ...unless the sentence names one country, which they take instead.
     pub sentence_country: Option<u32>,
+    /// The country insurgents with no country of their own take: the article's, not counting
+    /// foreign armies named by their country.
+    pub insurgents_country: Option<u32>,
     /// The article's language (ISO 639-1).
     pub lang: &'a str,
 }
@@ -83,7 +86,9 @@ impl Context<'_> {
             return r;
         }
         let agent = m.who.agent.map(|i| &lex.agents[i as usize]);
-        let country = m.who.country.or(if agent.is_some() { self.sentence_country.or(self.country) } else { None });
+        let insurgent = agent.is_some_and(|a| matches!(a.sector.as_deref(), Some("REB" | "INS" | "SEP")));
+        let article_country = if insurgent { self.insurgents_country } else { self.country };
+        let country = m.who.country.or(if agent.is_some() { self.sentence_country.or(article_country) } else { None });
         let country = country.map(|i| &lex.countries[i as usize]);
         let role = match (agent, m.who.capital, m.who.people) {
             (Some(agent), _, _) => Some(agent.role.as_str()),

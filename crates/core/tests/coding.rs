@@ -672,3 +672,29 @@ fn a_vehicle_that_hits_a_mine_is_its_victim_and_the_layer_is_implied() {
 fn perpetrators_implied(e: &Event) -> bool {
     e.source.is_some() && e.evidence.spans.source.is_none()
 }
+
+#[test]
+fn a_plan_acted_on_stands_for_its_author() {
+    let e = code(
+        "The Malian government asked religious leaders to open talks with JNIM. The approach is opposed by France.",
+    );
+    assert!(has(&e, "FRA", "11", "MLIGOV"), "France opposes the government's approach: {:?}", triples(&e));
+}
+
+#[test]
+fn a_relative_clause_after_a_comma_speaks_of_the_nearest_member() {
+    let e = code("Relations between Mali and France, which first intervened against the militants in 2013, are poor.");
+    let t = triples(&e);
+    assert!(t.iter().any(|(s, r, _)| s == "FRA" && r == "19"), "{t:?}");
+    assert!(t.iter().all(|(s, r, _)| !(s == "MLI" && r == "19")), "Mali did not intervene: {t:?}");
+}
+
+#[test]
+fn foreign_troops_do_not_give_militants_their_country() {
+    let e = code(
+        "The Malian government wants talks with JNIM. In June French troops said they would stop operations \
+         with countries that negotiate with Islamist militants.",
+    );
+    let c = |a: &Option<palaver_core::event::ActorRecord>| a.as_ref().and_then(|a| a.code.clone()).unwrap_or_default();
+    assert!(e.iter().all(|e| c(&e.target) != "FRAREB" && c(&e.source) != "FRAREB"), "{:?}", triples(&e));
+}
