@@ -272,6 +272,7 @@ pub fn find(
     range: (usize, usize),
     article: Option<DayNumber>,
     cal: &Calendar,
+    caseless: bool,
     out: &mut Vec<DateMention>,
 ) {
     out.clear();
@@ -298,7 +299,9 @@ pub fn find(
             .and_then(|d| d.parse().ok())
     };
     // months and weekdays in English are capitalised; in French they are not
-    let cased = |i: usize| !cal.capitalised || (i < range.1 && tokens[i].is(flag::CAPITAL));
+    // (in a text with no capitals, as lower-cased corpora are, any case goes)
+    let capitalised = cal.capitalised && !caseless;
+    let cased = |i: usize| !capitalised || (i < range.1 && tokens[i].is(flag::CAPITAL));
     let year_at = |i: usize| num(i).filter(|y| (1900..2100).contains(y)).map(|y| y as i32);
     let anchor = article.map(split_day);
     let mut i = range.0;
@@ -309,7 +312,7 @@ pub fn find(
         // (the test is cheap: most words are none of these)
         let candidate = t.is(flag::NUMBER | flag::CAPITAL)
             || cal.is_starter(w)
-            || (!cal.capitalised && (cal.is_date_word(w) || num(i).is_some()));
+            || (!capitalised && (cal.is_date_word(w) || num(i).is_some()));
         if !candidate {
             i += 1;
             continue;

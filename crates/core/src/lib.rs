@@ -357,6 +357,7 @@ impl Worker<'_> {
             &mut self.sentences,
         );
         out.sentences = self.sentences.len();
+        let caseless = text::caseless(&self.tokens);
         if !self.find_mentions(text) {
             return out;
         }
@@ -441,7 +442,7 @@ impl Worker<'_> {
                 add_deaths(language.grammar.tolls(), text, &self.tokens, s.tokens, &mut out.events, first);
                 continue;
             }
-            dates::find(text, &self.tokens, s.tokens, ctx.day, language.grammar.calendar(), &mut self.dates);
+            dates::find(text, &self.tokens, s.tokens, ctx.day, language.grammar.calendar(), caseless, &mut self.dates);
             // a sentence with no date goes on in the day of the one just before ("On 4 November,
             // gunmen raided the village. Three people were abducted."; "In June, ..." is a
             // backdrop, not carried); in a text with no date of its own (an event summary) in the

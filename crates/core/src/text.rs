@@ -136,7 +136,12 @@ fn is_closing(c: &str) -> bool {
 
 /// Sentence ends: `.`, `!`, `?` (with closing quotes or brackets after them), blank lines, and
 /// abbreviations such as "U.S." when a sentence plainly starts after them.
+///
+/// In text with next to no capitals (lower-cased upstream, as some corpora are), a sentence may
+/// start in lower case: there a full stop, "!" or "?" followed by a space ends a sentence whatever
+/// follows (abbreviations keep their stop inside the word, so they are not these).
 fn split_sentences(text: &str, tokens: &[Token], grammar: &Grammar, out: &mut Vec<Sentence>) {
+    let caseless = caseless(tokens);
     let mut start = 0;
     let mut i = 0;
     while i < tokens.len() {
@@ -157,7 +162,9 @@ fn split_sentences(text: &str, tokens: &[Token], grammar: &Grammar, out: &mut Ve
         }
         let blank_after =
             j < tokens.len() && has_blank_line(&text[tokens[j - 1].end as usize..tokens[j].start as usize]);
-        let next_lower = j < tokens.len() && !tokens[j].is(flag::CAPITAL | flag::PUNCT | flag::NUMBER);
+        let next_lower = j < tokens.len()
+            && !tokens[j].is(flag::CAPITAL | flag::PUNCT | flag::NUMBER)
+            && !(caseless && tokens[j].start > tokens[j - 1].end);
         // text with no sentence ends (tables, lists, noise) is cut into pieces, so that coding,
         // which looks back and forth within a sentence, stays linear in the article's length
         let too_long = j - start >= MAX_SENTENCE;
@@ -170,6 +177,14 @@ fn split_sentences(text: &str, tokens: &[Token], grammar: &Grammar, out: &mut Ve
     if start < tokens.len() {
         push_sentence(tokens, start, tokens.len(), out);
     }
+}
+
+/// Whether a text has next to no capitals (fewer than one word in fifty, over twenty words at
+/// least): lower-cased upstream, its sentences, months and days start in lower case.
+pub fn caseless(tokens: &[Token]) -> bool {
+    let words = tokens.iter().filter(|t| !t.is(flag::PUNCT | flag::NUMBER)).count();
+    let capitals = tokens.iter().filter(|t| t.is(flag::CAPITAL)).count();
+    words >= 20 && capitals * 50 < words
 }
 
 /// The most tokens a sentence may have.
@@ -205,6 +220,23 @@ mod tests {
                 "The talks (held in Bamako.) ended."
             ]
         );
+    }
+
+    #[test]
+    fn lower_cased_text_is_split_at_its_stops() {
+        let text = "police fired tear gas at protesters in the city on monday. the protesters had blocked the \
+                    main road since dawn. two officers were hurt, e.g. by stones. officials said talks would resume.";
+        assert_eq!(
+            sentences(text),
+            [
+                "police fired tear gas at protesters in the city on monday.",
+                "the protesters had blocked the main road since dawn.",
+                "two officers were hurt, e.g. by stones.",
+                "officials said talks would resume."
+            ]
+        );
+        // in cased text a lower-case word after a stop goes on the sentence
+        assert_eq!(sentences("Talks resumed in Bamako on Monday. and then stopped.").len(), 1);
     }
 
     #[test]

@@ -698,3 +698,16 @@ fn foreign_troops_do_not_give_militants_their_country() {
     let c = |a: &Option<palaver_core::event::ActorRecord>| a.as_ref().and_then(|a| a.code.clone()).unwrap_or_default();
     assert!(e.iter().all(|e| c(&e.target) != "FRAREB" && c(&e.source) != "FRAREB"), "{:?}", triples(&e));
 }
+
+#[test]
+fn lower_cased_text_keeps_its_sentences_and_days() {
+    let e = code_on(
+        "three soldiers were killed near the town on sunday by militants who ambushed their convoy. the army \
+         said militants attacked a second convoy on monday. police arrested two suspects in the capital",
+        "2021-03-16",
+    );
+    let killed = e.iter().find(|e| e.fatalities == Some(3)).expect("the toll");
+    assert_eq!(killed.date.as_deref(), Some("2021-03-14"), "sunday, in lower case");
+    let sentences: std::collections::BTreeSet<usize> = e.iter().map(|e| e.sentence_index).collect();
+    assert!(sentences.len() >= 3, "three sentences, three events: {e:?}");
+}
