@@ -1007,7 +1007,7 @@ impl<'a> Coder<'a> {
         let mut j = h;
         while j > a {
             let t = self.tok(j - 1);
-            if self.grammar.is_reflexive(&self.raw(j - 1).to_lowercase()) {
+            if self.grammar.is_reflexive(self.raw(j - 1)) {
                 reflexive = true;
                 j -= 1;
                 continue;

@@ -120,6 +120,8 @@ pub struct Grammar {
     negating: Vec<WordId>,
     /// Verb lemmas whose compound tenses take "be" in the active voice (French "ils sont venus").
     active_with_be: Vec<WordId>,
+    /// Reflexive pronouns, lower-case ("se", "s'").
+    reflexive: Vec<String>,
     /// Every other key of the table (calendar, tolls): words by key, for the stages that read them.
     lists: FxHashMap<String, Vec<String>>,
     calendar: crate::dates::Calendar,
@@ -181,6 +183,7 @@ impl Grammar {
             not_adverb: FxHashSet::default(),
             negating: Vec::new(),
             active_with_be: Vec::new(),
+            reflexive: Vec::new(),
             lists: FxHashMap::default(),
             calendar: crate::dates::Calendar::default(),
             tolls: crate::fatalities::Tolls::default(),
@@ -204,6 +207,7 @@ impl Grammar {
                     "stative" => drop(g.stative.insert(norm)),
                     "adverb_suffix" => g.adverb_suffix.push(norm),
                     "not_adverb" => drop(g.not_adverb.insert(norm)),
+                    "reflexive" => g.reflexive.push(lower),
                     "negating" | "active_with_be" => {
                         let id = lexicon.vocab.get(&norm);
                         if id != 0 {
@@ -284,9 +288,9 @@ impl Grammar {
             || (lemma != 0 && self.active_with_be.contains(&lemma) && !self.list("passive_be").iter().any(|w| w == be))
     }
 
-    /// Whether a lower-cased word is a reflexive pronoun that joins the verb group ("se", "s'").
-    pub fn is_reflexive(&self, lower: &str) -> bool {
-        self.list("reflexive").iter().any(|w| w == lower)
+    /// Whether a word is a reflexive pronoun that joins the verb group ("se", "s'"; any case).
+    pub fn is_reflexive(&self, raw: &str) -> bool {
+        self.reflexive.iter().any(|w| w.eq_ignore_ascii_case(raw))
     }
 
     /// Whether a verb lemma negates its infinitive complement ("refused to negotiate").
