@@ -555,7 +555,8 @@ impl<'a> Coder<'a> {
                     j = mention.start;
                     continue;
                 }
-                return Some(m);
+                // "France, Mali's main military ally, opposes": the head of an apposition
+                return Some(self.appositive_head(m, group_start).unwrap_or(m));
             }
             if t.class == Word::Relative || self.raw(j).eq_ignore_ascii_case("that") {
                 let mut k = j;
@@ -566,6 +567,24 @@ impl<'a> Coder<'a> {
             }
         }
         None
+    }
+
+    /// The actor an apposition ending in mention `m` describes, where the apposition stands
+    /// between commas right before the verb: "France, Mali's main military ally, opposes" (the
+    /// ally is France), "La France, principale alliée militaire du Mali, s'oppose".
+    fn appositive_head(&self, m: usize, group_start: usize) -> Option<usize> {
+        let a = self.s.range.0;
+        let close = group_start.checked_sub(1).filter(|&c| c > a && self.raw(c) == ",")?;
+        let start = self.s.mentions[m].start;
+        if self.s.mentions[m].end > close {
+            return None;
+        }
+        let open = (start.saturating_sub(6).max(a)..start).rev().find(|&k| self.raw(k) == ",")?;
+        let clause = (open + 1..close).any(|k| {
+            matches!(self.tok(k).class, Word::Relative | Word::Subordinator | Word::And) || self.raw(k) == ","
+        });
+        let head = open.checked_sub(1).filter(|&k| k >= a).and_then(|k| self.mention_at(k))?;
+        (!clause && self.s.mentions[head].end == open && head != m).then_some(head)
     }
 
     /// Whether mention `m` is the antecedent of a relative pronoun that opens the verb's clause

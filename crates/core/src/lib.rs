@@ -516,7 +516,16 @@ impl Worker<'_> {
                             mediator.clone().filter(|m| mediation::mediable(&event.cameo_root) && !is_party(m, &event));
                         // "X asked Y to open talks with Z": X proposes talks with Z, through Y.
                         let proposal = (event.cameo == "026")
-                            .then(|| mediation::negotiating_partner(text, &self.tokens, s.tokens, mentions, c.verb.0))
+                            .then(|| {
+                                mediation::negotiating_partner(
+                                    &language.grammar,
+                                    text,
+                                    &self.tokens,
+                                    s.tokens,
+                                    mentions,
+                                    c.verb.0,
+                                )
+                            })
                             .flatten()
                             .and_then(|k| {
                                 let code = lex.cameo.iter().find(|k| k.code == "036")?;

@@ -6,6 +6,7 @@
 //! The cues are few and closed (mediate, broker, facilitate and their nouns; auspices), so they are
 //! listed here, beside the constructions that use them.
 
+use crate::grammar::Grammar;
 use crate::mentions::Mention;
 use crate::text::Token;
 
@@ -105,13 +106,13 @@ pub fn mediable(cameo_root: &str) -> bool {
     matches!(cameo_root, "02" | "03" | "04" | "05" | "06" | "07" | "08")
 }
 
-/// Words that make a complement a negotiation ("to open talks with ...").
-const TALKS: &[&str] = &["talks", "negotiations", "negotiate", "dialogue", "discussions", "negotiating", "talk"];
-
 /// In "X asked Y to open talks with Z" (an appeal to meet or negotiate, CAMEO 026), Z: the party
 /// the talks are to be with. Y, asked to hold them, stands between X and Z. Looks from the verb's
-/// end to the sentence's end for a negotiation word followed by "with" and a mention.
+/// end to the sentence's end for a negotiation word (the grammar's `talks`) followed by its
+/// `talks_with` and a mention, past `talks_partner` words ("with the leaders of", "avec les
+/// dirigeants du").
 pub fn negotiating_partner(
+    grammar: &Grammar,
     text: &str,
     tokens: &[Token],
     range: (usize, usize),
@@ -119,25 +120,21 @@ pub fn negotiating_partner(
     after: usize,
 ) -> Option<usize> {
     let lower = |i: usize| word(text, &tokens[i]).to_lowercase();
+    let listed = |key: &str, w: &str| grammar.list(key).iter().any(|x| x == w);
     let mut i = after;
     let mut talks = false;
     while i < range.1 {
         let w = lower(i);
-        if TALKS.contains(&w.as_str()) {
+        if listed("talks", &w) {
             talks = true;
-        } else if w == "with" && talks {
+        } else if talks && listed("talks_with", &w) {
             // "with (the) (leaders|members|representatives) of M" or "with M"
             let mut j = i + 1;
-            while j < range.1
-                && matches!(
-                    lower(j).as_str(),
-                    "the" | "leaders" | "leader" | "members" | "representatives" | "of" | "all"
-                )
-            {
+            while j < range.1 && listed("talks_partner", &lower(j)) {
                 j += 1;
             }
             return mentions.iter().position(|m| m.start == j || (m.start > i && m.start <= j));
-        } else if matches!(w.as_str(), "." | ";" | "but") {
+        } else if matches!(w.as_str(), "." | ";") || listed("talks_stop", &w) {
             break;
         }
         i += 1;

@@ -711,3 +711,11 @@ fn lower_cased_text_keeps_its_sentences_and_days() {
     let sentences: std::collections::BTreeSet<usize> = e.iter().map(|e| e.sentence_index).collect();
     assert!(sentences.len() >= 3, "three sentences, three events: {e:?}");
 }
+
+#[test]
+fn an_apposition_before_the_verb_describes_the_subject() {
+    let e = code("France, the main military ally of Mali, criticised the junta on Monday.");
+    let t = triples(&e);
+    assert!(t.iter().any(|(s, r, _)| s.starts_with("FRA") && r == "11"), "France criticised: {t:?}");
+    assert!(t.iter().all(|(s, _, _)| !s.starts_with("MLI")), "the ally is France, not Mali: {t:?}");
+}

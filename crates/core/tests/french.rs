@@ -100,8 +100,18 @@ fn relative_dates_read_french() {
 fn talks_and_agreements_in_french() {
     let events =
         code_fr("Le gouvernement malien a chargé le Haut Conseil islamique d'ouvrir des négociations avec le GSIM.");
+    // as in English: the government asks the council (026) and proposes talks with JNIM through it (036)
+    let ask = events.iter().find(|e| e.cameo == "026").expect("the government's request");
+    assert_eq!((code_of(&ask.source), code_of(&ask.target)), ("MLIGOV".into(), "MLIREL".into()));
     let talks = events.iter().find(|e| e.cameo == "036").expect("talks proposed with JNIM");
-    assert_eq!((code_of(&talks.source), code_of(&talks.target)), ("MLIREL".into(), "MLIREB".into()));
+    assert_eq!((code_of(&talks.source), code_of(&talks.target)), ("MLIGOV".into(), "MLIREB".into()));
+    // and France's opposition to "cette démarche" is opposition to the government
+    let events = code_fr(
+        "Le gouvernement malien a chargé le Haut Conseil islamique d'ouvrir des négociations avec le GSIM. \
+         La France, principale alliée militaire du Mali, s'oppose à cette démarche.",
+    );
+    let opposed = events.iter().find(|e| e.cameo == "110").expect("France's opposition");
+    assert_eq!((code_of(&opposed.source), code_of(&opposed.target)), ("FRA".into(), "MLIGOV".into()));
     assert!(events.iter().all(|e| e.lang == "fr"));
     let deal = code_fr("Un accord de paix a été signé dimanche à Niono entre le GSIM et les chasseurs dozos.");
     let sides: Vec<(String, String)> =
