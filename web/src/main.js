@@ -269,12 +269,13 @@ async function openEvidence(id, row) {
     )
     .join("");
   $("#evidence").innerHTML = `
-    <div class="sentence" data-event="${e.id}">${sentenceHtml(d.segments)}</div>
+    <div class="sentence" data-event="${e.id}" lang="${escapeHtml(e.lang || "en")}">${sentenceHtml(d.segments)}</div>
     <p><span class="role-source">source</span> ${escapeHtml(actorLabel(e.source))} (${escapeHtml(e.source?.code || "?")}) ·
        <span class="role-verb">CAMEO ${escapeHtml(e.cameo)}</span> · PLOVER ${escapeHtml(e.plover.event || "–")}
        ${e.acled ? `· ACLED ${escapeHtml(e.acled.event_type || "")} / ${escapeHtml(e.acled.sub_event_type || "")}` : ""} ·
        <span class="role-target">target</span> ${escapeHtml(actorLabel(e.target))} (${escapeHtml(e.target?.code || "?")})</p>
-    <p class="meta">${escapeHtml(e.date || "undated")} (${escapeHtml(e.date_precision)}) ·
+    <p class="meta"><span class="lang" title="language of the article">${escapeHtml(e.lang || "en")}</span> ·
+       ${escapeHtml(e.date || "undated")} (${escapeHtml(e.date_precision)}) ·
        ${e.location ? `${escapeHtml(e.location.name)}, ${escapeHtml(e.location.country || "")} (${escapeHtml(e.location.precision)})` : "no place"} ·
        ${e.fatalities ?? "no"} dead · Goldstein ${e.goldstein} · ${e.num_mentions} report(s) in ${e.num_articles} article(s)</p>
     <p class="rule">Rule <code>${escapeHtml(e.rule)}</code> ${d.rule_line ? `<code>${escapeHtml(d.rule_line)}</code>` : ""}</p>

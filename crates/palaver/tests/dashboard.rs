@@ -95,3 +95,23 @@ fn the_map_of_sahel_reports_stays_in_west_africa() {
     let report = report.unwrap_or_else(|r| panic!("markers outside West Africa: {r}"));
     assert!(report["markers"].as_u64().unwrap() > 100, "too few places drawn: {report}");
 }
+
+/// A French article's events show their French evidence: found by a French word, the sentence
+/// with its spans, the French dictionary's line, the language. On the project's own French note.
+#[test]
+fn french_evidence_shows_in_the_dashboard() {
+    let Some(browser) = chromium() else {
+        eprintln!("skipped: no Chromium at /usr/bin/chromium (apt-get install chromium; .ci/run does)");
+        return;
+    };
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("fr.db");
+    let note = Path::new(env!("CARGO_MANIFEST_DIR")).join("../../samples/note-bamako-fr.txt");
+    common::make_store(&db, 50, &[note.as_path()]);
+    let server = common::Server::start(&db);
+    let (shots, report) = browse(&browser, "tests/evidence_lang.mjs", &server.url, "accord");
+    let report = report.unwrap_or_else(|r| panic!("French evidence failed its checks: {r}"));
+    assert_eq!(report["evidence"]["lang"], "fr", "{report}");
+    let len = std::fs::metadata(shots.join("dashboard-evidence-fr.png")).map(|m| m.len()).unwrap_or(0);
+    assert!(len > 10_000, "the screenshot was not saved");
+}
