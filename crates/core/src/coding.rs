@@ -977,12 +977,24 @@ impl<'a> Coder<'a> {
                 self.match_from(rest, next, slots)
             }
             PatternElem::Gap | PatternElem::Skip => {
-                let reach = if *first == PatternElem::Gap { GAP } else { SKIP };
-                for k in 0..=reach {
+                let gap = *first == PatternElem::Gap;
+                let reach = if gap { GAP } else { SKIP };
+                // a gap counts words of content: determiners, "of" and numbers are stepped over
+                // ("stole at least a hundred head of cattle", "ont emporté au moins une centaine
+                // de têtes de bétail"), up to the reach of a skip
+                let mut content = 0;
+                for k in 0..=SKIP {
                     let j = i + k;
-                    let stop =
-                        |w: &str| matches!(w, "." | ";" | ":" | "\"") || (w == "," && *first == PatternElem::Gap);
+                    let stop = |w: &str| matches!(w, "." | ";" | ":" | "\"") || (w == "," && gap);
                     if j > end || (k > 0 && stop(self.raw(j - 1))) {
+                        break;
+                    }
+                    if k > 0 {
+                        let t = self.tok(j - 1);
+                        let light = gap && (matches!(t.class, Word::Det | Word::Of) || t.is(flag::NUMBER));
+                        content += usize::from(!light);
+                    }
+                    if content > reach {
                         break;
                     }
                     if self.match_from(rest, j, slots) {

@@ -174,3 +174,10 @@ fn french_tolls_one_victim_dates_and_vague_counts() {
     // "un nombre indéterminé de morts" is no count of one
     assert_eq!(toll("Des hommes armés ont attaqué des bergers, faisant un nombre indéterminé de morts."), None);
 }
+
+#[test]
+fn a_pattern_gap_steps_over_counts_and_determiners() {
+    // "emporter * bétail": the gap holds "au moins une centaine de têtes de"
+    let events = code_fr("Des hommes armés ont emporté au moins une centaine de têtes de bétail près de Ménaka.");
+    assert!(events.iter().any(|e| e.cameo == "171"), "{events:?}");
+}
