@@ -71,12 +71,16 @@ pub struct Tolls {
     passive_one: FxHashSet<String>,
     /// Death words in the singular ("killed" after "was"; French "tué", "morte").
     death_one: FxHashSet<String>,
-    /// Phrases that kill one named victim ("beat a man to death", "battu à mort un citoyen").
+    /// Phrases that kill one victim named before them ("beat a man to death").
     to_death: Vec<Vec<String>>,
+    /// Phrases that kill one victim named after them ("ont battu à mort le 10 avril un citoyen").
+    to_death_then_victim: Vec<Vec<String>>,
     /// Determiners of one person ("a", "the"; "un", "une").
     one_det: FxHashSet<String>,
     /// Nouns after which a number word is no count ("un nombre indéterminé de morts").
     vague: FxHashSet<String>,
+    /// Phrases that say the people just counted died ("lost their lives", "ont perdu la vie").
+    death_phrase: Vec<Vec<String>>,
 }
 
 /// A word's form as the toll lists hold it: lower-case, accents folded only where there are any.
@@ -118,8 +122,14 @@ impl Tolls {
                 "toll_death_one" => t.death_one.extend(folded),
                 "toll_one_det" => t.one_det.extend(folded),
                 "toll_vague" => t.vague.extend(folded),
+                "toll_death_phrase" => {
+                    t.death_phrase.extend(folded.map(|w| w.split('_').map(str::to_string).collect::<Vec<_>>()))
+                }
                 "toll_to_death" => {
                     t.to_death.extend(folded.map(|w| w.split('_').map(str::to_string).collect::<Vec<_>>()))
+                }
+                "toll_to_death_then_victim" => {
+                    t.to_death_then_victim.extend(folded.map(|w| w.split('_').map(str::to_string).collect::<Vec<_>>()))
                 }
                 k if k.starts_with("month.") => t.month.extend(folded),
                 k if k.starts_with("weekday.") => t.weekday.extend(folded),
@@ -381,7 +391,14 @@ pub fn count(t: &Tolls, text: &str, tokens: &[Token], range: (usize, usize)) -> 
         let mut continued = false;
         while k < end && words < 7 && k < after + 24 {
             let w = word(k);
-            if t.is_death(&w) {
+            let phrase = || {
+                t.death_phrase.iter().any(|p| {
+                    !p.is_empty()
+                        && k + p.len() <= end
+                        && p.iter().enumerate().all(|(q, x)| fold(&word(k + q)) == x.as_str())
+                })
+            };
+            if t.is_death(&w) || phrase() {
                 counted = true;
                 death_words.push(k);
                 break;
@@ -688,22 +705,24 @@ fn killed_one(t: &Tolls, text: &str, tokens: &[Token], (a, end): (usize, usize))
     // succumbed to his wounds"
     let one_more = (a + 2..end).any(|i| {
         let back = |n: usize| i.checked_sub(n).filter(|&k| k >= a).map(word).unwrap_or_default();
-        let to_death = t.to_death.iter().any(|phrase| {
+        let said = |phrase: &Vec<String>| {
             let n = phrase.len();
-            let said = n > 0 && (0..n).all(|q| fold(&back(n - 1 - q)) == phrase[q].as_str());
-            if !said || i < a + n {
-                return false;
-            }
-            let one = |w: &str| t.one_det.contains(&*fold(w));
-            let named_before = (n + 1..n + 5).any(|m| one(&back(m))) && !back(n).ends_with('s');
-            // the victim after the phrase, past a date
+            n > 0 && i >= a + n && (0..n).all(|q| fold(&back(n - 1 - q)) == phrase[q].as_str())
+        };
+        let one = |w: &str| t.one_det.contains(&*fold(w));
+        let named_before = t.to_death.iter().filter(|p| said(p)).any(|p| {
+            let n = p.len();
+            (n + 1..n + 5).any(|m| one(&back(m))) && !back(n).ends_with('s')
+        });
+        // the victim after the phrase, past a date
+        let named_after = t.to_death_then_victim.iter().any(said) && {
             let mut k = i + 1;
             while k < end && t.in_date(text, tokens, k, a, end) {
                 k += 1;
             }
-            let named_after = k + 1 < end && one(&word(k)) && !word(k + 1).ends_with('s');
-            named_before || named_after
-        });
+            k + 1 < end && one(&word(k)) && !word(k + 1).ends_with('s')
+        };
+        let to_death = named_before || named_after;
         let who_died = matches!(word(i).as_str(), "succumbed" | "died") && back(1) == "who" && !back(2).ends_with('s');
         // "a militant blew himself up", "the bomber detonated herself"
         let blew_up = matches!(word(i).as_str(), "himself" | "herself")

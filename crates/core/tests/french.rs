@@ -181,3 +181,9 @@ fn a_pattern_gap_steps_over_counts_and_determiners() {
     let events = code_fr("Des hommes armés ont emporté au moins une centaine de têtes de bétail près de Ménaka.");
     assert!(events.iter().any(|e| e.cameo == "171"), "{events:?}");
 }
+
+#[test]
+fn lives_lost_are_deaths() {
+    let toll = |text: &str| code_fr(text).into_iter().find_map(|e| e.fatalities);
+    assert_eq!(toll("Cinq soldats ont perdu la vie dans une embuscade tendue par le GSIM près de Boni."), Some(5));
+}
