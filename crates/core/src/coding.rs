@@ -914,7 +914,11 @@ impl<'a> Coder<'a> {
                 // the word itself ("really", "the"), else past determiners and adverbs
                 for j in [i, self.skip_dets(i)] {
                     let t = self.tok(j.min(end.saturating_sub(1)));
-                    if j < end && (t.lemma == *w || t.word == *w || t.alt == *w) && !self.is_consumed(j) {
+                    if j < end
+                        && (t.lemma == *w || t.word == *w || t.alt == *w)
+                        && !self.is_consumed(j)
+                        && !self.is_month_name(j)
+                    {
                         let saved = slots.verb_end;
                         slots.verb_end = j + 1;
                         if self.match_from(rest, j + 1, slots) {
@@ -1004,6 +1008,16 @@ impl<'a> Coder<'a> {
                 false
             }
         }
+    }
+
+    /// Whether token `j` is a capitalised month name inside the sentence ("a peace deal in
+    /// March"): a date, never a pattern's word ("lead * march").
+    fn is_month_name(&self, j: usize) -> bool {
+        let (a, b) = self.s.range;
+        let around = |k: usize| if (a..b).contains(&k) { self.raw(k) } else { "" };
+        j > a
+            && self.tok(j).is(flag::CAPITAL)
+            && self.grammar.calendar().is_month_between(around(j - 1), self.raw(j), around(j + 1))
     }
 
     /// The end of a compound group that starts with mention `m` ("Mali and Niger").

@@ -227,6 +227,13 @@ impl Calendar {
         full(&self.months) || full(&self.weekdays)
     }
 
+    /// Whether a month name stands for a month between these words: an ambiguous one ("March",
+    /// "May") only after a context word or before a number ("a peace deal in March", not "the
+    /// Peaceful March of Pittsburgh").
+    pub fn is_month_between(&self, before: &str, word: &str, after: &str) -> bool {
+        self.month_of(word).is_some() && (!among(&self.ambiguous_months, word) || month_context(self, before, after))
+    }
+
     /// Whether a word names a month or a day of the week (so it is a date, not a place: "in March").
     pub fn is_date_word(&self, word: &str) -> bool {
         self.month_of(word).is_some() || self.weekday_of(word).is_some()

@@ -719,3 +719,14 @@ fn an_apposition_before_the_verb_describes_the_subject() {
     assert!(t.iter().any(|(s, r, _)| s.starts_with("FRA") && r == "11"), "France criticised: {t:?}");
     assert!(t.iter().all(|(s, _, _)| !s.starts_with("MLI")), "the ally is France, not Mali: {t:?}");
 }
+
+#[test]
+fn a_month_is_no_pattern_word() {
+    // "lead * march" must not read "led to a peace deal in March"
+    let e = code("Talks led to a peace deal in March between JNIM militants and Dozo hunters.");
+    assert!(e.iter().all(|e| e.cameo_root != "14"), "no protest march: {:?}", triples(&e));
+    assert!(e.iter().any(|e| e.cameo == "057"), "{:?}", triples(&e));
+    // while a march named as one is still a protest
+    let e = code("Hundreds of students joined a Peaceful March of Bamako on Wednesday.");
+    assert!(e.iter().any(|e| e.cameo_root == "14"), "{:?}", triples(&e));
+}
