@@ -1001,6 +1001,18 @@ impl<'a> Coder<'a> {
                     if content > reach {
                         break;
                     }
+                    // (where a word comes next, only where it stands: most positions are not tried)
+                    if let Some(PatternElem::Word(w)) = rest.first() {
+                        let at = |q: usize| {
+                            q < end && {
+                                let t = self.tok(q);
+                                t.lemma == *w || t.word == *w || t.alt == *w
+                            }
+                        };
+                        if !at(j) && !at(self.skip_dets(j)) {
+                            continue;
+                        }
+                    }
                     if self.match_from(rest, j, slots) {
                         return true;
                     }
