@@ -2,19 +2,10 @@
 // every panel must show data; a country filter must change every panel; clicking an actor in the
 // network must filter by it; an event row must open its evidence. Screenshots go to OUTDIR.
 // Usage: node tests/dashboard.mjs URL OUTDIR COUNTRY. Prints a JSON report; exits 1 on a failure.
-import { launch } from "./browser.mjs";
+import { checkPage } from "./browser.mjs";
 
 const [url, outDir, country] = process.argv.slice(2);
-const failures = [];
-const check = (ok, what) => {
-  if (!ok) failures.push(what);
-};
-const browser = await launch();
-const report = {};
-try {
-  const page = await browser.newPage({ viewport: { width: 1400, height: 1100 } });
-  const errors = [];
-  page.on("pageerror", (e) => errors.push(e.stack ? `${e} at ${String(e.stack).split("\n").slice(1, 4).join(" / ")}` : String(e)));
+await checkPage(async (page, check, report, errors) => {
   page.on("console", (m) => m.type() === "error" && errors.push(m.text()));
   // the network answers the page drew, to tell what data an error came with
   const networks = [];
@@ -89,7 +80,7 @@ try {
   const netSig = (await state()).network.signature;
   await page.mouse.click(box.x + node.x, box.y + node.y);
   await page.waitForFunction((sig) => document.getElementById("network").dataset.signature !== sig, netSig, { timeout: 10000 })
-    .catch(() => failures.push("the network did not change after clicking an actor"));
+    .catch(() => check(false, "the network did not change after clicking an actor"));
   await settled();
   const actorAfter = await page.inputValue("input[name=actor]");
   report.node = { ...node, filter: actorAfter };
@@ -111,14 +102,5 @@ try {
   check(/verbs\.txt:\d+/.test(evidence.rule), "the rule that fired is not shown");
   check(evidence.reports >= 1, "no reports listed");
   await page.locator("#evidence-panel").screenshot({ path: `${outDir}/dashboard-evidence.png` });
-  check(errors.length === 0, `errors in the page: ${errors.join(" | ")}`);
   if (errors.length) report.networks = networks;
-} catch (e) {
-  failures.push(String(e));
-} finally {
-  await browser.close();
-}
-report.failures = failures;
-report.errors = typeof errors === "undefined" ? [] : errors;
-console.log(JSON.stringify(report));
-process.exit(failures.length ? 1 : 0);
+});

@@ -3,19 +3,10 @@
 // from the French dictionary, and the article's language. In headless Chromium (Debian's chromium,
 // through playwright-core). Usage: node tests/evidence_lang.mjs URL OUTDIR WORD
 // Prints a JSON report; exits 1 on a failure.
-import { launch } from "./browser.mjs";
+import { checkPage } from "./browser.mjs";
 
 const [url, outDir, word] = process.argv.slice(2);
-const failures = [];
-const check = (ok, what) => {
-  if (!ok) failures.push(what);
-};
-const browser = await launch();
-const report = {};
-try {
-  const page = await browser.newPage({ viewport: { width: 1400, height: 1100 } });
-  const errors = [];
-  page.on("pageerror", (e) => errors.push(String(e)));
+await checkPage(async (page, check, report) => {
   const settled = () => page.waitForFunction(() => document.body.dataset.loading === "false", null, { timeout: 20000 });
   await page.goto(url);
   await settled();
@@ -43,12 +34,4 @@ try {
   check(evidence.roles.includes("role-source") || evidence.roles.includes("role-target"), "no actor highlighted");
   check(/fr\/verbs\.txt:\d+/.test(evidence.rule), "the French dictionary line that fired is not shown");
   await page.locator("#evidence-panel").screenshot({ path: `${outDir}/dashboard-evidence-fr.png` });
-  check(errors.length === 0, `errors in the page: ${errors.join(" | ")}`);
-} catch (e) {
-  failures.push(String(e));
-} finally {
-  await browser.close();
-}
-report.failures = failures;
-console.log(JSON.stringify(report));
-process.exit(failures.length ? 1 : 0);
+});

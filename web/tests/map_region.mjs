@@ -2,17 +2,11 @@
 // West Africa must not put events in Honduras or Japan), in headless Chromium (Debian's chromium,
 // through playwright-core). Usage: node tests/map_region.mjs URL OUTDIR W,S,E,N
 // Prints a JSON report (markers, those outside, the screenshot); exits 1 on a failure.
-import { launch } from "./browser.mjs";
+import { checkPage } from "./browser.mjs";
 
 const [url, outDir, box] = process.argv.slice(2);
 const [west, south, east, north] = box.split(",").map(Number);
-const failures = [];
-const browser = await launch();
-const report = {};
-try {
-  const page = await browser.newPage({ viewport: { width: 1400, height: 1100 } });
-  const errors = [];
-  page.on("pageerror", (e) => errors.push(String(e)));
+await checkPage(async (page, check, report) => {
   await page.goto(url);
   await page.waitForFunction(() => document.body.dataset.loading === "false", null, { timeout: 30000 });
   // every marker the map holds, clustered or not
@@ -22,16 +16,8 @@ try {
   const outside = markers.filter((m) => m.lat < south || m.lat > north || m.lon < west || m.lon > east);
   report.markers = markers.length;
   report.outside = outside;
-  if (markers.length === 0) failures.push("no markers on the map");
-  if (outside.length) failures.push(`${outside.length} markers outside ${box}`);
-  if (errors.length) failures.push(`errors in the page: ${errors.join(" | ")}`);
+  check(markers.length > 0, "no markers on the map");
+  check(outside.length === 0, `${outside.length} markers outside ${box}`);
   report.screenshot = `${outDir}/map-region.png`;
   await page.locator("#map").screenshot({ path: report.screenshot });
-} catch (e) {
-  failures.push(String(e));
-} finally {
-  await browser.close();
-}
-report.failures = failures;
-console.log(JSON.stringify(report));
-process.exit(failures.length ? 1 : 0);
+});
