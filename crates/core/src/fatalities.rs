@@ -83,6 +83,17 @@ pub struct Tolls {
     death_phrase: Vec<Vec<String>>,
 }
 
+/// The words of a phrase as the tables write it, joined by "_" ("lost_their_lives").
+fn phrase_words(phrase: &str) -> Vec<String> {
+    phrase.split('_').map(str::to_string).collect()
+}
+
+/// Whether the words from token `k` (before `end`) are the phrase's.
+fn phrase_at(text: &str, tokens: &[Token], k: usize, end: usize, phrase: &[String]) -> bool {
+    let word = |q: usize| fold(&text[tokens[q].start as usize..tokens[q].end as usize].to_lowercase()).into_owned();
+    !phrase.is_empty() && k + phrase.len() <= end && phrase.iter().enumerate().all(|(q, x)| word(k + q) == *x)
+}
+
 /// A word's form as the toll lists hold it: lower-case, accents folded only where there are any.
 fn fold(w: &str) -> std::borrow::Cow<'_, str> {
     if w.is_ascii() {
@@ -122,15 +133,9 @@ impl Tolls {
                 "toll_death_one" => t.death_one.extend(folded),
                 "toll_one_det" => t.one_det.extend(folded),
                 "toll_vague" => t.vague.extend(folded),
-                "toll_death_phrase" => {
-                    t.death_phrase.extend(folded.map(|w| w.split('_').map(str::to_string).collect::<Vec<_>>()))
-                }
-                "toll_to_death" => {
-                    t.to_death.extend(folded.map(|w| w.split('_').map(str::to_string).collect::<Vec<_>>()))
-                }
-                "toll_to_death_then_victim" => {
-                    t.to_death_then_victim.extend(folded.map(|w| w.split('_').map(str::to_string).collect::<Vec<_>>()))
-                }
+                "toll_death_phrase" => t.death_phrase.extend(folded.map(|w| phrase_words(&w))),
+                "toll_to_death" => t.to_death.extend(folded.map(|w| phrase_words(&w))),
+                "toll_to_death_then_victim" => t.to_death_then_victim.extend(folded.map(|w| phrase_words(&w))),
                 k if k.starts_with("month.") => t.month.extend(folded),
                 k if k.starts_with("weekday.") => t.weekday.extend(folded),
                 k if k.starts_with("number.") => {
@@ -391,13 +396,7 @@ pub fn count(t: &Tolls, text: &str, tokens: &[Token], range: (usize, usize)) -> 
         let mut continued = false;
         while k < end && words < 7 && k < after + 24 {
             let w = word(k);
-            let phrase = || {
-                t.death_phrase.iter().any(|p| {
-                    !p.is_empty()
-                        && k + p.len() <= end
-                        && p.iter().enumerate().all(|(q, x)| fold(&word(k + q)) == x.as_str())
-                })
-            };
+            let phrase = || t.death_phrase.iter().any(|p| phrase_at(text, tokens, k, end, p));
             if t.is_death(&w) || phrase() {
                 counted = true;
                 death_words.push(k);
@@ -705,9 +704,9 @@ fn killed_one(t: &Tolls, text: &str, tokens: &[Token], (a, end): (usize, usize))
     // succumbed to his wounds"
     let one_more = (a + 2..end).any(|i| {
         let back = |n: usize| i.checked_sub(n).filter(|&k| k >= a).map(word).unwrap_or_default();
+        // the phrase ends at token i
         let said = |phrase: &Vec<String>| {
-            let n = phrase.len();
-            n > 0 && i >= a + n && (0..n).all(|q| fold(&back(n - 1 - q)) == phrase[q].as_str())
+            i + 1 >= a + phrase.len() && phrase_at(text, tokens, i + 1 - phrase.len(), end, phrase)
         };
         let one = |w: &str| t.one_det.contains(&*fold(w));
         let named_before = t.to_death.iter().filter(|p| said(p)).any(|p| {

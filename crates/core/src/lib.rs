@@ -770,11 +770,12 @@ fn refer_to_agreement(event: &mut Event, earlier: &[Event]) -> bool {
 /// last event with a named source other than this event's own; that actor is the target.
 fn refer_to_plan(event: &mut Event, earlier: &[Event]) {
     let own = event.source.as_ref().and_then(|a| a.code.clone());
+    // (a source named in the text: an implied perpetrator authors no plan)
     let author = earlier.iter().rev().find_map(|e| {
         let s = e.source.as_ref().filter(|_| e.evidence.spans.source.is_some())?;
-        (s.code.is_some() && s.code != own).then(|| (s.clone(), e.evidence.spans.source))
+        (s.code.is_some() && s.code != own).then(|| s.clone())
     });
-    if let Some((actor, _)) = author {
+    if let Some(actor) = author {
         event.target = Some(actor);
         // (the words of the target are the plan's, in this sentence; no span of another's)
         event.evidence.spans.target = None;
