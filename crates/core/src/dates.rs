@@ -67,9 +67,10 @@ pub struct Calendar {
     name_exception: Vec<String>,
     ordinal_suffix: Vec<String>,
     relative: Vec<Relative>,
-    /// Words that may start a relative date or a year ("yesterday", "last", "in").
+    /// Words that may open a date: months, weekdays, and the first words of relative dates and
+    /// years ("yesterday", "last", "in"); with numbers, the only tokens the scan stops at.
     starters: rustc_hash::FxHashSet<String>,
-    /// The length in bytes of the longest starter (longer words are none).
+    /// The length in bytes of the longest starter (longer ASCII words are none).
     longest_starter: usize,
 }
 
@@ -177,6 +178,8 @@ impl Calendar {
         let mut starters: Vec<String> = c.relative.iter().map(|r| r.words[0].clone()).filter(|w| w != "#").collect();
         starters.extend(c.year_prefix.iter().cloned());
         starters.extend(c.numbers.iter().map(|(w, _)| w.clone()));
+        // months and weekdays open dates too: a capitalised word that is none of these is no date
+        starters.extend(c.months.iter().chain(&c.weekdays).map(|(w, _)| w.clone()));
         starters.sort();
         starters.dedup();
         c.longest_starter = starters.iter().map(String::len).max().unwrap_or(0);
@@ -184,13 +187,13 @@ impl Calendar {
         Ok(c)
     }
 
-    /// Whether a word may start a relative date or a year: a hash lookup of its lower-cased form,
-    /// made on the stack for the short ASCII words the test sees most.
+    /// Whether a word may open a date (a month, a weekday, a relative date, a year): a hash lookup
+    /// of its lower-cased form, made on the stack for the short ASCII words the test sees most.
     fn is_starter(&self, word: &str) -> bool {
-        if word.len() > self.longest_starter {
-            return false;
-        }
         if word.is_ascii() && !word.contains('.') {
+            if word.len() > self.longest_starter {
+                return false;
+            }
             let mut buf = [0u8; 64];
             let n = word.len().min(64);
             for (b, c) in buf.iter_mut().zip(word.bytes()) {
@@ -317,9 +320,7 @@ pub fn find(
         // only numbers, capitalised words (months, weekdays) and a few others can start a date
         let t = tokens[i];
         // (the test is cheap: most words are none of these)
-        let candidate = t.is(flag::NUMBER | flag::CAPITAL)
-            || cal.is_starter(w)
-            || (!capitalised && (cal.is_date_word(w) || num(i).is_some()));
+        let candidate = t.is(flag::NUMBER) || w.starts_with(|c: char| c.is_ascii_digit()) || cal.is_starter(w);
         if !candidate {
             i += 1;
             continue;

@@ -223,7 +223,7 @@ impl Engine {
         // the text's function words vote first (cheap), and the detector must agree with a vote
         // against the default: a short English report naming French places ("Dozo militiamen
         // killed ... near Dounde (Bankass, Mopti)") keeps to English
-        let counts: Vec<usize> = (0..self.languages.len()).map(|k| self.function_words(k, &article.text)).collect();
+        let counts = self.function_words(&article.text);
         let Some(best) = (1..counts.len()).max_by_key(|&k| counts[k]) else { return 0 };
         if counts[best] <= counts[0] {
             return 0;
@@ -234,22 +234,38 @@ impl Engine {
         }
     }
 
-    /// How many of the first words of a text are function words of a language (determiners,
-    /// prepositions, conjunctions, auxiliaries), by its grammar table.
-    fn function_words(&self, lang: usize, text: &str) -> usize {
-        let g = &self.languages[lang].grammar;
-        text.split(|c: char| !c.is_alphanumeric() && c != '\'' && c != '\u{2019}')
+    /// How many of the first words of a text are function words (determiners, prepositions,
+    /// conjunctions, auxiliaries) of each language, by its grammar table: one pass over the
+    /// words, each normalised once into a reused buffer.
+    fn function_words(&self, text: &str) -> Vec<usize> {
+        let mut counts = vec![0; self.languages.len()];
+        let mut lower = String::new();
+        let mut norm = String::new();
+        for w in text
+            .split(|c: char| !c.is_alphanumeric() && c != '\'' && c != '\u{2019}')
             .filter(|w| !w.is_empty())
             .take(60)
-            .filter(|w| {
-                let lower = w.to_lowercase();
+        {
+            if w.is_ascii() {
+                // (the split leaves no dots, so the normal form is the lower case)
+                norm.clear();
+                norm.extend(w.bytes().map(|b| char::from(b.to_ascii_lowercase())));
+            } else {
+                lower.clear();
+                lower.extend(w.chars().flat_map(char::to_lowercase));
+                palaver_lexicon::words::normalize_into(&lower, &mut norm);
+            }
+            for (count, language) in counts.iter_mut().zip(&self.languages) {
                 use grammar::Word::*;
-                matches!(
-                    g.class_of(w, &palaver_lexicon::words::normalize(&lower)),
+                if matches!(
+                    language.grammar.class_of(w, &norm),
                     Det | Of | And | Locative | Preposition | Be | Have | By | Pronoun
-                )
-            })
-            .count()
+                ) {
+                    *count += 1;
+                }
+            }
+        }
+        counts
     }
 
     /// A worker for one thread.
