@@ -5,7 +5,42 @@
 use crate::grammar::{Grammar, Word};
 use crate::mentions::Mention;
 use crate::text::{flag, Token};
-use palaver_lexicon::{EntryKind, Lexicon, Pattern, PatternElem};
+use palaver_lexicon::{EntryKind, Lexicon, Pattern, PatternElem, WordId};
+
+/// A 512-bit signature of a set of word ids: a pattern's own words, or every form, lemma and
+/// second lemma of a sentence. A pattern whose words are not all in a sentence's signature
+/// cannot match there, and is not tried: most of a common verb's patterns name words ("said it
+/// would attack", "meet with") that the sentence does not have.
+#[derive(Clone, Copy, Debug, Default)]
+pub struct WordSet([u64; 8]);
+
+impl WordSet {
+    fn insert(&mut self, w: WordId) {
+        if w != 0 {
+            let bit = (w.wrapping_mul(0x9E37_79B1) >> 23) as usize;
+            self.0[bit >> 6] |= 1 << (bit & 63);
+        }
+    }
+
+    /// Whether every word of `other` may be in this set (it may, by collision, when it is not).
+    fn covers(&self, other: &WordSet) -> bool {
+        self.0.iter().zip(&other.0).all(|(a, b)| a & b == *b)
+    }
+
+    /// The words every match of each pattern of a lexicon needs, by pattern index.
+    pub fn of_patterns(lexicon: &Lexicon) -> Vec<WordSet> {
+        let words = |p: &Pattern| {
+            let mut set = WordSet::default();
+            for e in p.before.iter().chain(&p.elems) {
+                if let PatternElem::Word(w) = e {
+                    set.insert(*w);
+                }
+            }
+            set
+        };
+        lexicon.patterns.iter().map(words).collect()
+    }
+}
 
 /// An event found in a sentence, before it is resolved into a record.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -68,6 +103,9 @@ pub struct Coder<'a> {
     pub lexicon: &'a Lexicon,
     pub grammar: &'a Grammar,
     pub s: Sentence<'a>,
+    /// The words each pattern needs ([`WordSet::of_patterns`]) and the sentence's words.
+    pattern_words: &'a [WordSet],
+    words: WordSet,
     /// Mention index covering each token of the sentence (`usize::MAX` for none).
     cover: Vec<usize>,
     consumed: Vec<bool>,
@@ -79,8 +117,14 @@ pub struct Coder<'a> {
 }
 
 impl<'a> Coder<'a> {
-    pub fn new(lexicon: &'a Lexicon, grammar: &'a Grammar, s: Sentence<'a>) -> Self {
+    pub fn new(lexicon: &'a Lexicon, grammar: &'a Grammar, pattern_words: &'a [WordSet], s: Sentence<'a>) -> Self {
         let n = s.range.1 - s.range.0;
+        let mut words = WordSet::default();
+        for t in &s.tokens[s.range.0..s.range.1] {
+            words.insert(t.word);
+            words.insert(t.lemma);
+            words.insert(t.alt);
+        }
         let mut cover = vec![usize::MAX; n];
         for (k, m) in s.mentions.iter().enumerate() {
             for c in &mut cover[m.start - s.range.0..m.end - s.range.0] {
@@ -91,6 +135,8 @@ impl<'a> Coder<'a> {
             lexicon,
             grammar,
             s,
+            pattern_words,
+            words,
             cover,
             consumed: vec![false; n],
             locative_targets: false,
@@ -188,7 +234,10 @@ impl<'a> Coder<'a> {
         let noun = self.after_article(h);
         for &p in patterns {
             let pattern = &self.lexicon.patterns[p as usize];
-            if pattern.negated && !head_group.negated && pattern.before.is_empty() || pattern.verb_only && noun {
+            if pattern.negated && !head_group.negated && pattern.before.is_empty()
+                || pattern.verb_only && noun
+                || !self.pattern_words.get(p as usize).is_none_or(|w| self.words.covers(w))
+            {
                 continue;
             }
             let Some(slots) = self.match_pattern(pattern, h) else {

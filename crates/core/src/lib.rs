@@ -136,6 +136,8 @@ struct Language {
     /// Head lemmas of violent patterns (roots 18-20): a sentence naming no actor is coded only if it
     /// has one ("An IED exploded near Gao").
     violent_heads: rustc_hash::FxHashSet<u32>,
+    /// The words each of the lexicon's patterns needs, to pass over patterns a sentence lacks.
+    pattern_words: Vec<coding::WordSet>,
 }
 
 impl Language {
@@ -147,7 +149,8 @@ impl Language {
             .filter(|p| matches!(lexicon.cameo[p.code as usize].root.as_str(), "18" | "19" | "20"))
             .map(|p| p.head)
             .collect();
-        Language { lexicon, grammar, countries, violent_heads }
+        let pattern_words = coding::WordSet::of_patterns(&lexicon);
+        Language { lexicon, grammar, countries, violent_heads, pattern_words }
     }
 }
 
@@ -444,7 +447,7 @@ impl Worker<'_> {
             ctx.sentence_country = only_country(mentions, &self.tokens).filter(|_| !engine.options.no_context_country);
             let sentence = coding::Sentence { text, tokens: &self.tokens, range: s.tokens, mentions };
             self.coded.clear();
-            let mut coder = coding::Coder::new(lex, &language.grammar, sentence);
+            let mut coder = coding::Coder::new(lex, &language.grammar, &language.pattern_words, sentence);
             coder.locative_targets = engine.options.locative_targets;
             coder.actorless_violence = unattributed;
             if let Some(limits) = &engine.options.comma_clauses {
