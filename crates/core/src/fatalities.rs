@@ -81,6 +81,34 @@ pub struct Tolls {
     vague: FxHashSet<String>,
     /// Phrases that say the people just counted died ("lost their lives", "ont perdu la vie").
     death_phrase: Vec<Vec<String>>,
+    /// Summaries that share one toll among events: "fatalities are split across three events".
+    /// (stems, written with a final `*`: "fatalit*" is also the misspelt "fatalites")
+    summary_noun: Vec<String>,
+    split: FxHashSet<String>,
+    split_over: FxHashSet<String>,
+    split_units: FxHashSet<String>,
+    /// Phrases before the toll a summary records ("coded as 10 fatalities"), and its nouns.
+    recorded: Vec<Vec<String>>,
+    recorded_noun: Vec<String>,
+}
+
+/// Whether a word of the text is one of a list's words or starts with one of its stems (`stem*`).
+fn stem_listed(list: &[String], raw: &str) -> bool {
+    let w = fold(&raw.to_lowercase()).into_owned();
+    list.iter().any(|x| x.strip_suffix('*').map_or(*x == w, |stem| w.starts_with(stem)))
+}
+
+/// Whether a word of the text, lower-cased, is in a set of folded words: short ASCII words (most
+/// words) are lower-cased on the stack, with no allocation.
+fn listed(set: &FxHashSet<String>, raw: &str) -> bool {
+    if raw.is_ascii() && raw.len() <= 32 {
+        let mut buf = [0u8; 32];
+        for (b, c) in buf.iter_mut().zip(raw.bytes()) {
+            *b = c.to_ascii_lowercase();
+        }
+        return std::str::from_utf8(&buf[..raw.len()]).is_ok_and(|w| set.contains(w));
+    }
+    set.contains(&*fold(&raw.to_lowercase()))
 }
 
 /// The words of a phrase as the tables write it, joined by "_" ("lost_their_lives").
@@ -136,6 +164,12 @@ impl Tolls {
                 "toll_death_phrase" => t.death_phrase.extend(folded.map(|w| phrase_words(&w))),
                 "toll_to_death" => t.to_death.extend(folded.map(|w| phrase_words(&w))),
                 "toll_to_death_then_victim" => t.to_death_then_victim.extend(folded.map(|w| phrase_words(&w))),
+                "toll_summary_noun" => t.summary_noun.extend(folded),
+                "toll_recorded_noun" => t.recorded_noun.extend(folded),
+                "toll_split" => t.split.extend(folded),
+                "toll_split_over" => t.split_over.extend(folded),
+                "toll_split_units" => t.split_units.extend(folded),
+                "toll_recorded" => t.recorded.extend(folded.map(|w| phrase_words(&w))),
                 k if k.starts_with("month.") => t.month.extend(folded),
                 k if k.starts_with("weekday.") => t.weekday.extend(folded),
                 k if k.starts_with("number.") => {
@@ -243,35 +277,30 @@ fn is_day(t: &Tolls, text: &str, tokens: &[Token], i: usize, len: usize, (a, end
 /// "Fatalities are split across three events", "fatalities spread over four villages": the
 /// number of events a summary's toll is shared among.
 pub fn split_among(t: &Tolls, text: &str, tokens: &[Token], (a, end): (usize, usize)) -> Option<u32> {
-    let word = |k: usize| text[tokens[k].start as usize..tokens[k].end as usize].to_ascii_lowercase();
-    let split = (a..end).position(|k| matches!(word(k).as_str(), "split" | "spread" | "divided"))? + a;
-    if !(a..split).any(|k| word(k).starts_with("fatalit") || word(k) == "deaths") {
+    let raw = |k: usize| &text[tokens[k].start as usize..tokens[k].end as usize];
+    let split = (a..end).position(|k| listed(&t.split, raw(k)))? + a;
+    if !(a..split).any(|k| stem_listed(&t.summary_noun, raw(k))) {
         return None;
     }
     let mut k = split + 1;
-    while k < end && matches!(word(k).as_str(), "across" | "between" | "over" | "among" | "into" | "equally") {
+    while k < end && listed(&t.split_over, raw(k)) {
         k += 1;
     }
     if k >= end {
         return None; // "Fatalities are split across"
     }
     let (n, len) = number_at(t, text, tokens, k, end)?;
-    let things = word((k + len).min(end - 1));
-    (n > 1 && matches!(things.as_str(), "events" | "villages" | "locations" | "incidents" | "places")).then_some(n)
+    (n > 1 && listed(&t.split_units, raw((k + len).min(end - 1)))).then_some(n)
 }
 
 /// "Unknown fatalities coded as 10", "fatalities assessed as 3", "coded at a low estimate of 3":
 /// the toll an event summary says it records.
-fn is_recorded_toll(text: &str, tokens: &[Token], i: usize, a: usize) -> bool {
-    let word = |k: usize| text[tokens[k].start as usize..tokens[k].end as usize].to_ascii_lowercase();
-    let back: Vec<String> = (i.saturating_sub(8).max(a)..i).map(word).collect();
-    let joined = back.join(" ");
-    let said = ["coded as", "assessed as", "estimate of", "estimated at", "recorded as", "coded at"]
-        .iter()
-        .any(|p| joined.ends_with(p));
-    let next = tokens.get(i + 1).map(|t| text[t.start as usize..t.end as usize].to_ascii_lowercase());
-    let named_after = next.is_some_and(|w| w.starts_with("fatalit") || w == "deaths" || w == "dead");
-    said && (named_after || back.iter().any(|w| w.starts_with("fatalit") || w == "deaths" || w == "dead"))
+fn is_recorded_toll(t: &Tolls, text: &str, tokens: &[Token], i: usize, a: usize) -> bool {
+    let from = i.saturating_sub(8).max(a);
+    let said = t.recorded.iter().any(|p| i >= from + p.len() && phrase_at(text, tokens, i - p.len(), i, p));
+    let raw = |k: usize| &text[tokens[k].start as usize..tokens[k].end as usize];
+    let named_after = i + 1 < tokens.len() && stem_listed(&t.recorded_noun, raw(i + 1));
+    said && (named_after || (from..i).any(|k| stem_listed(&t.recorded_noun, raw(k))))
 }
 
 /// A number starting at token `i`: digits, words ("twenty-five", "a dozen"); its value and length.
@@ -366,7 +395,7 @@ pub fn count(t: &Tolls, text: &str, tokens: &[Token], range: (usize, usize)) -> 
             i += len;
             continue;
         }
-        if is_recorded_toll(text, tokens, i, a) {
+        if is_recorded_toll(t, text, tokens, i, a) {
             *recorded.get_or_insert(0) += value;
             i += len;
             continue;
@@ -879,5 +908,8 @@ mod tests {
         assert_eq!(split("The herd was split between two owners."), None);
         assert_eq!(split("Fatalities are split across"), None);
         assert_eq!(split("Fatalities split"), None);
+        // a stem in the table ("fatalit*") takes the word misspelt too
+        assert_eq!(split("Fatalites divided among 4 incidents."), Some(4));
+        assert_eq!(split("Deaths spread over two places."), Some(2));
     }
 }
