@@ -85,6 +85,8 @@ pub struct Tolls {
     /// (stems, written with a final `*`: "fatalit*" is also the misspelt "fatalites")
     summary_noun: Vec<String>,
     split: FxHashSet<String>,
+    /// The same words as written (lower-case, accents kept), to look for in a whole sentence.
+    split_cue: Vec<String>,
     split_over: FxHashSet<String>,
     split_units: FxHashSet<String>,
     /// Phrases before the toll a summary records ("coded as 10 fatalities"), and its nouns.
@@ -166,7 +168,10 @@ impl Tolls {
                 "toll_to_death_then_victim" => t.to_death_then_victim.extend(folded.map(|w| phrase_words(&w))),
                 "toll_summary_noun" => t.summary_noun.extend(folded),
                 "toll_recorded_noun" => t.recorded_noun.extend(folded),
-                "toll_split" => t.split.extend(folded),
+                "toll_split" => {
+                    t.split_cue.extend(words.iter().cloned());
+                    t.split.extend(folded);
+                }
                 "toll_split_over" => t.split_over.extend(folded),
                 "toll_split_units" => t.split_units.extend(folded),
                 "toll_recorded" => t.recorded.extend(folded.map(|w| phrase_words(&w))),
@@ -277,6 +282,14 @@ fn is_day(t: &Tolls, text: &str, tokens: &[Token], i: usize, len: usize, (a, end
 /// "Fatalities are split across three events", "fatalities spread over four villages": the
 /// number of events a summary's toll is shared among.
 pub fn split_among(t: &Tolls, text: &str, tokens: &[Token], (a, end): (usize, usize)) -> Option<u32> {
+    if a >= end {
+        return None;
+    }
+    // most sentences share no toll: look for the words in the whole sentence first
+    let sentence = text[tokens[a].start as usize..tokens[end - 1].end as usize].to_ascii_lowercase();
+    if !t.split_cue.iter().any(|w| sentence.contains(w.as_str())) {
+        return None;
+    }
     let raw = |k: usize| &text[tokens[k].start as usize..tokens[k].end as usize];
     let split = (a..end).position(|k| listed(&t.split, raw(k)))? + a;
     if !(a..split).any(|k| stem_listed(&t.summary_noun, raw(k))) {
