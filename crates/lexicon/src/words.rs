@@ -47,7 +47,8 @@ pub fn split_words(text: &str, out: &mut Vec<WordSpan>) {
     let bytes = text.as_bytes();
     let mut i = 0;
     while i < bytes.len() {
-        let c = char_at(text, i);
+        // (ASCII, most of a text, is read by the byte)
+        let c = if bytes[i].is_ascii() { char::from(bytes[i]) } else { char_at(text, i) };
         let len = c.len_utf8();
         // PETRARCH's texts join the words of a name with "_" ("Dol_Amroth"): a space
         if c.is_whitespace() || c == '_' {
@@ -99,7 +100,17 @@ fn scan_word(text: &str, start: usize) -> WordSpan {
     }
     let numeric = first.is_ascii_digit();
     let mut i = start;
-    while let Some(c) = next_char(text, i) {
+    let bytes = text.as_bytes();
+    loop {
+        let c = match bytes.get(i) {
+            None => break,
+            Some(b) if b.is_ascii_alphanumeric() => {
+                i += 1;
+                continue;
+            }
+            Some(b) if b.is_ascii() => char::from(*b),
+            Some(_) => char_at(text, i),
+        };
         if c.is_alphanumeric() {
             i += c.len_utf8();
             continue;
@@ -189,10 +200,11 @@ fn dotted_abbreviation(text: &str, start: usize, dot: usize) -> Option<usize> {
 pub fn normalize_into(word: &str, out: &mut String) {
     out.clear();
     if word.is_ascii() {
-        for b in word.bytes() {
-            if b != b'.' || word.len() == 1 {
-                out.push(b.to_ascii_lowercase() as char);
-            }
+        if word.len() == 1 || !word.contains('.') {
+            out.push_str(word);
+            out.make_ascii_lowercase();
+        } else {
+            out.extend(word.bytes().filter(|&b| b != b'.').map(|b| char::from(b.to_ascii_lowercase())));
         }
         return;
     }
