@@ -700,7 +700,8 @@ impl Worker<'_> {
                 self.engine.languages[self.lang].grammar.calendar(),
                 &mut sentence_mentions,
             );
-            mentions::add_pronouns(text, &self.tokens, s.tokens, &mut sentence_mentions);
+            let grammar = &self.engine.languages[self.lang].grammar;
+            mentions::add_pronouns(grammar, text, &self.tokens, s.tokens, &mut sentence_mentions);
             let m0 = self.mentions.len();
             self.mentions.extend_from_slice(&sentence_mentions);
             let discard = match discard {

@@ -2,7 +2,7 @@
 //! mentions ("Malian" + "troops" -> Mali's military; "leaders of" + "JNIM" -> JNIM; "French President
 //! Emmanuel Macron" -> Macron).
 
-use crate::grammar::Word;
+use crate::grammar::{Grammar, Word};
 use crate::text::{flag, Token};
 use palaver_lexicon::{Case, DiscardScope, EntryKind, Lexicon, PhraseTarget};
 
@@ -500,13 +500,19 @@ pub fn joined(text: &str, tokens: &[Token], x: &Mention, y: &Mention) -> bool {
 
 /// Adds subject pronouns that stand for earlier actors ("Both are targeted by ...", "They
 /// said ...", "it would withdraw") as mentions, in text order.
-pub fn add_pronouns(text: &str, tokens: &[Token], range: (usize, usize), out: &mut Vec<Mention>) {
+///
+/// The pronouns are the grammar table's `subject_pronoun` words.
+pub fn add_pronouns(grammar: &Grammar, text: &str, tokens: &[Token], range: (usize, usize), out: &mut Vec<Mention>) {
+    let pronouns = grammar.list("subject_pronoun");
     for i in range.0..range.1 {
         let t = &tokens[i];
-        let word = &text[t.start as usize..t.end as usize];
-        let subject = matches!(word.to_ascii_lowercase().as_str(), "he" | "she" | "they" | "both" | "it");
         let next_is_verb = tokens.get(i + 1).is_some_and(|n| n.is(flag::VERBAL) || n.class.in_verb_group());
-        if !subject || !next_is_verb || out.iter().any(|m| m.start <= i && i < m.end) {
+        if !next_is_verb {
+            continue;
+        }
+        let word = &text[t.start as usize..t.end as usize];
+        let subject = pronouns.iter().any(|p| p.eq_ignore_ascii_case(word));
+        if !subject || out.iter().any(|m| m.start <= i && i < m.end) {
             continue;
         }
         let who = Who { pronoun: true, ..Who::default() };

@@ -187,3 +187,13 @@ fn lives_lost_are_deaths() {
     let toll = |text: &str| code_fr(text).into_iter().find_map(|e| e.fatalities);
     assert_eq!(toll("Cinq soldats ont perdu la vie dans une embuscade tendue par le GSIM près de Boni."), Some(5));
 }
+
+#[test]
+fn a_subject_pronoun_stands_for_the_actor_named_before() {
+    // "Ils" is the soldiers of the sentence before, not the government the article is about
+    let events = code_fr(
+        "Les militaires maliens ont repoussé une attaque près de Boni. Ils ont ensuite arrêté deux suspects dans le village.",
+    );
+    let arrest = events.iter().find(|e| e.cameo == "173").expect("the arrest is coded");
+    assert_eq!(code_of(&arrest.source), "MLIMIL");
+}
