@@ -11,7 +11,7 @@ use crate::event::Location;
 use crate::grammar::{Grammar, Word};
 use crate::mentions::Mention;
 use crate::text::{flag, Token};
-use palaver_lexicon::gazetteer::{key, skeleton, Admin2, Gazetteer, Place};
+use palaver_lexicon::gazetteer::{key, loose_key, skeleton, Admin2, Gazetteer, Place};
 use palaver_lexicon::{EntryKind, Lexicon};
 
 /// A place found at a token.
@@ -605,6 +605,10 @@ impl Finder<'_> {
         for end in (j + 1..=run).rev() {
             let name = &self.text[self.tokens[j].start as usize..self.tokens[end - 1].end as usize];
             let k = key(name);
+            // "Garoua-Boulai" where the gazetteer writes "Garoua Boulai": the loose key, when the
+            // name as written is no place's
+            let loose = loose_key(&k);
+            let k = if loose != k && !name.ends_with('-') && self.named_nothing(&k) { loose } else { k };
             let region_word = end < range.1 && is_region_word(&self.raw(end).to_lowercase());
             let region = || {
                 self.region(&k)
@@ -666,6 +670,11 @@ impl Finder<'_> {
     /// Whether a place lies in a neighbour of one of the story's countries.
     fn near_story(&self, p: &Place) -> bool {
         self.countries.iter().any(|c| self.gazetteer.neighbours(c, p.iso3()))
+    }
+
+    /// Whether no place, region or district of either gazetteer has this key.
+    fn named_nothing(&self, k: &str) -> bool {
+        self.candidates(k).next().is_none() && self.region(k).is_none() && self.district(k).is_none()
     }
 
     /// Whether a town found is one of the gazetteer's known towns, not a village of the village table.

@@ -280,3 +280,13 @@ fn a_date_that_opens_a_sentence_dates_what_it_reports() {
     let (date, p) = dated("Members of the Movement of June 5 protested against the government in Bamako.");
     assert_eq!((date.as_str(), p.as_str()), ("2021-10-19", "document"));
 }
+
+#[test]
+fn a_hyphen_and_a_space_spell_one_name() {
+    // the gazetteer writes "Pobé Mengao"; the report, as many do, a hyphen
+    let l = place("On 3 May 2021, gunmen killed two farmers in Pobe-Mengao and burned a granary.");
+    assert_eq!((l.name.as_str(), l.country.as_deref(), l.precision.as_str()), ("Pobé Mengao", Some("BFA"), "town"));
+    // a name written with its hyphen as the gazetteer has it is still looked up as written first
+    let l = place("On 3 May 2021, gunmen killed two farmers near Garoua-Boulai and burned a granary.");
+    assert_eq!((l.name.as_str(), l.country.as_deref()), ("Garoua Boulaï", Some("CMR")));
+}

@@ -119,6 +119,13 @@ pub fn key(name: &str) -> String {
     words.join(" ")
 }
 
+/// A key with its hyphens dropped: "pobe - mengao" is "pobe mengao". News and gazetteers write
+/// many West African names now with a hyphen, now with a space; the written form is looked up
+/// first, then this one.
+pub fn loose_key(key: &str) -> String {
+    key.replace(" - ", " ")
+}
+
 /// How a name sounds, for telling spellings of one West African name apart ("Talataye" and
 /// "Telataï", "Boulkessi" and "Boulikéssi", "In-Delimane" and "I-n-Deliman"): letters folded and
 /// lower-cased, French and English spellings of one sound merged (ou/u, y/i, dj/j, ch/sh/tch,
@@ -288,6 +295,10 @@ impl Gazetteer {
 
     fn index_names(&mut self, mut pairs: Vec<(Box<str>, u32)>) {
         let g = self;
+        // "Pobé-Mengao" is also found as "Pobé Mengao" (see [`loose_key`])
+        let loose: Vec<(Box<str>, u32)> =
+            pairs.iter().filter(|(k, _)| k.contains(" - ")).map(|(k, i)| (loose_key(k).into_boxed_str(), *i)).collect();
+        pairs.extend(loose);
         pairs.sort_unstable();
         pairs.dedup();
         let mut start = 0;
