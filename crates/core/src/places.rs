@@ -26,25 +26,6 @@ pub struct PlaceMention {
     pub filed: bool,
 }
 
-/// Words after a name that make it a region: "the Mopti region", "Niono Circle".
-fn is_region_word(w: &str) -> bool {
-    matches!(
-        w,
-        "region"
-            | "province"
-            | "state"
-            | "circle"
-            | "cercle"
-            | "district"
-            | "prefecture"
-            | "governorate"
-            | "department"
-            | "county"
-            | "lga"
-            | "subdivision"
-    )
-}
-
 /// Below this population a place outside the article's countries is not taken on its name alone:
 /// news from the Sahel is full of villages that share a name with some town abroad.
 const FOREIGN_MIN_POPULATION: u32 = 15_000;
@@ -54,27 +35,6 @@ const FOREIGN_MIN_POPULATION: u32 = 15_000;
 /// on Mali), or a city the world knows ("Paris").
 const FOREIGN_CITY: u32 = 100_000;
 const WORLD_CITY: u32 = 1_000_000;
-
-/// Words between an unknown village and its hints: "Debere commune (Douentza, Mopti)", "between
-/// Boni and Nokara (Douentza, Mopti)", "Efelle, Adiora Commune (Gourma-Rharous, Tombouctou)".
-fn is_hint_filler(w: &str) -> bool {
-    is_region_word(w)
-        || matches!(
-            w,
-            "commune"
-                | "village"
-                | "villages"
-                | "hamlet"
-                | "town"
-                | "area"
-                | "locality"
-                | "community"
-                | "sector"
-                | "and"
-                | "or"
-                | ","
-        )
-}
 
 /// The area ACLED-style hints name: "(Bankass, Mopti)" a district in a region, "(Soudougui,
 /// Koulpelogo)" a commune in a province, "(Mopti)" a region; `point` is the finest one found.
@@ -418,7 +378,7 @@ impl Finder<'_> {
         let mut end = j;
         if strict {
             end = self.name_run(j, range);
-            if end + 1 < range.1 && is_hint_filler(&self.raw(end).to_lowercase()) && self.raw(end + 1) == "(" {
+            if end + 1 < range.1 && self.is_hint_filler(&self.raw(end).to_lowercase()) && self.raw(end + 1) == "(" {
                 end += 1;
             }
         }
@@ -432,7 +392,7 @@ impl Finder<'_> {
                 continue;
             }
             let name = self.tokens[end].is(flag::CAPITAL) || w == "-" || w == "'";
-            if !(name || is_hint_filler(&w) || matches!(w.as_str(), "between" | "of" | "the")) {
+            if !(name || self.is_hint_filler(&w) || matches!(w.as_str(), "between" | "of" | "the")) {
                 return None;
             }
             end += 1;
@@ -609,11 +569,12 @@ impl Finder<'_> {
             // name as written is no place's
             let loose = loose_key(&k);
             let k = if loose != k && !name.ends_with('-') && self.named_nothing(&k) { loose } else { k };
-            let region_word = end < range.1 && is_region_word(&self.raw(end).to_lowercase());
+            let region_len = self.region_word_len(end, range);
+            let region_word = region_len > 0;
             let region = || {
                 self.region(&k)
                     .or_else(|| region_word.then(|| self.district(&k)).flatten())
-                    .map(|l| (l, end + usize::from(region_word)))
+                    .map(|l| (l, end + region_len))
             };
             let place = || self.best_place(&k, None).map(|l| (l, end));
             let home = |l: &Location| l.country.as_deref().is_some_and(|c| self.country_rank(c) > 0);
@@ -670,6 +631,29 @@ impl Finder<'_> {
     /// Whether a place lies in a neighbour of one of the story's countries.
     fn near_story(&self, p: &Place) -> bool {
         self.countries.iter().any(|c| self.gazetteer.neighbours(c, p.iso3()))
+    }
+
+    /// The length in tokens of the words at `k` that make the name before them a region or a
+    /// district: "the Mopti region", "Niono Circle", "Ukum Local Government Area" (the grammar
+    /// table's `region_word` words and phrases); 0 for none.
+    fn region_word_len(&self, k: usize, range: (usize, usize)) -> usize {
+        let words = self.grammar.list("region_word");
+        let longest = words
+            .iter()
+            .filter(|w| {
+                let n = w.split('_').count();
+                k + n <= range.1 && w.split('_').enumerate().all(|(q, x)| self.raw(k + q).to_lowercase() == x)
+            })
+            .map(|w| w.split('_').count())
+            .max();
+        longest.unwrap_or(0)
+    }
+
+    /// Words between an unknown village and its hints: "Debere commune (Douentza, Mopti)", "between
+    /// Boni and Nokara (Douentza, Mopti)", "Efelle, Adiora Commune (Gourma-Rharous, Tombouctou)":
+    /// the grammar table's `region_word` and `hint_filler` words.
+    fn is_hint_filler(&self, w: &str) -> bool {
+        w == "," || [self.grammar.list("region_word"), self.grammar.list("hint_filler")].concat().iter().any(|x| x == w)
     }
 
     /// Whether no place, region or district of either gazetteer has this key.

@@ -290,3 +290,18 @@ fn a_hyphen_and_a_space_spell_one_name() {
     let l = place("On 3 May 2021, gunmen killed two farmers near Garoua-Boulai and burned a granary.");
     assert_eq!((l.name.as_str(), l.country.as_deref()), ("Garoua Boulaï", Some("CMR")));
 }
+
+#[test]
+fn a_district_word_may_be_a_phrase() {
+    for text in [
+        "On 3 May 2021, gunmen killed two farmers in Ukum Local Government Area of Benue State.",
+        "On 3 May 2021, gunmen killed two farmers in Ukum LGA.",
+    ] {
+        let l = place(text);
+        assert_eq!(
+            (l.name.as_str(), l.country.as_deref(), l.precision.as_str()),
+            ("Ukum", Some("NGA"), "admin2"),
+            "{text}"
+        );
+    }
+}
