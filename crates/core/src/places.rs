@@ -592,7 +592,10 @@ impl Finder<'_> {
             let found = found.filter(|(l, _)| !(acronym && l.precision == "town" && !self.known_town(l)));
             // "the University of Jos", "the Republic of Biafra": an institution's name, whose
             // place (if any) is what follows "of"
+            // ("Ukum LGA of Benue State" is a district of a state: its name ends in a region word)
+            let district = (j + 1..end).any(|k| self.region_word_len(k, range) == end - k);
             let institution = end < range.1
+                && !district
                 && self.tokens[end].class == Word::Of
                 && end + 1 < range.1
                 && self.tokens[end + 1].is(flag::CAPITAL)
