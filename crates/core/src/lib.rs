@@ -587,7 +587,7 @@ impl Worker<'_> {
             }
             found_places.push((index, place));
             add_deaths(language.grammar.tolls(), text, &self.tokens, s.tokens, &mut out.events, first_event);
-            perpetrators::credit_claims(&mut out.events, first_event);
+            perpetrators::credit_claims(&mut out.events, first_event, language.grammar.list("claim_cue"));
         }
         let doc = Placing {
             sentences: &self.sentences,

@@ -109,14 +109,15 @@ pub fn imply(lex: &Lexicon, event: &mut Event, article_country: Option<u32>, ear
     true
 }
 
-/// Whether an event is an armed group's claim of responsibility ("JNIM claimed the attack"), not
-/// another acknowledgement coded 015 ("the ministry acknowledged the losses").
-fn claim(e: &Event) -> bool {
-    let verb = e.evidence.verb.to_ascii_lowercase();
+/// Whether an event is an armed group's claim of responsibility ("JNIM claimed the attack", "le
+/// JNIM a revendiqué l'attaque"), not another acknowledgement coded 015 ("the ministry acknowledged
+/// the losses"): its verb phrase holds one of `cues` (the grammar table's `claim_cue` stems).
+fn claim(e: &Event, cues: &[String]) -> bool {
+    let verb = e.evidence.verb.to_lowercase();
     e.cameo == "015"
         && !e.negated
         && e.evidence.spans.source.is_some()
-        && (verb.contains("claim") || verb.contains("responsib"))
+        && cues.iter().any(|c| verb.contains(c.as_str()))
         && armed(&e.source)
 }
 
@@ -183,11 +184,11 @@ fn fight_before(event: &mut Event, earlier: &[Event]) -> bool {
     true
 }
 
-/// Claims of responsibility among `events[first..]` (one sentence's) give their claimant to the
+/// Claims of responsibility among `events[first..]` (one sentence's; see [`claim`]) give their claimant to the
 /// implied perpetrators of that sentence and the two before it, but not of violence against the
 /// claimant itself.
-pub fn credit_claims(events: &mut [Event], first: usize) {
-    let Some(claim) = events[first..].iter().find(|e| claim(e)) else {
+pub fn credit_claims(events: &mut [Event], first: usize, cues: &[String]) {
+    let Some(claim) = events[first..].iter().find(|e| claim(e, cues)) else {
         return;
     };
     let (claimant, span, sentence) = (claim.source.clone(), claim.evidence.spans.source, claim.sentence_index);

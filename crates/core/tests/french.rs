@@ -197,3 +197,15 @@ fn a_subject_pronoun_stands_for_the_actor_named_before() {
     let arrest = events.iter().find(|e| e.cameo == "173").expect("the arrest is coded");
     assert_eq!(code_of(&arrest.source), "MLIMIL");
 }
+
+#[test]
+fn a_claim_in_french_credits_the_attack_and_adverbs_keep_the_passive() {
+    let events = code_fr("Deux soldats ont été tués dans une embuscade près de Boni. Le GSIM a revendiqué l'attaque.");
+    let attack = events.iter().find(|e| e.cameo_root == "19").expect("the ambush is coded");
+    assert_eq!(code_of(&attack.source), "MLIREB", "the claimant is the author: {attack:?}");
+    // "grièvement" between "été" and the participle: the peacekeepers are still the victims
+    let events = code_fr("Trois casques bleus ont été grièvement blessés lors d'une attaque près de Kidal.");
+    let attack = events.iter().find(|e| e.cameo_root == "19").expect("the attack is coded");
+    assert_eq!(code_of(&attack.target), "PKO");
+    assert_ne!(code_of(&attack.source), "PKO");
+}
