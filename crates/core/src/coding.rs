@@ -541,10 +541,32 @@ impl<'a> Coder<'a> {
         i < self.s.range.1 && self.tok(i).class == Word::By
     }
 
-    /// The agent of a passive: the mention after "by", close behind the verb phrase.
+    /// The agent of a passive: the mention after "by", close behind the verb phrase. Words in
+    /// brackets do not count towards how close: "enlevé entre Diafarabé (cercle de Ténenkou,
+    /// région de Mopti) et Dia par des jihadistes".
     fn agent_after(&self, from: usize) -> Option<usize> {
-        let end = (from + 14).min(self.s.range.1);
-        let by = (from..end).find(|&i| self.tok(i).class == Word::By)?;
+        let mut counted = 0;
+        let mut depth = 0usize;
+        let mut by = None;
+        for i in from..self.s.range.1 {
+            match self.raw(i) {
+                "(" | "[" => depth += 1,
+                ")" | "]" => depth = depth.saturating_sub(1),
+                _ if depth > 0 => {}
+                _ if self.tok(i).class == Word::By => {
+                    by = Some(i);
+                    break;
+                }
+                _ => {}
+            }
+            if depth == 0 {
+                counted += 1;
+                if counted >= 14 {
+                    break;
+                }
+            }
+        }
+        let by = by?;
         let after = self.skip_dets(by + 1);
         // "by current government officials": a modifier or two may precede the agent's words
         // "by Dogon militiamen": a proper adjective too

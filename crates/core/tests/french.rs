@@ -209,3 +209,12 @@ fn a_claim_in_french_credits_the_attack_and_adverbs_keep_the_passive() {
     assert_eq!(code_of(&attack.target), "PKO");
     assert_ne!(code_of(&attack.source), "PKO");
 }
+
+#[test]
+fn a_bracketed_place_does_not_part_a_passive_from_its_agent() {
+    let events = code_fr(
+        "Un enseignant a été enlevé le 27 juillet entre Diafarabé (cercle de Ténenkou, région de Mopti) et Dia par des jihadistes.",
+    );
+    let abduction = events.iter().find(|e| e.cameo == "181").expect("the abduction is coded");
+    assert_eq!(code_of(&abduction.source), "REB", "the jihadists: {abduction:?}");
+}
