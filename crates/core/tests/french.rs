@@ -218,3 +218,11 @@ fn a_bracketed_place_does_not_part_a_passive_from_its_agent() {
     let abduction = events.iter().find(|e| e.cameo == "181").expect("the abduction is coded");
     assert_eq!(code_of(&abduction.source), "REB", "the jihadists: {abduction:?}");
 }
+
+#[test]
+fn a_plural_noun_is_a_form_of_the_verb_its_singular_belongs_to() {
+    // "combat" is also a form of "combattre", by which the patterns know it: "combats" is too
+    let events = code_fr("Des combats ont opposé des soldats maliens à des jihadistes près de Boni.");
+    let fight = events.iter().find(|e| e.cameo_root == "19").expect("the fighting is coded");
+    assert_eq!((code_of(&fight.source).as_str(), code_of(&fight.target).as_str()), ("MLIMIL", "MLIREB"));
+}

@@ -571,8 +571,14 @@ impl Lexicon {
         if let Some(stem) = word.strip_suffix('y').filter(|s| !s.ends_with(['a', 'e', 'i', 'o', 'u'])) {
             forms.push(format!("{stem}ies"));
         }
+        // French "combat" is also a form of "combattre", which patterns name it by: its plural
+        // "combats" is a form of both
+        let lemma = self.vocab.lemma(id);
         for form in forms {
             self.vocab.add_form(&form, id, false);
+            if lemma != id {
+                self.vocab.add_form(&form, lemma, false);
+            }
         }
     }
 }
