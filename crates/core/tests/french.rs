@@ -226,3 +226,17 @@ fn a_plural_noun_is_a_form_of_the_verb_its_singular_belongs_to() {
     let fight = events.iter().find(|e| e.cameo_root == "19").expect("the fighting is coded");
     assert_eq!((code_of(&fight.source).as_str(), code_of(&fight.target).as_str()), ("MLIMIL", "MLIREB"));
 }
+
+#[test]
+fn stones_gatherings_and_robbery_in_french() {
+    let riot = code_fr("Des jeunes ont jeté des pierres sur les gendarmes à Kati.");
+    assert!(riot.iter().any(|e| e.cameo == "145"), "{riot:?}");
+    let protest =
+        code_fr("Des femmes se sont rassemblées devant le camp de Kati pour réclamer le retour de leurs maris.");
+    assert!(protest.iter().any(|e| e.cameo == "141"), "{protest:?}");
+    // a gathering with no purpose nor place is no protest
+    let meeting = code_fr("Les chefs de village se sont rassemblés hier.");
+    assert!(meeting.iter().all(|e| e.cameo != "141"), "{meeting:?}");
+    let robbery = code_fr("Des hommes armés ont dévalisé une boutique à Kati.");
+    assert!(robbery.iter().any(|e| e.cameo == "171"), "{robbery:?}");
+}
