@@ -335,7 +335,12 @@ pub fn find(
             && tokens[i - 2].is(flag::CAPITAL)
             && !among(&cal.name_exception, word(i - 2));
         if in_name {
-            i += 1;
+            // the rest of the name's date too: "le Mouvement du 5 juin" is no June
+            let mut n = 1;
+            while n < 3 && (num(i + n).is_some_and(|d| (1..=31).contains(&d)) || cal.month_of(word(i + n)).is_some()) {
+                n += 1;
+            }
+            i += n;
             continue;
         }
         let span_end = num(i + 2).filter(|e| among(&cal.day_span, word(i + 1)) && (1..=31).contains(e));

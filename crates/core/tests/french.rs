@@ -240,3 +240,13 @@ fn stones_gatherings_and_robbery_in_french() {
     let robbery = code_fr("Des hommes armés ont dévalisé une boutique à Kati.");
     assert!(robbery.iter().any(|e| e.cameo == "171"), "{robbery:?}");
 }
+
+#[test]
+fn a_date_inside_a_name_is_no_date() {
+    let mut a = Article::new("t", "Des manifestants du Mouvement du 5 juin ont défilé samedi à Bamako.")
+        .with_date("2020-07-13");
+    a.lang = Some("fr".into());
+    let events = engine().code(&a).events;
+    let protest = events.iter().find(|e| e.cameo_root == "14").expect("the protest is coded");
+    assert_eq!(protest.date.as_deref(), Some("2020-07-11"), "samedi, not June: {protest:?}");
+}
