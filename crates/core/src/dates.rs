@@ -64,6 +64,8 @@ pub struct Calendar {
     month_context: Vec<String>,
     year_prefix: Vec<String>,
     day_span: Vec<String>,
+    /// Articles before a day ("le 5 mars"), which the second day of a span may take.
+    day_det: Vec<String>,
     name_exception: Vec<String>,
     ordinal_suffix: Vec<String>,
     relative: Vec<Relative>,
@@ -147,6 +149,7 @@ impl Calendar {
                 "month_context" => c.month_context.extend(words.iter().map(|w| fold(w))),
                 "year_prefix" => c.year_prefix.extend(words.iter().map(|w| fold(w))),
                 "day_span" => c.day_span.extend(words.iter().map(|w| fold(w))),
+                "day_det" => c.day_det.extend(words.iter().map(|w| fold(w))),
                 "name_exception" => c.name_exception.extend(words.iter().map(|w| fold(w))),
                 "ordinal_suffix" => c.ordinal_suffix.extend(words.iter().map(|w| fold(w))),
                 "relative" => {
@@ -343,14 +346,16 @@ pub fn find(
             i += n;
             continue;
         }
-        let span_end = num(i + 2).filter(|e| among(&cal.day_span, word(i + 1)) && (1..=31).contains(e));
+        // "entre le 4 et le 5 mars": the second day may take the article that opens a date
+        let det = usize::from(i + 2 < range.1 && among(&cal.day_det, word(i + 2)));
+        let span_end = num(i + 2 + det).filter(|e| among(&cal.day_span, word(i + 1)) && (1..=31).contains(e));
         if let (Some(d), Some(e)) = (num(i).filter(|d| (1..=31).contains(d)), span_end) {
             // "11-12 March", "between 24 and 26 July 2020", "the night of 14 to 15 June"
-            if let Some(m) = cal.month_of(word(i + 3)).filter(|_| cased(i + 3) && e > d) {
+            if let Some(m) = cal.month_of(word(i + 3 + det)).filter(|_| cased(i + 3 + det) && e > d) {
                 let p = if e - d <= 1 { Precision::Day } else { Precision::Week };
-                match year_at(i + 4) {
-                    Some(y) if valid(y, m, d) => found = Some((at(y, m, d, p), 5)),
-                    _ => found = recent(anchor, m, Some(e)).map(|(y, m, _)| (at(y, m, d, p), 4)),
+                match year_at(i + 4 + det) {
+                    Some(y) if valid(y, m, d) => found = Some((at(y, m, d, p), 5 + det)),
+                    _ => found = recent(anchor, m, Some(e)).map(|(y, m, _)| (at(y, m, d, p), 4 + det)),
                 }
             }
         }

@@ -250,3 +250,14 @@ fn a_date_inside_a_name_is_no_date() {
     let protest = events.iter().find(|e| e.cameo_root == "14").expect("the protest is coded");
     assert_eq!(protest.date.as_deref(), Some("2020-07-11"), "samedi, not June: {protest:?}");
 }
+
+#[test]
+fn a_span_of_days_may_repeat_its_article() {
+    let mut a =
+        Article::new("t", "Des affrontements ont opposé entre le 4 et le 5 mars des soldats maliens à des jihadistes.")
+            .with_date("2020-03-08");
+    a.lang = Some("fr".into());
+    let events = engine().code(&a).events;
+    let fight = events.iter().find(|e| e.cameo_root == "19").expect("the fighting is coded");
+    assert_eq!((fight.date.as_deref(), fight.date_precision.as_str()), (Some("2020-03-04"), "day"));
+}
