@@ -418,7 +418,8 @@ impl Worker<'_> {
         }
         finder.countries = &story;
         let mut last_place: Option<event::Location> = None;
-        let mut carried: Option<(usize, dates::DateMention)> = None;
+        // the last date a sentence named: where it was named, the last sentence it dates, the date
+        let mut carried: Option<(usize, usize, dates::DateMention)> = None;
         // the place each coded sentence names, for the article-level pass
         let mut found_places: Vec<(usize, Option<event::Location>)> = Vec::new();
         for (index, s) in self.sentences.iter().enumerate() {
@@ -467,15 +468,25 @@ impl Worker<'_> {
             // backdrop, not carried); in a text with no date of its own (an event summary) in the
             // time of any before; else in the article's time
             match self.dates.first() {
-                Some(d) if d.precision != dates::Precision::Year => carried = Some((index, *d)),
+                Some(d) if d.precision != dates::Precision::Year => carried = Some((index, index, *d)),
                 Some(_) => {}
-                None => self.dates.extend(
-                    carried
-                        .filter(|(at, d)| {
-                            ctx.day.is_none() || (at + 1 == index && d.precision == dates::Precision::Day)
-                        })
-                        .map(|(_, d)| d),
-                ),
+                None => {
+                    // (and on to later sentences that report more violence, the same episode, while
+                    // none names a date of its own; a reaction stays in the article's time)
+                    let violent = self
+                        .coded
+                        .iter()
+                        .any(|c| matches!(lex.cameo[c.code as usize].root.as_str(), "18" | "19" | "20"));
+                    let carry = carried.filter(|(named, last, d)| {
+                        ctx.day.is_none()
+                            || (d.precision == dates::Precision::Day
+                                && (named + 1 == index || violent && last + 3 >= index))
+                    });
+                    if let Some((named, _, d)) = carry {
+                        carried = Some((named, index, d));
+                        self.dates.push(d);
+                    }
+                }
             }
             finder.find(s.tokens, mentions, &mut self.places);
             ontology::sentence_words(&self.tokens[s.tokens.0..s.tokens.1], &mut self.sentence_words);

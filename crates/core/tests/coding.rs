@@ -215,6 +215,13 @@ fn undated_summaries_carry_their_date_to_the_next_sentence() {
     let day = |i: usize| e.iter().find(|e| e.sentence_index == i).and_then(|e| e.date.clone());
     assert_eq!(day(1).as_deref(), Some("2021-10-17"), "{e:?}");
     assert_eq!(day(2).as_deref(), Some("2021-10-19"), "{e:?}");
+    // more violence of the same episode goes on in its day, two sentences on
+    let e = code_on(
+        "On Sunday, JNIM fighters attacked a Malian army post near Boni. The attackers burned two army trucks. Two soldiers were killed by the militants.",
+        "2021-10-19",
+    );
+    let day = |i: usize| e.iter().find(|e| e.sentence_index == i).and_then(|e| e.date.clone());
+    assert_eq!(day(2).as_deref(), Some("2021-10-17"), "{e:?}");
 }
 
 #[test]
