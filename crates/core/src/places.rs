@@ -165,6 +165,7 @@ impl Finder<'_> {
             let and_after_place = last_end == Some(i) && is("and");
             let trigger = and_after_place
                 || t.class == Word::Locative
+                || self.ends_locative_phrase(i, range)
                 || (t.class == Word::Of && i > range.0 && self.grammar.is_place_noun(&self.raw(i - 1).to_lowercase()))
                 || of_noun(i)
                 || is("between")
@@ -187,11 +188,7 @@ impl Finder<'_> {
                     && !mentions.iter().any(|m| m.start <= i && i < m.end);
                 if object {
                     if let Some((place, after)) = self.place_at(i, range, mentions) {
-                        let settlement = after < range.1
-                            && matches!(
-                                self.raw(after).to_ascii_lowercase().as_str(),
-                                "village" | "town" | "community" | "city" | "camp"
-                            );
+                        let settlement = after < range.1 && self.is_settlement_word(self.raw(after));
                         if place.precision != "country"
                             && (settlement || place.precision != "town" || self.known_town(&place))
                         {
@@ -607,7 +604,9 @@ impl Finder<'_> {
             // part of a longer name is a weak match: never before a hyphen ("Goma" of
             // "Goma-Coura"), and before another capitalised word only at home ("Timbuktu
             // Airport", not "Grand" of "Grand Mosque")
-            let prefix = end < run && !region_word;
+            // ("Marte Village": a settlement word after the name says it is one)
+            let settlement = end < range.1 && self.is_settlement_word(self.raw(end));
+            let prefix = end < run && !region_word && !settlement;
             // (and a town known beyond its district: "In" of "In Nazour", "Tin" of "Tin Orar" are not)
             let known = |l: &Location| l.precision != "town" || self.known_town(l);
             // (and in the story's first country: "Grand" of "the Grand Mosque in Bamako" is not in France)
@@ -657,6 +656,22 @@ impl Finder<'_> {
     /// the grammar table's `region_word` and `hint_filler` words.
     fn is_hint_filler(&self, w: &str) -> bool {
         w == "," || [self.grammar.list("region_word"), self.grammar.list("hint_filler")].concat().iter().any(|x| x == w)
+    }
+
+    /// Whether a word says the name before it is a settlement ("village", "town"; the grammar
+    /// table's `settlement_word`), in any case.
+    fn is_settlement_word(&self, w: &str) -> bool {
+        self.grammar.list("settlement_word").iter().any(|x| x.eq_ignore_ascii_case(w))
+    }
+
+    /// Whether token `i` ends one of the grammar table's `locative_phrase` phrases ("close to",
+    /// "next to"), whose words are no locatives alone ("close the border").
+    fn ends_locative_phrase(&self, i: usize, range: (usize, usize)) -> bool {
+        self.grammar.list("locative_phrase").iter().any(|p| {
+            let words: Vec<&str> = p.split('_').collect();
+            i + 1 >= range.0 + words.len()
+                && words.iter().rev().enumerate().all(|(q, w)| self.raw(i - q).eq_ignore_ascii_case(w))
+        })
     }
 
     /// Whether no place, region or district of either gazetteer has this key.

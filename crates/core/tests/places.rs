@@ -305,3 +305,15 @@ fn a_district_word_may_be_a_phrase() {
         );
     }
 }
+
+#[test]
+fn close_to_and_a_capitalised_village_word_place_the_name() {
+    let l = place("On 3 May 2021, soldiers clashed with militants close to Damboa.");
+    assert_eq!((l.name.as_str(), l.country.as_deref()), ("Damboa", Some("NGA")));
+    let l = place("On 3 May 2021, gunmen killed two farmers in Pobe Mengao Village.");
+    assert_eq!((l.name.as_str(), l.country.as_deref()), ("Pobé Mengao", Some("BFA")));
+    // "close" alone is no locative
+    assert!(code("On 3 May 2021, Mali decided to close Damboa's consulate.")
+        .iter()
+        .all(|e| e.location.as_ref().is_none_or(|l| l.name != "Damboa")));
+}
