@@ -222,7 +222,10 @@ impl Finder<'_> {
             }
             let found = match self.hinted(j, range, false) {
                 Some((area, after)) => self.place_in_area(j, range, mentions, &area).map(|l| (l, after)),
-                None => self.place_at(j, range, mentions).map(|(place, end)| (place, self.hints(end, range).1)),
+                None => self.place_at(j, range, mentions).map(|(place, end)| match self.narrowed(&place, end, range) {
+                    Some(narrow) => (narrow, end),
+                    None => (place, self.hints(end, range).1),
+                }),
             };
             // "in Inhinita, Menaka": a village the gazetteer lacks, then the town it is near
             let found = found.or_else(|| {
@@ -656,6 +659,27 @@ impl Finder<'_> {
     /// the grammar table's `region_word` and `hint_filler` words.
     fn is_hint_filler(&self, w: &str) -> bool {
         w == "," || [self.grammar.list("region_word"), self.grammar.list("hint_filler")].concat().iter().any(|x| x == w)
+    }
+
+    /// "Ogba, Edo State", "Yelwa in Kebbi State", "Dessa, Tillabéri": a region named right after a
+    /// town picks the town's namesake that lies in it (and nothing where none does).
+    fn narrowed(&self, place: &Location, end: usize, range: (usize, usize)) -> Option<Location> {
+        let start = end + 1;
+        let sep =
+            end < range.1 && (self.raw(end) == "," || matches!(self.tokens[end].class, Word::Locative | Word::Of));
+        if !sep || start >= range.1 || !self.tokens[start].is(flag::CAPITAL) || place.precision != "town" {
+            return None;
+        }
+        let run = self.name_run(start, range);
+        let name = &self.text[self.tokens[start].start as usize..self.tokens[run - 1].end as usize];
+        let area = self.area(&[name.to_string()])?;
+        let admin1 = area.admin1.as_deref()?;
+        let inside =
+            |l: &Location| l.country == area.iso3 && l.admin1.as_deref().map(key).as_deref() == Some(&*key(admin1));
+        if inside(place) {
+            return None;
+        }
+        self.place_in(&key(&place.name), &area).filter(|l| inside(l) && l.precision == "town")
     }
 
     /// Whether a word says the name before it is a settlement ("village", "town"; the grammar

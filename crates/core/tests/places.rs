@@ -317,3 +317,18 @@ fn close_to_and_a_capitalised_village_word_place_the_name() {
         .iter()
         .all(|e| e.location.as_ref().is_none_or(|l| l.name != "Damboa")));
 }
+
+#[test]
+fn a_state_named_after_a_town_picks_its_namesake() {
+    for (text, state) in [
+        ("On 3 May 2021, gunmen killed two farmers in Ogba, Edo State.", "Edo State"),
+        ("On 3 May 2021, gunmen killed two farmers in Ogba, Kogi State.", "Kogi State"),
+    ] {
+        let l = place(text);
+        assert_eq!(
+            (l.name.as_str(), l.admin1.as_deref(), l.precision.as_str()),
+            ("Ogba", Some(state), "town"),
+            "{text}"
+        );
+    }
+}
