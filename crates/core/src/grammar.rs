@@ -124,6 +124,10 @@ pub struct Grammar {
     reflexive: Vec<String>,
     /// Every other key of the table (calendar, tolls): words by key, for the stages that read them.
     lists: FxHashMap<String, Vec<String>>,
+    /// Words after a name that make it a region ("region", "local_government_area"), and
+    /// phrases that say where ("close_to"): each split into its words at `_`.
+    region_words: Vec<Vec<String>>,
+    locative_phrases: Vec<Vec<String>>,
     calendar: crate::dates::Calendar,
     tolls: crate::fatalities::Tolls,
 }
@@ -185,6 +189,8 @@ impl Grammar {
             active_with_be: Vec::new(),
             reflexive: Vec::new(),
             lists: FxHashMap::default(),
+            region_words: Vec::new(),
+            locative_phrases: Vec::new(),
             calendar: crate::dates::Calendar::default(),
             tolls: crate::fatalities::Tolls::default(),
         };
@@ -223,6 +229,10 @@ impl Grammar {
                 }
             }
         }
+        let phrases = |key: &str| -> Vec<Vec<String>> {
+            g.list(key).iter().map(|w| w.split('_').map(str::to_string).collect()).collect()
+        };
+        (g.region_words, g.locative_phrases) = (phrases("region_word"), phrases("locative_phrase"));
         let lists: Vec<(String, Vec<String>)> = g.lists.iter().map(|(k, v)| (k.clone(), v.clone())).collect();
         g.calendar = crate::dates::Calendar::read(&lists).map_err(|e| format!("{}: {e}", source.name))?;
         g.tolls = crate::fatalities::Tolls::read(&lists).map_err(|e| format!("{}: {e}", source.name))?;
@@ -248,6 +258,24 @@ impl Grammar {
     /// lower-cased, in file order; empty when the table has none.
     pub fn list(&self, key: &str) -> &[String] {
         self.lists.get(key).map_or(&[], Vec::as_slice)
+    }
+
+    /// The words and phrases after a name that make it a region or a district (`region_word`),
+    /// each as its words.
+    pub fn region_words(&self) -> &[Vec<String>] {
+        &self.region_words
+    }
+
+    /// The phrases that say where, whose words alone do not (`locative_phrase`: "close to").
+    pub fn locative_phrases(&self) -> &[Vec<String>] {
+        &self.locative_phrases
+    }
+
+    /// Whether a word of the text is, in any case, this lower-case word of a list (no allocation
+    /// for ASCII words).
+    #[inline]
+    pub fn same_word(raw: &str, listed: &str) -> bool {
+        raw.eq_ignore_ascii_case(listed) || (!raw.is_ascii() && raw.to_lowercase() == listed)
     }
 
     /// Whether a word names an agreement, which a later sentence can refer back to ("the deal").

@@ -593,14 +593,14 @@ impl Finder<'_> {
             // "the University of Jos", "the Republic of Biafra": an institution's name, whose
             // place (if any) is what follows "of"
             // ("Ukum LGA of Benue State" is a district of a state: its name ends in a region word)
-            let district = (j + 1..end).any(|k| self.region_word_len(k, range) == end - k);
+            let district = || (j + 1..end).any(|k| self.region_word_len(k, range) == end - k);
             let institution = end < range.1
-                && !district
                 && self.tokens[end].class == Word::Of
                 && end + 1 < range.1
                 && self.tokens[end + 1].is(flag::CAPITAL)
                 && end == run
-                && found.as_ref().is_none_or(|(l, _)| l.precision == "town" && !home(l));
+                && found.as_ref().is_none_or(|(l, _)| l.precision == "town" && !home(l))
+                && !district();
             if institution {
                 return self.place_at(end + 1, range, mentions);
             }
@@ -642,23 +642,22 @@ impl Finder<'_> {
     /// district: "the Mopti region", "Niono Circle", "Ukum Local Government Area" (the grammar
     /// table's `region_word` words and phrases); 0 for none.
     fn region_word_len(&self, k: usize, range: (usize, usize)) -> usize {
-        let words = self.grammar.list("region_word");
-        let longest = words
+        self.grammar
+            .region_words()
             .iter()
-            .filter(|w| {
-                let n = w.split('_').count();
-                k + n <= range.1 && w.split('_').enumerate().all(|(q, x)| self.raw(k + q).to_lowercase() == x)
+            .filter(|p| {
+                k + p.len() <= range.1 && p.iter().enumerate().all(|(q, w)| Grammar::same_word(self.raw(k + q), w))
             })
-            .map(|w| w.split('_').count())
-            .max();
-        longest.unwrap_or(0)
+            .map(Vec::len)
+            .max()
+            .unwrap_or(0)
     }
 
     /// Words between an unknown village and its hints: "Debere commune (Douentza, Mopti)", "between
     /// Boni and Nokara (Douentza, Mopti)", "Efelle, Adiora Commune (Gourma-Rharous, Tombouctou)":
     /// the grammar table's `region_word` and `hint_filler` words.
     fn is_hint_filler(&self, w: &str) -> bool {
-        w == "," || [self.grammar.list("region_word"), self.grammar.list("hint_filler")].concat().iter().any(|x| x == w)
+        w == "," || self.grammar.list("region_word").iter().chain(self.grammar.list("hint_filler")).any(|x| x == w)
     }
 
     /// "Ogba, Edo State", "Yelwa in Kebbi State", "Dessa, Tillabéri": a region named right after a
@@ -685,16 +684,15 @@ impl Finder<'_> {
     /// Whether a word says the name before it is a settlement ("village", "town"; the grammar
     /// table's `settlement_word`), in any case.
     fn is_settlement_word(&self, w: &str) -> bool {
-        self.grammar.list("settlement_word").iter().any(|x| x.eq_ignore_ascii_case(w))
+        self.grammar.list("settlement_word").iter().any(|x| Grammar::same_word(w, x))
     }
 
     /// Whether token `i` ends one of the grammar table's `locative_phrase` phrases ("close to",
     /// "next to"), whose words are no locatives alone ("close the border").
     fn ends_locative_phrase(&self, i: usize, range: (usize, usize)) -> bool {
-        self.grammar.list("locative_phrase").iter().any(|p| {
-            let words: Vec<&str> = p.split('_').collect();
-            i + 1 >= range.0 + words.len()
-                && words.iter().rev().enumerate().all(|(q, w)| self.raw(i - q).eq_ignore_ascii_case(w))
+        self.grammar.locative_phrases().iter().any(|p| {
+            i + 1 >= range.0 + p.len()
+                && p.iter().rev().enumerate().all(|(q, w)| Grammar::same_word(self.raw(i - q), w))
         })
     }
 
