@@ -193,18 +193,8 @@ impl Calendar {
     /// Whether a word may open a date (a month, a weekday, a relative date, a year): a hash lookup
     /// of its lower-cased form, made on the stack for the short ASCII words the test sees most.
     fn is_starter(&self, word: &str) -> bool {
-        if word.is_ascii() && !word.contains('.') {
-            if word.len() > self.longest_starter {
-                return false;
-            }
-            let mut buf = [0u8; 64];
-            let n = word.len().min(64);
-            for (b, c) in buf.iter_mut().zip(word.bytes()) {
-                *b = c.to_ascii_lowercase();
-            }
-            return std::str::from_utf8(&buf[..n]).is_ok_and(|w| self.starters.contains(w));
-        }
-        self.starters.contains(&palaver_lexicon::words::normalize(word))
+        (!word.is_ascii() || word.len() <= self.longest_starter || word.contains('.'))
+            && crate::text::in_set(&self.starters, word)
     }
 
     fn month_of(&self, word: &str) -> Option<u32> {

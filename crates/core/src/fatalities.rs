@@ -100,19 +100,6 @@ fn stem_listed(list: &[String], raw: &str) -> bool {
     list.iter().any(|x| x.strip_suffix('*').map_or(*x == w, |stem| w.starts_with(stem)))
 }
 
-/// Whether a word of the text, lower-cased, is in a set of folded words: short ASCII words (most
-/// words) are lower-cased on the stack, with no allocation.
-fn listed(set: &FxHashSet<String>, raw: &str) -> bool {
-    if raw.is_ascii() && raw.len() <= 32 {
-        let mut buf = [0u8; 32];
-        for (b, c) in buf.iter_mut().zip(raw.bytes()) {
-            *b = c.to_ascii_lowercase();
-        }
-        return std::str::from_utf8(&buf[..raw.len()]).is_ok_and(|w| set.contains(w));
-    }
-    set.contains(&*fold(&raw.to_lowercase()))
-}
-
 /// The words of a phrase as the tables write it, joined by "_" ("lost_their_lives").
 fn phrase_words(phrase: &str) -> Vec<String> {
     phrase.split('_').map(str::to_string).collect()
@@ -291,19 +278,19 @@ pub fn split_among(t: &Tolls, text: &str, tokens: &[Token], (a, end): (usize, us
         return None;
     }
     let raw = |k: usize| &text[tokens[k].start as usize..tokens[k].end as usize];
-    let split = (a..end).position(|k| listed(&t.split, raw(k)))? + a;
+    let split = (a..end).position(|k| crate::text::in_set(&t.split, raw(k)))? + a;
     if !(a..split).any(|k| stem_listed(&t.summary_noun, raw(k))) {
         return None;
     }
     let mut k = split + 1;
-    while k < end && listed(&t.split_over, raw(k)) {
+    while k < end && crate::text::in_set(&t.split_over, raw(k)) {
         k += 1;
     }
     if k >= end {
         return None; // "Fatalities are split across"
     }
     let (n, len) = number_at(t, text, tokens, k, end)?;
-    (n > 1 && listed(&t.split_units, raw((k + len).min(end - 1)))).then_some(n)
+    (n > 1 && crate::text::in_set(&t.split_units, raw((k + len).min(end - 1)))).then_some(n)
 }
 
 /// "Unknown fatalities coded as 10", "fatalities assessed as 3", "coded at a low estimate of 3":

@@ -49,6 +49,19 @@ pub struct Sentence {
     pub bytes: (usize, usize),
 }
 
+/// Whether a word of the text is in a set of normal forms (lower-case, accents folded): short ASCII
+/// words, most of any text, are lower-cased on the stack, with no allocation.
+pub fn in_set(set: &rustc_hash::FxHashSet<String>, raw: &str) -> bool {
+    if raw.is_ascii() && raw.len() <= 64 && !raw.contains('.') {
+        let mut buf = [0u8; 64];
+        for (b, c) in buf.iter_mut().zip(raw.bytes()) {
+            *b = c.to_ascii_lowercase();
+        }
+        return std::str::from_utf8(&buf[..raw.len()]).is_ok_and(|w| set.contains(w));
+    }
+    set.contains(&palaver_lexicon::words::normalize(raw))
+}
+
 /// Splits `text` into tokens and sentences, reusing the given buffers.
 pub fn segment(
     text: &str,

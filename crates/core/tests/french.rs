@@ -22,7 +22,12 @@ fn code(text: &str) -> Vec<Event> {
 }
 
 fn code_fr(text: &str) -> Vec<Event> {
-    let mut a = Article::new("t", text).with_date("2021-10-19");
+    code_fr_on(text, "2021-10-19")
+}
+
+/// Codes a text as French with this article date.
+fn code_fr_on(text: &str, date: &str) -> Vec<Event> {
+    let mut a = Article::new("t", text).with_date(date);
     a.lang = Some("fr".into());
     engine().code(&a).events
 }
@@ -243,21 +248,17 @@ fn stones_gatherings_and_robbery_in_french() {
 
 #[test]
 fn a_date_inside_a_name_is_no_date() {
-    let mut a = Article::new("t", "Des manifestants du Mouvement du 5 juin ont défilé samedi à Bamako.")
-        .with_date("2020-07-13");
-    a.lang = Some("fr".into());
-    let events = engine().code(&a).events;
+    let events = code_fr_on("Des manifestants du Mouvement du 5 juin ont défilé samedi à Bamako.", "2020-07-13");
     let protest = events.iter().find(|e| e.cameo_root == "14").expect("the protest is coded");
     assert_eq!(protest.date.as_deref(), Some("2020-07-11"), "samedi, not June: {protest:?}");
 }
 
 #[test]
 fn a_span_of_days_may_repeat_its_article() {
-    let mut a =
-        Article::new("t", "Des affrontements ont opposé entre le 4 et le 5 mars des soldats maliens à des jihadistes.")
-            .with_date("2020-03-08");
-    a.lang = Some("fr".into());
-    let events = engine().code(&a).events;
+    let events = code_fr_on(
+        "Des affrontements ont opposé entre le 4 et le 5 mars des soldats maliens à des jihadistes.",
+        "2020-03-08",
+    );
     let fight = events.iter().find(|e| e.cameo_root == "19").expect("the fighting is coded");
     assert_eq!((fight.date.as_deref(), fight.date_precision.as_str()), (Some("2020-03-04"), "day"));
 }
