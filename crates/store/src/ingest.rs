@@ -5,7 +5,7 @@
 //! `doc_id`; the same text again adds nothing, a changed text replaces the old one's events.
 
 use crate::dedup::{self, Merged};
-use crate::{Result, Store, StoreError};
+use crate::{schema, Result, Store, StoreError};
 use palaver_core::event::{ActorRecord, Location};
 use palaver_core::{perpetrators, Article, CodedArticle, Event};
 use rusqlite::{params, OptionalExtension, Transaction};
@@ -123,6 +123,7 @@ impl Store {
         let tx = self.conn.transaction().map_err(|e| classify_err(e, &path))?;
         // On any error the transaction is dropped, which rolls the whole batch back.
         let outcomes = write_articles(&tx, batch, &mut known, coder_id).map_err(explain)?;
+        tx.execute_batch(schema::fold_rollups()).map_err(|e| classify_err(e, &path))?;
         tx.commit().map_err(|e| classify_err(e, &path))?;
         Ok(outcomes)
     }
@@ -144,9 +145,13 @@ impl Store {
                  DELETE FROM temp.touched;",
             )?;
             tx.execute("INSERT INTO temp.stale SELECT id FROM articles WHERE coder_id IS NOT ?1", [coder_id])?;
+            tx.execute(
+                "INSERT OR IGNORE INTO temp.touched SELECT event_id FROM mentions WHERE article_id IN temp.stale",
+                [],
+            )?;
+            touch_where(&tx, "SELECT id FROM temp.touched", None)?;
             tx.execute_batch(
-                "INSERT OR IGNORE INTO temp.touched SELECT event_id FROM mentions WHERE article_id IN temp.stale;
-                 DELETE FROM mentions WHERE article_id IN temp.stale;
+                "DELETE FROM mentions WHERE article_id IN temp.stale;
                  DELETE FROM sentences WHERE article_id IN temp.stale;
                  DELETE FROM events WHERE id IN temp.touched AND id NOT IN (SELECT event_id FROM mentions);",
             )?;
@@ -163,6 +168,7 @@ impl Store {
         for ev in touched {
             rebuild_event(&tx, ev)?;
         }
+        tx.execute_batch(schema::fold_rollups()).map_err(|e| classify_err(e, &path))?;
         tx.commit().map_err(|e| classify_err(e, &path))?;
         Ok(n)
     }
@@ -272,6 +278,31 @@ fn update_article(tx: &Transaction, id: i64, a: &Article, hash: &str, coded: &Co
     Ok(())
 }
 
+/// Notes that a transaction is about to change or delete events (`ids`: SQL giving their ids,
+/// `?1` bound to `id`), keeping the values the rollups read as they were before its first change.
+fn touch_where(tx: &Transaction, ids: &str, id: Option<i64>) -> rusqlite::Result<()> {
+    let cols = schema::rollup_reads().join(", ");
+    let sql = format!(
+        "INSERT OR IGNORE INTO temp.rollup_old (id, {cols}) SELECT id, {cols} FROM main.events
+         WHERE id IN ({ids}) AND id NOT IN temp.rollup_touched"
+    );
+    tx.prepare_cached(&sql)?.execute(rusqlite::params_from_iter(id))?;
+    tx.prepare_cached(&format!("INSERT OR IGNORE INTO temp.rollup_touched (id) {ids}"))?
+        .execute(rusqlite::params_from_iter(id))?;
+    Ok(())
+}
+
+/// [`touch_where`] for one event, before it is changed or deleted.
+fn touch(tx: &Transaction, event: i64) -> Result<()> {
+    Ok(touch_where(tx, "SELECT ?1", Some(event))?)
+}
+
+/// Notes an event just inserted (it had no values before).
+fn touch_new(tx: &Transaction, event: i64) -> Result<()> {
+    tx.prepare_cached("INSERT OR IGNORE INTO temp.rollup_touched (id) VALUES (?1)")?.execute([event])?;
+    Ok(())
+}
+
 /// Takes an article's mentions out of their events; events left with none are deleted, the
 /// others recomputed from the mentions they keep.
 fn remove_article_events(tx: &Transaction, article: i64) -> Result<()> {
@@ -302,6 +333,7 @@ fn rebuild_event(tx: &Transaction, event: i64) -> Result<()> {
         let rows = stmt.query_map([event], |r| Ok((r.get(0)?, r.get(1)?)))?;
         rows.collect::<rusqlite::Result<_>>()?
     };
+    touch(tx, event)?;
     if records.is_empty() {
         tx.prepare_cached("DELETE FROM events WHERE id = ?1")?.execute([event])?;
         return Ok(());
@@ -458,6 +490,7 @@ fn add_mention(
     let names_author = found.as_ref().is_some_and(|f| f.names_author);
     let (event, new) = match found {
         Some(f) => {
+            touch(tx, f.event)?;
             if f.names_author {
                 set_source(tx, f.event, source, e.source.as_ref())?;
             }
@@ -473,7 +506,11 @@ fn add_mention(
             }
             (f.event, false)
         }
-        None => (insert_event(tx, e, source, target, coder)?, true),
+        None => {
+            let id = insert_event(tx, e, source, target, coder)?;
+            touch_new(tx, id)?;
+            (id, true)
+        }
     };
     tx.prepare_cached(
         "INSERT INTO mentions (event_id, article_id, sentence_id, uid, rule, record) VALUES (?1, ?2, ?3, ?4, ?5, ?6)",

@@ -118,6 +118,7 @@ impl Store {
         store.configure(true).map_err(|e| store.explain(e))?;
         store.check_is_palaver()?;
         schema::migrate(&mut store.conn).map_err(|e| store.explain(e))?;
+        store.conn.execute_batch(&schema::rollup_tables()).map_err(|e| store.explain(e.into()))?;
         let version = env!("CARGO_PKG_VERSION");
         store
             .conn
@@ -163,6 +164,8 @@ impl Store {
             self.conn.pragma_update(None, "foreign_keys", "ON")?;
             // 64 MiB of page cache: the events table's indexes are written on every insert.
             self.conn.pragma_update(None, "cache_size", -65536)?;
+            // The rollups' deltas (temporary tables) stay in memory, never in a file.
+            self.conn.pragma_update(None, "temp_store", "MEMORY")?;
         }
         Ok(())
     }

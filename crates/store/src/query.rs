@@ -172,6 +172,21 @@ impl Filter {
     }
 }
 
+impl Filter {
+    /// Whether only dates (or nothing) are asked: what the day rollup can answer.
+    fn only_dates(&self) -> bool {
+        let Filter { actor, source, target, country, cameo, quad_class, plover, acled, place, bbox, text, .. } = self;
+        [actor, source, target, country, cameo, plover, acled, place, text].iter().all(|v| nonempty(v).is_none())
+            && quad_class.is_none()
+            && bbox.is_none()
+    }
+
+    /// Whether nothing is asked: the whole store, which the rollups answer.
+    fn is_whole_store(&self) -> bool {
+        self.only_dates() && nonempty(&self.since).is_none() && nonempty(&self.until).is_none()
+    }
+}
+
 fn nonempty(v: &Option<String>) -> Option<&str> {
     v.as_deref().map(str::trim).filter(|s| !s.is_empty())
 }
@@ -326,6 +341,19 @@ fn stored_event(r: &Row) -> rusqlite::Result<std::result::Result<StoredEvent, St
         publisher: r.get(18)?,
         event,
     }))
+}
+
+/// A dyad from a row of two actors (12 columns) and its five counts.
+fn dyad(r: &Row) -> rusqlite::Result<Dyad> {
+    Ok(Dyad {
+        source: actor_summary(r, 0)?,
+        target: actor_summary(r, 6)?,
+        events: r.get::<_, i64>(12)? as u64,
+        cooperation: r.get::<_, i64>(13)? as u64,
+        conflict: r.get::<_, i64>(14)? as u64,
+        goldstein_sum: r.get(15)?,
+        fatalities: r.get::<_, i64>(16)? as u64,
+    })
 }
 
 fn actor_summary(r: &Row, at: usize) -> rusqlite::Result<ActorSummary> {
@@ -540,8 +568,50 @@ impl Store {
         rows.into_iter().map(|r| r.map_err(|e| StoreError::Corrupt(e.to_string()))).collect()
     }
 
-    /// Counts per day, week or month, split by quad class; undated events are left out.
+    /// Counts per day, week or month, split by quad class; undated events are left out. With no
+    /// filter but dates it reads the day rollup, else the events.
     pub fn timeline(&self, filter: &Filter, period: Period) -> Result<Vec<Bucket>> {
+        if filter.only_dates() {
+            self.timeline_from_rollup(filter, period)
+        } else {
+            self.timeline_from_events(filter, period)
+        }
+    }
+
+    /// [`Store::timeline`] from `rollup_days`: one row per day span and quad class.
+    pub fn timeline_from_rollup(&self, filter: &Filter, period: Period) -> Result<Vec<Bucket>> {
+        let mut clauses = vec!["events > 0".to_string()];
+        let mut params = Vec::new();
+        if let Some(s) = nonempty(&filter.since) {
+            let (lo, _) = bound(s, "since")?;
+            params.push(Value::Integer(lo));
+            params.push(Value::Integer(lo - dedup::LONGEST_SPAN));
+            clauses.push("day_hi >= ?1 AND day_lo >= ?2".into());
+        }
+        if let Some(s) = nonempty(&filter.until) {
+            let (_, hi) = bound(s, "until")?;
+            params.push(Value::Integer(hi));
+            clauses.push(format!("day_lo <= ?{}", params.len()));
+        }
+        let sql = format!(
+            "SELECT day_lo, quad_class, SUM(events), SUM(fatalities), SUM(goldstein_tenths) FROM rollup_days
+             WHERE {} GROUP BY day_lo, quad_class ORDER BY day_lo",
+            clauses.join(" AND ")
+        );
+        let rows = self.rows(&sql, params, |r| {
+            let day = r.get::<_, i64>(0)?;
+            let key = match period {
+                Period::Day => day,
+                Period::Week => day - ((day + 3) % 7),
+                Period::Month => dedup::year_month(day),
+            };
+            Ok((key, r.get(1)?, r.get(2)?, r.get(3)?, r.get::<_, i64>(4)? as f64 / 10.0))
+        })?;
+        Ok(buckets(period, rows))
+    }
+
+    /// [`Store::timeline`] from the events a filter selects.
+    pub fn timeline_from_events(&self, filter: &Filter, period: Period) -> Result<Vec<Bucket>> {
         let (clause, params) = filter.sql()?;
         let key = period.sql();
         // ym is null exactly where day_lo is: test the grouped column, so the scan stays in its index.
@@ -559,29 +629,33 @@ impl Store {
                 r.get::<_, f64>(4)?,
             ))
         })?;
-        let mut out: Vec<Bucket> = Vec::new();
-        let mut last: Option<i64> = None;
-        for (k, quad, n, dead, gold) in rows {
-            if last != Some(k) {
-                out.push(Bucket { period: period.label(k), ..Bucket::default() });
-                last = Some(k);
-            }
-            let b = out.last_mut().expect("pushed above");
-            b.events += n as u64;
-            if (1..=4).contains(&quad) {
-                b.quad[quad as usize - 1] += n as u64;
-            }
-            b.fatalities += dead as u64;
-            b.goldstein_sum += gold;
-        }
-        for b in &mut out {
-            b.goldstein_mean = if b.events > 0 { b.goldstein_sum / b.events as f64 } else { 0.0 };
-        }
-        Ok(out)
+        Ok(buckets(period, rows))
     }
 
-    /// Dyads (source, target) with their counts, busiest first.
+    /// Dyads (source, target) with their counts, busiest first: from the dyad rollup for the
+    /// whole store, else from the events a filter selects.
     pub fn network(&self, filter: &Filter, limit: usize) -> Result<Vec<Dyad>> {
+        if filter.is_whole_store() {
+            self.network_from_rollup(limit)
+        } else {
+            self.network_from_events(filter, limit)
+        }
+    }
+
+    /// [`Store::network`] of the whole store from `rollup_dyads`.
+    pub fn network_from_rollup(&self, limit: usize) -> Result<Vec<Dyad>> {
+        let sql = "SELECT s.key, s.actor_id, s.code, s.name, s.country, s.sector,
+                    t.key, t.actor_id, t.code, t.name, t.country, t.sector,
+                    d.events, d.cooperation, d.conflict, d.goldstein_tenths / 10.0, d.fatalities
+             FROM (SELECT * FROM rollup_dyads WHERE events > 0
+                   ORDER BY events DESC, source_id, target_id LIMIT ?1) d
+             JOIN actors s ON s.id = d.source_id JOIN actors t ON t.id = d.target_id
+             ORDER BY d.events DESC, d.source_id, d.target_id";
+        self.rows(sql, vec![Value::Integer(limit.min(MAX_LIMIT) as i64)], dyad)
+    }
+
+    /// [`Store::network`] from the events a filter selects.
+    pub fn network_from_events(&self, filter: &Filter, limit: usize) -> Result<Vec<Dyad>> {
         let (clause, mut params) = filter.sql()?;
         params.push(Value::Integer(limit.min(MAX_LIMIT) as i64));
         let sql = format!(
@@ -597,17 +671,7 @@ impl Store {
              ORDER BY d.n DESC, d.sid, d.tid",
             params.len()
         );
-        self.rows(&sql, params, |r| {
-            Ok(Dyad {
-                source: actor_summary(r, 0)?,
-                target: actor_summary(r, 6)?,
-                events: r.get::<_, i64>(12)? as u64,
-                cooperation: r.get::<_, i64>(13)? as u64,
-                conflict: r.get::<_, i64>(14)? as u64,
-                goldstein_sum: r.get(15)?,
-                fatalities: r.get::<_, i64>(16)? as u64,
-            })
-        })
+        self.rows(&sql, params, dyad)
     }
 
     /// An actor row by its id.
@@ -616,16 +680,26 @@ impl Store {
         Ok(self.rows(sql, vec![Value::Integer(id)], |r| actor_summary(r, 0))?.into_iter().next())
     }
 
-    /// Actors by how often they appear, with what they did.
+    /// Actors by how often they appear, with what they did: from the actor rollups for the whole
+    /// store, else from the events a filter selects.
     pub fn actors(&self, filter: &Filter, limit: usize) -> Result<Vec<ActorActivity>> {
+        self.actors_from(filter, limit, filter.is_whole_store())
+    }
+
+    /// [`Store::actors`], from the rollups or from the events.
+    pub fn actors_from(&self, filter: &Filter, limit: usize, rollups: bool) -> Result<Vec<ActorActivity>> {
         // Each side is grouped on its own index, in index order (no sort), and the two merged here.
         let mut tally: std::collections::HashMap<i64, [u64; 4]> = std::collections::HashMap::new();
-        for (side, slot) in [("source_id", 0), ("target_id", 1)] {
-            let (clause, params) = filter.sql()?;
-            let sql = format!(
-                "SELECT e.{side}, COUNT(*), SUM(e.quad_class IN (1, 2)), SUM(e.quad_class IN (3, 4))
-                 FROM events e WHERE e.{side} IS NOT NULL AND {clause} GROUP BY e.{side}"
-            );
+        for (side, slot, rollup) in [("source_id", 0, "rollup_sources"), ("target_id", 1, "rollup_targets")] {
+            let (clause, params) = if rollups { (String::new(), vec![]) } else { filter.sql()? };
+            let sql = if rollups {
+                format!("SELECT actor_id, events, cooperation, conflict FROM {rollup} WHERE events > 0")
+            } else {
+                format!(
+                    "SELECT e.{side}, COUNT(*), SUM(e.quad_class IN (1, 2)), SUM(e.quad_class IN (3, 4))
+                     FROM events e WHERE e.{side} IS NOT NULL AND {clause} GROUP BY e.{side}"
+                )
+            };
             let rows = self.rows(&sql, params, |r| {
                 Ok((
                     r.get::<_, i64>(0)?,
@@ -647,13 +721,20 @@ impl Store {
         let mut out = Vec::with_capacity(ranked.len());
         for (id, t) in ranked {
             let Some(actor) = self.actor_by_id(id)? else { continue };
-            let (clause, mut params) = filter.sql()?;
-            params.push(Value::Integer(id));
-            let sql = format!(
-                "SELECT e.cameo_root, COUNT(*) AS n FROM events e WHERE e.source_id = ?{} AND {clause}
-                 GROUP BY e.cameo_root ORDER BY n DESC, e.cameo_root LIMIT 3",
-                params.len()
-            );
+            let (sql, params) = if rollups {
+                let sql = "SELECT cameo_root, events FROM rollup_source_roots WHERE actor_id = ?1 AND events > 0
+                           ORDER BY events DESC, cameo_root LIMIT 3";
+                (sql.to_string(), vec![Value::Integer(id)])
+            } else {
+                let (clause, mut params) = filter.sql()?;
+                params.push(Value::Integer(id));
+                let sql = format!(
+                    "SELECT e.cameo_root, COUNT(*) AS n FROM events e WHERE e.source_id = ?{} AND {clause}
+                     GROUP BY e.cameo_root ORDER BY n DESC, e.cameo_root LIMIT 3",
+                    params.len()
+                );
+                (sql, params)
+            };
             let top_roots = self.rows(&sql, params, |r| Ok((r.get(0)?, r.get::<_, i64>(1)? as u64)))?;
             out.push(ActorActivity {
                 actor,
@@ -667,6 +748,29 @@ impl Store {
         }
         Ok(out)
     }
+}
+
+/// Buckets from (key, quad class, events, fatalities, Goldstein sum) rows in key order.
+fn buckets(period: Period, rows: Vec<(i64, i64, i64, i64, f64)>) -> Vec<Bucket> {
+    let mut out: Vec<Bucket> = Vec::new();
+    let mut last: Option<i64> = None;
+    for (k, quad, n, dead, gold) in rows {
+        if last != Some(k) {
+            out.push(Bucket { period: period.label(k), ..Bucket::default() });
+            last = Some(k);
+        }
+        let b = out.last_mut().expect("pushed above");
+        b.events += n as u64;
+        if (1..=4).contains(&quad) {
+            b.quad[quad as usize - 1] += n as u64;
+        }
+        b.fatalities += dead as u64;
+        b.goldstein_sum += gold;
+    }
+    for b in &mut out {
+        b.goldstein_mean = if b.events > 0 { b.goldstein_sum / b.events as f64 } else { 0.0 };
+    }
+    out
 }
 
 /// A day number as `YYYY-MM-DD`.
@@ -741,15 +845,28 @@ pub struct StoredArticle {
 impl Store {
     /// Places with their events, busiest first.
     pub fn map_points(&self, filter: &Filter, limit: usize) -> Result<Vec<MapPoint>> {
-        let (clause, mut params) = filter.sql()?;
+        self.map_points_from(filter, limit, filter.is_whole_store())
+    }
+
+    /// [`Store::map_points`], from the place rollup (the whole store) or from the events.
+    pub fn map_points_from(&self, filter: &Filter, limit: usize, rollup: bool) -> Result<Vec<MapPoint>> {
+        let (clause, mut params) = if rollup { (String::new(), vec![]) } else { filter.sql()? };
         params.push(Value::Integer(limit.min(MAX_LIMIT) as i64));
-        let sql = format!(
-            "SELECT p.name, p.country, p.admin1, p.lat, p.lon, p.precision, COUNT(*) AS n,
-                    COALESCE(SUM(e.fatalities), 0), SUM(e.quad_class IN (1, 2)), SUM(e.quad_class IN (3, 4))
-             FROM events e JOIN places p ON p.id = e.place_id WHERE {clause}
-             GROUP BY e.place_id ORDER BY n DESC, e.place_id LIMIT ?{}",
-            params.len()
-        );
+        let sql = if rollup {
+            "SELECT p.name, p.country, p.admin1, p.lat, p.lon, p.precision, r.events, r.fatalities,
+                    r.cooperation, r.conflict
+             FROM (SELECT * FROM rollup_places WHERE events > 0 ORDER BY events DESC, place_id LIMIT ?1) r
+             JOIN places p ON p.id = r.place_id ORDER BY r.events DESC, r.place_id"
+                .to_string()
+        } else {
+            format!(
+                "SELECT p.name, p.country, p.admin1, p.lat, p.lon, p.precision, COUNT(*) AS n,
+                        COALESCE(SUM(e.fatalities), 0), SUM(e.quad_class IN (1, 2)), SUM(e.quad_class IN (3, 4))
+                 FROM events e JOIN places p ON p.id = e.place_id WHERE {clause}
+                 GROUP BY e.place_id ORDER BY n DESC, e.place_id LIMIT ?{}",
+                params.len()
+            )
+        };
         self.rows(&sql, params, |r| {
             Ok(MapPoint {
                 place: r.get(0)?,

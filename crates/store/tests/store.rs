@@ -313,7 +313,7 @@ fn an_older_store_is_migrated_and_keeps_its_rows() {
     {
         // A store as the first schema made it, with one article in it.
         let conn = rusqlite::Connection::open(&path).unwrap();
-        conn.execute_batch(palaver_store::schema::MIGRATIONS[0]).unwrap();
+        conn.execute_batch(&palaver_store::schema::migration(0).unwrap()).unwrap();
         conn.execute_batch(
             "PRAGMA user_version = 1;
              INSERT INTO articles (doc_id, hash, text, sentences) VALUES ('old-1', 'x', 'Old text.', 1);",
@@ -573,4 +573,79 @@ fn on_a_busy_day_an_unnamed_author_finds_the_named_one_among_hundreds() {
     );
     assert_eq!(store.counts().unwrap().events, BUSY as u64, "the named author joined the unnamed one");
     assert_eq!(at_place(&store, &last.0), vec![(2, 2, Some("jnim".to_string()))], "and names it");
+}
+
+/// Everything the rollups answer, read both from them and from the events, as comparable text
+/// (Goldstein sums to one decimal: the rollups keep them in tenths).
+fn both_ways(store: &Store) -> (Vec<String>, Vec<String>) {
+    let whole = Filter::default();
+    let since = Filter { since: Some("2021-04".into()), until: Some("2021-12-31".into()), ..Filter::default() };
+    let mut ways = (vec![], vec![]);
+    for rollup in [true, false] {
+        let out = if rollup { &mut ways.0 } else { &mut ways.1 };
+        for f in [&whole, &since] {
+            for p in [Period::Day, Period::Week, Period::Month] {
+                let t = if rollup { store.timeline_from_rollup(f, p) } else { store.timeline_from_events(f, p) };
+                for b in t.unwrap() {
+                    let g = (b.goldstein_sum * 10.0).round();
+                    out.push(format!("{p:?} {} {} {:?} {} {g}", b.period, b.events, b.quad, b.fatalities));
+                }
+            }
+        }
+        let dyads = if rollup { store.network_from_rollup(100) } else { store.network_from_events(&whole, 100) };
+        for d in dyads.unwrap() {
+            let g = (d.goldstein_sum * 10.0).round();
+            out.push(format!(
+                "dyad {} {} {} {} {} {} {g}",
+                d.source.key, d.target.key, d.events, d.cooperation, d.conflict, d.fatalities
+            ));
+        }
+        for a in store.actors_from(&whole, 100, rollup).unwrap() {
+            out.push(format!(
+                "actor {} {} {} {} {} {:?}",
+                a.actor.key, a.as_source, a.as_target, a.cooperation, a.conflict, a.top_roots
+            ));
+        }
+        for m in store.map_points_from(&whole, 100, rollup).unwrap() {
+            out.push(format!("place {} {} {} {} {}", m.place, m.events, m.fatalities, m.cooperation, m.conflict));
+        }
+    }
+    ways
+}
+
+#[test]
+fn rollups_agree_with_the_events_through_merges_replacements_and_recoding() {
+    let (_d, mut store, c) = fresh();
+    let check = |store: &Store, when: &str| {
+        let (rollup, events) = both_ways(store);
+        assert!(rollup.len() > 10, "{when}: {rollup:?}");
+        assert_eq!(rollup, events, "{when}");
+    };
+    ingest(&mut store, c, &corpus());
+    check(&store, "after the first reports (the second report of the deal merged into the first)");
+    let more = [
+        article(
+            "wire-9",
+            "2021-10-20",
+            "Wire One",
+            "Malian soldiers attacked a JNIM position near Boni on Sunday, killing 9 militants.",
+        ),
+        article(
+            "paper-9",
+            "2021-05-03",
+            "Paper Two",
+            "Gunmen killed 4 villagers near Mopti on Saturday. JNIM claimed the attack.",
+        ),
+        article("wire-3", "2021-10-19", "Wire One", "Protesters rallied in Bamako on Friday against the junta."),
+    ];
+    ingest(&mut store, c, &more);
+    check(&store, "after a merge with a higher toll, a named perpetrator and a replaced article");
+    let c2 = store.coder_id(&coder("set-b")).unwrap();
+    store.clear_for_recode(c2, false).unwrap();
+    let (rollup, events) = both_ways(&store);
+    assert_eq!(rollup, events);
+    assert!(rollup.is_empty(), "removed events leave nothing counted: {rollup:?}");
+    let todo: Vec<Article> = store.articles_to_recode(c2, 0, 100).unwrap().into_iter().map(|(_, a)| a).collect();
+    ingest(&mut store, c2, &todo);
+    check(&store, "after recoding");
 }
