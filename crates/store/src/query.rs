@@ -375,8 +375,37 @@ pub fn parse_bbox(text: &str) -> Option<[f64; 4]> {
     Some([w, s, e, n])
 }
 
+/// One ordered stream of an event list: the events whose `column` is `value`, read latest first
+/// from an index on (column, day_lo).
+#[derive(Clone, Debug, PartialEq)]
+pub struct Branch {
+    pub index: &'static str,
+    pub column: &'static str,
+    pub value: Value,
+    /// Compared without case (ACLED types).
+    pub nocase: bool,
+}
+
+impl Branch {
+    fn new(index: &'static str, column: &'static str, value: Value) -> Branch {
+        Branch { index, column, value, nocase: false }
+    }
+}
+
+/// Most branches one list is read through; past it (a prefix of thousands of codes, a box over
+/// thousands of places) the general plan runs.
+pub const MAX_BRANCHES: usize = 4000;
+
+/// Degrees a bounding box is widened by to find its places: an event's coordinates are its
+/// place's, rounded alike; the filter itself then tests the event's own.
+const BOX_MARGIN: f64 = 1e-3;
+
 /// How long SQLite's own plan for an event list may run before the day walk takes over.
 pub const SPARSE_BUDGET: std::time::Duration = std::time::Duration::from_millis(40);
+
+/// Sentences past which words are common enough that walking the days finds a list sooner than
+/// going from each sentence to its events.
+const COMMON_WORDS: i64 = 20_000;
 
 /// Most rows any one answer may hold.
 pub const MAX_LIMIT: usize = 1_000_000;
@@ -433,8 +462,15 @@ impl Store {
     /// the latest day, keeping matching rows, reaches `limit` soonest: past the budget the first plan
     /// is interrupted and the walk runs. Either way a list costs about the same on a store of any size.
     pub fn events(&self, filter: &Filter, limit: usize, offset: usize) -> Result<Vec<StoredEvent>> {
+        if let Some(branches) = self.branches(filter)? {
+            return self.events_by_branches(filter, &branches, limit, offset);
+        }
+        let words = self.words_in(filter)?;
+        if words.is_some_and(|n| n <= COMMON_WORDS) {
+            return self.events_by_words(filter, limit, offset);
+        }
         let (clause, _) = filter.sql()?;
-        if clause != "1" {
+        if clause != "1" && words.is_none() {
             match self.events_plan(filter, limit, offset, false, Some(SPARSE_BUDGET)) {
                 Err(StoreError::Sqlite(e))
                     if e.sqlite_error_code() == Some(rusqlite::ErrorCode::OperationInterrupted) => {}
@@ -443,6 +479,37 @@ impl Store {
             }
         }
         self.events_plan(filter, limit, offset, true, None)
+    }
+
+    /// How many sentences hold a filter's words (counting stops past [`COMMON_WORDS`]); None
+    /// without words.
+    fn words_in(&self, filter: &Filter) -> Result<Option<i64>> {
+        let Some(t) = nonempty(&filter.text) else { return Ok(None) };
+        let t = crate::fts::translate(t).map_err(StoreError::BadQuery)?;
+        let sql = "SELECT COUNT(*) FROM (SELECT rowid FROM sentences_fts WHERE sentences_fts MATCH ?1 LIMIT ?2)";
+        let n = self.rows(sql, vec![Value::Text(t), Value::Integer(COMMON_WORDS + 1)], |r| r.get::<_, i64>(0))?;
+        Ok(n.first().copied())
+    }
+
+    /// An event list with words that are in few sentences: from each sentence to its events
+    /// (covering indexes), the rest of the filter tested on them, latest first.
+    fn events_by_words(&self, filter: &Filter, limit: usize, offset: usize) -> Result<Vec<StoredEvent>> {
+        let (clause, mut params) = Filter { text: None, ..filter.clone() }.sql()?;
+        let t = crate::fts::translate(filter.text.as_deref().unwrap_or_default()).map_err(StoreError::BadQuery)?;
+        params.push(Value::Text(t));
+        let words = params.len();
+        params.push(Value::Integer(limit.min(MAX_LIMIT) as i64));
+        params.push(Value::Integer(offset as i64));
+        let sql = format!(
+            "SELECT DISTINCT e.id, e.day_lo FROM sentences_fts f
+             JOIN mentions m ON m.sentence_id = f.rowid JOIN events e ON e.id = m.event_id
+             WHERE sentences_fts MATCH ?{words} AND {clause}
+             ORDER BY e.day_lo DESC, e.id DESC LIMIT ?{} OFFSET ?{}",
+            words + 1,
+            words + 2
+        );
+        let ids = self.rows(&sql, params, |r| r.get::<_, i64>(0))?;
+        self.events_by_ids(&ids)
     }
 
     fn events_plan(
@@ -487,6 +554,188 @@ impl Store {
             }
         };
         rows.into_iter().map(|r| r.map_err(StoreError::Corrupt)).collect()
+    }
+
+    /// The branches of a filter with one kind of condition besides dates, if it has an ordered
+    /// index: an actor (by id and by each code of its prefix, either side), a country (three
+    /// columns), a CAMEO root or each code of a prefix, a PLOVER or ACLED type, a place or the
+    /// places in a box. None for other filters (words, quad class, several kinds at once).
+    pub fn branches(&self, f: &Filter) -> Result<Option<Vec<Branch>>> {
+        let texts = [&f.actor, &f.source, &f.target, &f.country, &f.cameo, &f.plover, &f.acled, &f.place, &f.text];
+        let kinds = texts.iter().filter(|v| nonempty(v).is_some()).count()
+            + usize::from(f.quad_class.is_some())
+            + usize::from(f.bbox.is_some());
+        if kinds != 1 {
+            return Ok(None);
+        }
+        f.sql()?; // every value checked before any is read
+        let text = |v: &str| Value::Text(v.to_string());
+        let mut out = Vec::new();
+        let sides = [(&f.actor, true, true), (&f.source, true, false), (&f.target, false, true)];
+        if let Some((a, src, tgt)) = sides.iter().find_map(|(v, s, t)| nonempty(v).map(|a| (a, *s, *t))) {
+            let ids = self.rows("SELECT id FROM actors WHERE actor_id = ?1", vec![text(a)], |r| r.get::<_, i64>(0))?;
+            let (lo, hi) = prefix_range(a);
+            for (on, id_index, id_col, code_index, code_col) in [
+                (src, "events_source_day", "e.source_id", "events_source_code_day", "source_code"),
+                (tgt, "events_target_day", "e.target_id", "events_target_code_day", "target_code"),
+            ] {
+                if !on {
+                    continue;
+                }
+                out.extend(ids.iter().map(|&id| Branch::new(id_index, id_col, Value::Integer(id))));
+                let Some(codes) = self.distinct_in(code_index, code_col, &lo, &hi)? else { return Ok(None) };
+                let col = if code_col == "source_code" { "e.source_code" } else { "e.target_code" };
+                out.extend(codes.into_iter().map(|c| Branch::new(code_index, col, Value::Text(c))));
+            }
+        } else if let Some(c) = nonempty(&f.country) {
+            let c = c.to_uppercase();
+            for (index, column) in [
+                ("events_source_country_day", "e.source_country"),
+                ("events_target_country_day", "e.target_country"),
+                ("events_country_day", "e.country"),
+            ] {
+                out.push(Branch::new(index, column, text(&c)));
+            }
+        } else if let Some(c) = nonempty(&f.cameo) {
+            if c.len() == 2 {
+                out.push(Branch::new("events_root_day", "e.cameo_root", text(c)));
+            } else {
+                let (lo, hi) = prefix_range(c);
+                let Some(codes) = self.distinct_in("events_cameo_day", "cameo", &lo, &hi)? else { return Ok(None) };
+                out.extend(codes.into_iter().map(|c| Branch::new("events_cameo_day", "e.cameo", Value::Text(c))));
+            }
+        } else if let Some(v) = nonempty(&f.plover) {
+            out.push(Branch::new("events_plover_day", "e.plover_event", text(&v.to_uppercase())));
+        } else if let Some(v) = nonempty(&f.acled) {
+            for (index, column) in
+                [("events_acled_type", "e.acled_type"), ("events_acled_sub_type", "e.acled_sub_type")]
+            {
+                out.push(Branch { nocase: true, ..Branch::new(index, column, text(v)) });
+            }
+        } else if let Some(v) = nonempty(&f.place) {
+            let sql = "SELECT id FROM places WHERE name = ?1 COLLATE NOCASE OR admin2 = ?1 COLLATE NOCASE
+                       OR admin1 = ?1 COLLATE NOCASE LIMIT ?2";
+            let ids = self.rows(sql, vec![text(v), Value::Integer(MAX_BRANCHES as i64 + 1)], |r| r.get::<_, i64>(0))?;
+            out.extend(ids.into_iter().map(|id| Branch::new("events_place_day", "e.place_id", Value::Integer(id))));
+        } else if let Some([w, s, e, n]) = f.bbox {
+            let m = BOX_MARGIN;
+            let sql = "SELECT id FROM places WHERE lat BETWEEN ?1 AND ?2
+                       AND (CASE WHEN ?3 <= ?4 THEN lon BETWEEN ?3 AND ?4 ELSE lon >= ?3 OR lon <= ?4 END) LIMIT ?5";
+            let params = [s - m, n + m, w - m, e + m].map(Value::Real);
+            let mut params = params.to_vec();
+            params.push(Value::Integer(MAX_BRANCHES as i64 + 1));
+            let ids = self.rows(sql, params, |r| r.get::<_, i64>(0))?;
+            out.extend(ids.into_iter().map(|id| Branch::new("events_place_day", "e.place_id", Value::Integer(id))));
+        } else {
+            return Ok(None);
+        }
+        Ok((out.len() <= MAX_BRANCHES).then_some(out))
+    }
+
+    /// The distinct values of an indexed column in `[lo, hi]`, one index seek each; None past
+    /// [`MAX_BRANCHES`].
+    fn distinct_in(&self, index: &str, column: &str, lo: &str, hi: &str) -> Result<Option<Vec<String>>> {
+        let first = format!(
+            "SELECT {column} FROM events INDEXED BY {index} WHERE {column} >= ?1 AND {column} <= ?2
+             ORDER BY {column} LIMIT 1"
+        );
+        let next = first.replacen(">= ?1", "> ?1", 1);
+        let mut out: Vec<String> = Vec::new();
+        loop {
+            let (sql, from) = match out.last() {
+                None => (&first, lo),
+                Some(last) => (&next, last.as_str()),
+            };
+            let v = self.rows(sql, vec![Value::Text(from.to_string()), Value::Text(hi.to_string())], |r| r.get(0))?;
+            match v.into_iter().next() {
+                Some(v) if out.len() < MAX_BRANCHES => out.push(v),
+                Some(_) => return Ok(None),
+                None => return Ok(Some(out)),
+            }
+        }
+    }
+
+    /// An event list read through its branches: each gives its latest `offset + limit` events
+    /// that pass the whole filter, and only those later than the best found so far, so a list
+    /// reads about its own rows whatever the store's size. Ordered as [`Store::events`].
+    pub fn events_by_branches(
+        &self,
+        filter: &Filter,
+        branches: &[Branch],
+        limit: usize,
+        offset: usize,
+    ) -> Result<Vec<StoredEvent>> {
+        let k = limit.min(MAX_LIMIT).saturating_add(offset);
+        if limit == 0 {
+            return Ok(vec![]);
+        }
+        // Each branch is exactly the events of one value of the filter's one kind of condition,
+        // so that condition is not tested again (its subqueries would run once per branch); the
+        // dates are, and a box, whose places were found with a margin.
+        let rest =
+            Filter { since: filter.since.clone(), until: filter.until.clone(), bbox: filter.bbox, ..Filter::default() };
+        let (clause, params) = rest.sql()?;
+        // Latest first: (day, id) descending, an undated event after every dated one.
+        let mut best: Vec<(Option<i64>, i64)> = Vec::new();
+        for b in branches {
+            let mut p = params.clone();
+            p.push(b.value.clone());
+            let value = p.len();
+            let nocase = if b.nocase { " COLLATE NOCASE" } else { "" };
+            let mut later = String::new();
+            if best.len() >= k {
+                let (day, id) = best[k - 1];
+                p.push(Value::Integer(id));
+                let id = p.len();
+                later = match day {
+                    Some(d) => {
+                        p.push(Value::Integer(d));
+                        format!("AND e.day_lo >= ?{0} AND (e.day_lo > ?{0} OR e.id > ?{id})", p.len())
+                    }
+                    None => format!("AND (e.day_lo IS NOT NULL OR e.id > ?{id})"),
+                };
+            }
+            p.push(Value::Integer(k as i64));
+            let sql = format!(
+                "SELECT e.id, e.day_lo FROM events e INDEXED BY {} WHERE {} = ?{value}{nocase} AND {clause} {later}
+                 ORDER BY e.day_lo DESC, e.id DESC LIMIT ?{}",
+                b.index,
+                b.column,
+                p.len()
+            );
+            let rows = self.rows(&sql, p, |r| Ok((r.get::<_, Option<i64>>(1)?, r.get::<_, i64>(0)?)))?;
+            best.extend(rows);
+            best.sort_unstable_by(|a, b| b.cmp(a));
+            best.dedup();
+            best.truncate(k);
+        }
+        let ids: Vec<i64> = best.iter().skip(offset).take(limit).map(|&(_, id)| id).collect();
+        self.events_by_ids(&ids)
+    }
+
+    /// Events by their ids, latest first.
+    fn events_by_ids(&self, ids: &[i64]) -> Result<Vec<StoredEvent>> {
+        if ids.is_empty() {
+            return Ok(vec![]);
+        }
+        let ids: Vec<Value> = ids.iter().map(|&id| Value::Integer(id)).collect();
+        let marks: Vec<String> = (1..=ids.len()).map(|i| format!("?{i}")).collect();
+        let sql = format!(
+            "SELECT {EVENT_COLUMNS} FROM events e
+             JOIN mentions m ON m.id = e.first_mention
+             JOIN sentences s ON s.id = m.sentence_id
+             JOIN articles a ON a.id = m.article_id
+             LEFT JOIN places p ON p.id = e.place_id
+             WHERE e.id IN ({}) ORDER BY e.day_lo DESC, e.id DESC",
+            marks.join(", ")
+        );
+        let rows = self.rows(&sql, ids, stored_event)?;
+        rows.into_iter().map(|r| r.map_err(StoreError::Corrupt)).collect()
+    }
+
+    /// [`Store::events`] by the general plan only, whatever the filter (for comparing plans).
+    pub fn events_general(&self, filter: &Filter, limit: usize, offset: usize) -> Result<Vec<StoredEvent>> {
+        self.events_plan(filter, limit, offset, false, None)
     }
 
     /// Every event a filter selects, oldest first, handed one at a time (exports of any size).

@@ -649,3 +649,73 @@ fn rollups_agree_with_the_events_through_merges_replacements_and_recoding() {
     ingest(&mut store, c2, &todo);
     check(&store, "after recoding");
 }
+
+#[test]
+fn lists_read_through_ordered_branches_equal_the_general_plan() {
+    let (_d, mut store, c) = fresh();
+    let mut articles = corpus();
+    let towns = ["Mopti", "Boni", "Gao", "Niono", "Djibo", "Kidal"];
+    for (i, town) in towns.iter().enumerate() {
+        let text = format!(
+            "Malian soldiers attacked JNIM fighters near {town} on Sunday, killing {} militants. \
+             Protesters rallied in Bamako on Monday against France. Burkinabe troops clashed with ISWAP near Djibo.",
+            i + 2
+        );
+        articles.push(article(&format!("extra-{i}"), &format!("2021-0{}-1{i}", 1 + i % 9), "Wire Three", &text));
+    }
+    ingest(&mut store, c, &articles);
+    let f = Filter::default;
+    let filters = [
+        Filter { actor: Some("jnim".into()), ..f() },
+        Filter { actor: Some("MLI".into()), ..f() },
+        Filter { actor: Some("M".into()), since: Some("2021-03".into()), ..f() },
+        Filter { source: Some("MLIMIL".into()), ..f() },
+        Filter { target: Some("jnim".into()), until: Some("2021-05".into()), ..f() },
+        Filter { country: Some("mli".into()), ..f() },
+        Filter { country: Some("BFA".into()), ..f() },
+        Filter { cameo: Some("19".into()), ..f() },
+        Filter { cameo: Some("190".into()), ..f() },
+        Filter { cameo: Some("0".into()), ..f() },
+        Filter { plover: Some("assault".into()), ..f() },
+        Filter { acled: Some("battles".into()), ..f() },
+        Filter { acled: Some("Armed clash".into()), ..f() },
+        Filter { place: Some("Niono".into()), ..f() },
+        Filter { place: Some("mopti".into()), ..f() },
+        Filter { bbox: Some([-7.0, 13.0, 0.0, 16.0]), ..f() },
+        Filter { bbox: Some([170.0, -10.0, -170.0, 10.0]), ..f() },
+    ];
+    let ids = |v: Vec<palaver_store::query::StoredEvent>| v.iter().map(|e| e.id).collect::<Vec<_>>();
+    for filter in &filters {
+        let branches = store.branches(filter).unwrap().unwrap_or_else(|| panic!("{filter:?} has branches"));
+        let all = store.count(filter).unwrap() as usize;
+        for (limit, offset) in [(100, 0), (1, 0), (2, 1), (3, 2), (100, all.saturating_sub(1))] {
+            let general = ids(store.events_general(filter, limit, offset).unwrap());
+            let branched = ids(store.events_by_branches(filter, &branches, limit, offset).unwrap());
+            assert_eq!(branched, general, "{filter:?} limit {limit} offset {offset}");
+            if offset == 0 && limit >= all {
+                assert_eq!(general.len(), all, "{filter:?}");
+            }
+        }
+        assert!(all >= 1 || filter.bbox.is_some(), "{filter:?} finds events");
+    }
+    // words in few sentences go from the sentences to their events
+    for filter in [
+        Filter { text: Some("attacked".into()), ..f() },
+        Filter { text: Some("truce OR rallied".into()), since: Some("2021-03".into()), ..f() },
+        Filter { text: Some("soldiers".into()), country: Some("MLI".into()), ..f() },
+        Filter { text: Some("volcano".into()), ..f() },
+    ] {
+        let all = store.count(&filter).unwrap() as usize;
+        for (limit, offset) in [(100, 0), (1, 0), (2, 1), (100, all.saturating_sub(1))] {
+            let general = ids(store.events_general(&filter, limit, offset).unwrap());
+            assert_eq!(ids(store.events(&filter, limit, offset).unwrap()), general, "{filter:?} {limit} {offset}");
+        }
+        assert!(all >= 1 || filter.text.as_deref() == Some("volcano"), "{filter:?}");
+    }
+    // words, quad classes and several kinds at once go the general way
+    assert!(store.branches(&Filter { text: Some("truce".into()), ..f() }).unwrap().is_none());
+    assert!(store
+        .branches(&Filter { cameo: Some("19".into()), country: Some("MLI".into()), ..f() })
+        .unwrap()
+        .is_none());
+}
