@@ -162,8 +162,9 @@ impl Store {
             self.conn.pragma_update(None, "journal_mode", "WAL")?;
             self.conn.pragma_update(None, "synchronous", "NORMAL")?;
             self.conn.pragma_update(None, "foreign_keys", "ON")?;
-            // 64 MiB of page cache: the events table's indexes are written on every insert.
-            self.conn.pragma_update(None, "cache_size", -65536)?;
+            // 1 GiB of page cache at most (used as a store grows): the events table's indexes are
+            // written on every insert, and past the cache each insert reads its pages back.
+            self.conn.pragma_update(None, "cache_size", -1_048_576)?;
             // The rollups' deltas (temporary tables) stay in memory, never in a file.
             self.conn.pragma_update(None, "temp_store", "MEMORY")?;
         }
