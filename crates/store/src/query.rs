@@ -321,6 +321,11 @@ const EVENT_COLUMNS: &str = "e.id, e.num_mentions, e.num_articles, e.num_sources
     e.fatalities, p.name, p.country, p.admin1, p.admin2, p.lat, p.lon, p.precision, p.geonameid,
     m.record, s.text, a.url, a.source";
 
+/// What [`EVENT_COLUMNS`] reads besides `events e`: the first mention, its sentence and article,
+/// and the place.
+const EVENT_JOINS: &str = "JOIN mentions m ON m.id = e.first_mention JOIN sentences s ON s.id = m.sentence_id
+    JOIN articles a ON a.id = m.article_id LEFT JOIN places p ON p.id = e.place_id";
+
 fn stored_event(r: &Row) -> rusqlite::Result<std::result::Result<StoredEvent, String>> {
     let record: String = r.get(15)?;
     let mut event: Event = match serde_json::from_str(&record) {
@@ -527,10 +532,7 @@ impl Store {
         let n = params.len();
         let sql = format!(
             "SELECT {EVENT_COLUMNS} FROM {from}
-             JOIN mentions m ON m.id = e.first_mention
-             JOIN sentences s ON s.id = m.sentence_id
-             JOIN articles a ON a.id = m.article_id
-             LEFT JOIN places p ON p.id = e.place_id
+             {EVENT_JOINS}
              WHERE {clause}
              ORDER BY e.day_lo DESC, e.id DESC LIMIT ?{} OFFSET ?{}",
             n - 1,
@@ -722,10 +724,7 @@ impl Store {
         let marks: Vec<String> = (1..=ids.len()).map(|i| format!("?{i}")).collect();
         let sql = format!(
             "SELECT {EVENT_COLUMNS} FROM events e
-             JOIN mentions m ON m.id = e.first_mention
-             JOIN sentences s ON s.id = m.sentence_id
-             JOIN articles a ON a.id = m.article_id
-             LEFT JOIN places p ON p.id = e.place_id
+             {EVENT_JOINS}
              WHERE e.id IN ({}) ORDER BY e.day_lo DESC, e.id DESC",
             marks.join(", ")
         );
@@ -757,10 +756,7 @@ impl Store {
         }
         let sql = format!(
             "SELECT {EVENT_COLUMNS} FROM events e
-             JOIN mentions m ON m.id = e.first_mention
-             JOIN sentences s ON s.id = m.sentence_id
-             JOIN articles a ON a.id = m.article_id
-             LEFT JOIN places p ON p.id = e.place_id
+             {EVENT_JOINS}
              WHERE {clause} ORDER BY e.id"
         );
         let mut stmt = self.conn.prepare(&sql).map_err(|e| self.explain(e.into()))?;
@@ -783,13 +779,7 @@ impl Store {
 
     /// One event by its id.
     pub fn event(&self, id: i64) -> Result<Option<StoredEvent>> {
-        let sql = format!(
-            "SELECT {EVENT_COLUMNS} FROM events e
-             JOIN mentions m ON m.id = e.first_mention
-             JOIN sentences s ON s.id = m.sentence_id
-             JOIN articles a ON a.id = m.article_id
-             LEFT JOIN places p ON p.id = e.place_id WHERE e.id = ?1"
-        );
+        let sql = format!("SELECT {EVENT_COLUMNS} FROM events e {EVENT_JOINS} WHERE e.id = ?1");
         let rows = self.rows(&sql, vec![Value::Integer(id)], stored_event)?;
         rows.into_iter().next().map(|r| r.map_err(StoreError::Corrupt)).transpose()
     }
