@@ -350,6 +350,8 @@ pub fn find(
             }
         }
         if found.is_some() {
+        } else if let Some(date) = numeric(&word, &num, &|k| tokens[k].start, &|k| tokens[k].end, i, range.1, anchor) {
+            found = Some(date(i));
         } else if let Some(d) = num(i).filter(|d| (1..=31).contains(d)) {
             // 31 December 2020 / 31 December
             if let Some(m) = cal.month_of(word(i + 1)).filter(|_| cased(i + 1)) {
@@ -399,6 +401,69 @@ pub fn find(
             None => i += 1,
         }
     }
+}
+
+/// How many days before the article a numeric date without its year ("on 25/04") may lie: a
+/// report gives a bare day and month for recent days only, and a pair of numbers further back is
+/// more likely a score or a ratio than a date.
+const NUMERIC_DAYS_BACK: i64 = 62;
+
+/// A numeric date at token `i`, written without spaces: "25/04/2016", "25/04/16", "25/04" (the
+/// year the article's, or the one before). Day first, as the world's press and ACLED write it,
+/// unless only month first makes a date or, without a year, only month first falls within
+/// [`NUMERIC_DAYS_BACK`] of the article: the most recent reading wins. Returns the mention
+/// (given its token) and its length in tokens. Without a year, one of the two numbers has two
+/// digits ("04/7", "25/4"): "3/4" is a fraction.
+fn numeric<'t>(
+    word: &impl Fn(usize) -> &'t str,
+    num: &impl Fn(usize) -> Option<u32>,
+    start: &impl Fn(usize) -> u32,
+    end: &impl Fn(usize) -> u32,
+    i: usize,
+    stop: usize,
+    anchor: Option<(i32, u32, u32)>,
+) -> Option<impl Fn(usize) -> (DateMention, usize)> {
+    let joined = |k: usize| k + 1 < stop && end(k) == start(k + 1);
+    if !(joined(i) && word(i + 1) == "/" && joined(i + 1)) {
+        return None;
+    }
+    let (a, b) = (num(i)?, num(i + 2)?);
+    let year = (joined(i + 2) && word(i + 3) == "/" && joined(i + 3))
+        .then(|| {
+            let w = word(i + 4);
+            let y = num(i + 4)? as i32;
+            match w.len() {
+                4 if (1900..2100).contains(&y) => Some(y),
+                // "25/04/16": the century of the article, or this one's
+                2 => Some(anchor.map_or(2000, |(ay, _, _)| ay - ay.rem_euclid(100)) + y),
+                _ => None,
+            }
+        })
+        .flatten();
+    let readings = [(a, b), (b, a)]; // (day, month): day first, then month first
+    let (y, m, d, n) = match year {
+        Some(y) => {
+            let &(d, m) = readings.iter().find(|&&(d, m)| (1..=12).contains(&m) && valid(y, m, d))?;
+            (y, m, d, 5)
+        }
+        // "3/4 of the voters", "a 2/3 majority": single digits without a year are a fraction
+        None if word(i).len() < 2 && word(i + 2).len() < 2 => return None,
+        None => {
+            let (ay, am, ad) = anchor?;
+            let today = days_from_civil(ay, am, ad);
+            let best = readings
+                .iter()
+                .filter(|&&(d, m)| (1..=12).contains(&m) && (1..=31).contains(&d))
+                .filter_map(|&(d, m)| recent(anchor, m, Some(d)))
+                .filter(|&(y, m, d)| {
+                    let back = today - days_from_civil(y, m, d);
+                    (-NEAR_FUTURE_DAYS..=NUMERIC_DAYS_BACK).contains(&back)
+                })
+                .min_by_key(|&(y, m, d)| (today - days_from_civil(y, m, d)).abs())?;
+            (best.0, best.1, best.2, 3)
+        }
+    };
+    Some(move |token| (DateMention { token, year: y, month: m, day: d, precision: Precision::Day }, n))
 }
 
 /// An ambiguous month name ("May", "March") is a month after one of the calendar's context words
@@ -487,6 +552,36 @@ mod tests {
         }
         assert_eq!(days_from_civil(1970, 1, 2), 1);
         assert!(!valid(2021, 2, 29));
+    }
+
+    fn numeric_at(text: &str, anchor: Option<(i32, u32, u32)>) -> Option<(i32, u32, u32, usize)> {
+        let mut spans = Vec::new();
+        palaver_lexicon::words::split_words(text, &mut spans);
+        let word = |k: usize| spans.get(k).map_or("", |s| &text[s.start..s.end]);
+        let num = |k: usize| word(k).parse().ok();
+        let start = |k: usize| spans[k].start as u32;
+        let end = |k: usize| spans[k].end as u32;
+        numeric(&word, &num, &start, &end, 0, spans.len(), anchor).map(|f| {
+            let (d, n) = f(0);
+            (d.year, d.month, d.day, n)
+        })
+    }
+
+    #[test]
+    fn numeric_dates_read_day_first_unless_only_month_first_is_recent() {
+        let anchor = Some((2016, 4, 27));
+        assert_eq!(numeric_at("25/04 in Warri", anchor), Some((2016, 4, 25, 3)));
+        assert_eq!(numeric_at("25/04/2016", None), Some((2016, 4, 25, 5)));
+        assert_eq!(numeric_at("04/25/2016", None), Some((2016, 4, 25, 5)));
+        assert_eq!(numeric_at("13/05/15", Some((2015, 6, 1))), Some((2015, 5, 13, 5)));
+        // month first only where day first is no recent day: a report of 6 July 2015 on "04/07"
+        assert_eq!(numeric_at("04/07", Some((2015, 7, 6))), Some((2015, 7, 4, 3)));
+        assert_eq!(numeric_at("4/26", anchor), Some((2016, 4, 26, 3)));
+        // a ratio or a score, far from the article's days, is no date
+        assert_eq!(numeric_at("3/4 of the voters", anchor), None);
+        assert_eq!(numeric_at("21/22 season", anchor), None);
+        assert_eq!(numeric_at("25 / 04", anchor), None);
+        assert_eq!(numeric_at("25/04", None), None);
     }
 
     #[test]

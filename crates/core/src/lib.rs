@@ -340,6 +340,22 @@ fn self_directed(event: &Event) -> bool {
     }
 }
 
+/// The day a sentence that names no actor gives the sentence after it: "29 August. A crowd
+/// attacked the police station." (a summary's or a bulletin's heading), "On 3 May the talks
+/// resumed. Both sides ...". Weeks, months and years are backdrops, not carried.
+fn heading_date(
+    text: &str,
+    tokens: &[Token],
+    range: (usize, usize),
+    day: Option<palaver_lexicon::DayNumber>,
+    cal: &dates::Calendar,
+    caseless: bool,
+    found: &mut Vec<dates::DateMention>,
+) -> Option<dates::DateMention> {
+    dates::find(text, tokens, range, day, cal, caseless, found);
+    found.first().filter(|d| d.precision == dates::Precision::Day).copied()
+}
+
 /// Parses the date of an article: `YYYY-MM-DD`, possibly followed by a time.
 fn article_day(date: &str) -> Option<(DayNumberText, u32)> {
     let d = date.get(..10)?;
@@ -442,6 +458,13 @@ impl Worker<'_> {
                     let first = out.events.len();
                     add_deaths(language.grammar.tolls(), text, &self.tokens, s.tokens, &mut out.events, first);
                 }
+                if m0 == m1 {
+                    let cal = language.grammar.calendar();
+                    if let Some(d) = heading_date(text, &self.tokens, s.tokens, ctx.day, cal, caseless, &mut self.dates)
+                    {
+                        carried = Some((index, index, d));
+                    }
+                }
                 continue;
             }
             let mentions = &self.mentions[m0..m1];
@@ -460,6 +483,10 @@ impl Worker<'_> {
                 // no violence reported after all: as any sentence naming no one
                 let first = out.events.len();
                 add_deaths(language.grammar.tolls(), text, &self.tokens, s.tokens, &mut out.events, first);
+                let cal = language.grammar.calendar();
+                if let Some(d) = heading_date(text, &self.tokens, s.tokens, ctx.day, cal, caseless, &mut self.dates) {
+                    carried = Some((index, index, d));
+                }
                 continue;
             }
             dates::find(text, &self.tokens, s.tokens, ctx.day, language.grammar.calendar(), caseless, &mut self.dates);

@@ -225,6 +225,33 @@ fn undated_summaries_carry_their_date_to_the_next_sentence() {
 }
 
 #[test]
+fn a_date_heading_its_own_sentence_dates_the_next() {
+    // a bulletin's heading, "8 March." or "08 March (on or around).", then the report
+    for heading in ["8 March.", "08 March.", "8 March (on or around).", "March 8."] {
+        let text = format!("{heading} Youths attacked the convoy of the state governor in Bida.");
+        let e = code_on(&text, "2018-03-10");
+        assert!(!e.is_empty(), "{text}");
+        for e in &e {
+            assert_eq!((e.date.as_deref(), e.date_precision.as_str()), (Some("2018-03-08"), "day"), "{text}");
+        }
+    }
+    // a month is a backdrop, not the day of what follows
+    let e = code_on("March 2018. Youths attacked the convoy of the state governor in Bida.", "2018-03-10");
+    assert!(e.iter().all(|e| e.date_precision == "document"), "{e:?}");
+}
+
+#[test]
+fn numeric_dates_read_in_the_text() {
+    let e = code_on("Gunmen abducted two judges near Ayingba on 19/05.", "2016-05-21");
+    assert!(e.iter().any(|e| e.date.as_deref() == Some("2016-05-19") && e.date_precision == "day"), "{e:?}");
+    let e = code_on("Police arrested 40 protesters in Abuja on 4/26/2016.", "2016-04-28");
+    assert!(e.iter().any(|e| e.date.as_deref() == Some("2016-04-26") && e.date_precision == "day"), "{e:?}");
+    // a fraction is no date
+    let e = code_on("Soldiers killed 3/4 of the gunmen who attacked Bama.", "2016-04-28");
+    assert!(e.iter().all(|e| e.date_precision == "document"), "{e:?}");
+}
+
+#[test]
 fn a_subject_after_a_comma_starts_a_new_clause() {
     let e = code("France criticised the plan to negotiate with jihadist leaders, and French officials warned that operations could stop.");
     assert!(triples(&e).iter().all(|(s, _, t)| !(s == "FRA" && t == "FRAGOV")), "{:?}", triples(&e));

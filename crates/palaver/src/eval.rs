@@ -273,7 +273,7 @@ fn miss(record: &Value, set: &str, events: &[Event]) -> Value {
             let actor = |a: &Option<ActorRecord>| a.as_ref().map(|a| format!("{} [{}]", a.text, a.code.as_deref().unwrap_or("-")));
             json!({
                 "cameo": e.cameo, "plover": e.plover.event, "source": actor(&e.source), "target": actor(&e.target),
-                "date": e.date, "place": e.location.as_ref().map(|l| format!("{} ({:.2},{:.2}) {}", l.name, l.lat, l.lon, l.precision)),
+                "date": e.date.as_ref().map(|d| format!("{d} {}", e.date_precision)), "place": e.location.as_ref().map(|l| format!("{} ({:.2},{:.2}) {}", l.name, l.lat, l.lon, l.precision)),
                 "fatalities": e.fatalities,
                 "acled": e.acled.as_ref().map(|a| format!("{:?}/{:?}", a.event_type, a.sub_event_type)),
             })
@@ -338,7 +338,12 @@ fn score_event(score: &mut SetScore, g: &Value, events: &[Event]) {
         score.add("place within 50 km", best.is_some_and(|e| place_matches(e, loc)));
     }
     if let Some(d) = str_of(g, "date") {
-        score.add("date", best.is_some_and(|e| e.date.as_deref() == Some(d) && e.date_precision == "day"));
+        // The same day, as ../shared/eval/README.md measures it: a date the text states, or the report's own
+        // date for an event the text does not date (precision "document", as GDELT and ICEWS date events).
+        // "date stated" counts only dates read from the text; weeks and months never name a day.
+        let same_day = |e: &Event| e.date.as_deref() == Some(d);
+        score.add("date", best.is_some_and(|e| same_day(e) && matches!(e.date_precision.as_str(), "day" | "document")));
+        score.add("date stated", best.is_some_and(|e| same_day(e) && e.date_precision == "day"));
     }
     if let Some(f) = g.get("fatalities").and_then(Value::as_u64) {
         let ours = events.iter().filter_map(|e| e.fatalities).max().unwrap_or(0);
