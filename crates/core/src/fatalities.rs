@@ -77,6 +77,11 @@ pub struct Tolls {
     to_death_then_victim: Vec<Vec<String>>,
     /// Determiners of one person ("a", "the"; "un", "une").
     one_det: FxHashSet<String>,
+    /// Determiners of a noun phrase in the singular ("a", "the", "his"; "le", "la", "un", "son").
+    singular_det: FxHashSet<String>,
+    /// Nouns of a group, which a singular determiner does not make one person ("the people",
+    /// "a number of", "les autres").
+    group_head: FxHashSet<String>,
     /// Nouns after which a number word is no count ("un nombre indéterminé de morts").
     vague: FxHashSet<String>,
     /// Phrases that say the people just counted died ("lost their lives", "ont perdu la vie").
@@ -150,6 +155,8 @@ impl Tolls {
                 "toll_death_one" => t.death_one.extend(folded),
                 "toll_one_det" => t.one_det.extend(folded),
                 "toll_vague" => t.vague.extend(folded),
+                "toll_singular_det" => t.singular_det.extend(folded),
+                "toll_group_head" => t.group_head.extend(folded),
                 "toll_death_phrase" => t.death_phrase.extend(folded.map(|w| phrase_words(&w))),
                 "toll_to_death" => t.to_death.extend(folded.map(|w| phrase_words(&w))),
                 "toll_to_death_then_victim" => t.to_death_then_victim.extend(folded.map(|w| phrase_words(&w))),
@@ -241,6 +248,11 @@ impl Tolls {
     fn is_between(&self, w: &str) -> bool {
         self.between.contains(&*fold(w))
     }
+    /// Whether a noun is one person's: not a plural ("soldiers", "hommes") nor a group ("people").
+    fn is_one_person(&self, head: &str) -> bool {
+        !head.is_empty() && !head.ends_with('s') && !head.ends_with('x') && !self.group_head.contains(&*fold(head))
+    }
+
     fn is_others(&self, w: &str) -> bool {
         self.others.contains(&*fold(w))
     }
@@ -501,7 +513,7 @@ pub fn count(t: &Tolls, text: &str, tokens: &[Token], range: (usize, usize)) -> 
                     continued = true;
                     continue;
                 }
-                if next < end && matches!(word(next).as_str(), "a" | "an" | "the" | "his" | "her") {
+                if next < end && t.singular_det.contains(&*fold(&word(next))) {
                     // one more only if what follows is one person ("the village chief", not "the
                     // attackers" or "a number of civilians")
                     let head = (next + 1..end.min(next + 5))
@@ -515,13 +527,24 @@ pub fn count(t: &Tolls, text: &str, tokens: &[Token], range: (usize, usize)) -> 
                         .last()
                         .map(&word)
                         .unwrap_or_default();
-                    let one = !head.is_empty()
-                        && !head.ends_with('s')
-                        && !matches!(head.as_str(), "number" | "people" | "others" | "men" | "women" | "children");
+                    let one = t.is_one_person(&head);
                     conjoined += u32::from(one);
                     continued = true;
                     k = next + 1;
                     words = 0;
+                    continue;
+                }
+            }
+            // "three men, abducted earlier by militants, were found dead", "quatre personnes,
+            // civils et militaires, ont été tuées": an aside between commas, when a death word
+            // follows it closely
+            if w == "," && !listing {
+                let close = (k + 1..end.min(k + 16))
+                    .take_while(|&q| !matches!(word(q).as_str(), "." | ";" | ":") && !tokens[q].is(flag::NUMBER))
+                    .find(|&q| word(q) == ",");
+                if let Some(close) = close.filter(|&c| (c + 1..end.min(c + 6)).any(|q| t.is_death(&word(q)))) {
+                    part_of.extend(k + 1..close);
+                    k = close + 1;
                     continue;
                 }
             }
@@ -575,8 +598,14 @@ pub fn count(t: &Tolls, text: &str, tokens: &[Token], range: (usize, usize)) -> 
         if counted && things {
             counted = false;
         }
+        // "the sub-prefect and four other people were killed": the one named before the others
+        let named_first = forward
+            && i > a + 1
+            && t.is_and(&word(i - 1))
+            && (i + len..end.min(i + len + 3)).any(|q| t.is_others(&word(q)))
+            && one_person_before(t, text, tokens, a, i - 1);
         if counted {
-            total += value + if forward && !listing { conjoined } else { 0 };
+            total += value + if forward && !listing { conjoined } else { 0 } + u32::from(named_first);
             found = true;
             last_counted = Some(after);
             // "killed five merchants including two Malians and three Burkinabes": the members
@@ -609,6 +638,28 @@ pub fn count(t: &Tolls, text: &str, tokens: &[Token], range: (usize, usize)) -> 
         total = u32::from(found);
     }
     found.then_some(total)
+}
+
+/// Whether the noun phrase that ends before token `and` names one person: a singular determiner
+/// opening it ("the sub-prefect of Dinangourou", "le chef du village") and a head in the singular,
+/// with no number, verb or stop between.
+fn one_person_before(t: &Tolls, text: &str, tokens: &[Token], a: usize, and: usize) -> bool {
+    let word = |k: usize| fold(&text[tokens[k].start as usize..tokens[k].end as usize].to_lowercase()).into_owned();
+    let opening = (a.max(and.saturating_sub(8))..and).rev().find(|&q| t.singular_det.contains(&word(q)));
+    let Some(det) = opening else {
+        return false;
+    };
+    // (its head ends it, or comes before its complement: "the sub-prefect of Dinangourou")
+    let head_end = (det + 1..and).find(|&q| t.is_of(&word(q))).unwrap_or(and);
+    // "sub-prefect": a hyphen joins words
+    let joined = |q: usize| word(q) == "-" && tokens[q].start == tokens[q - 1].end;
+    let plain = (det + 1..and).all(|q| {
+        (joined(q) || t.is_of(&word(q)) || !tokens[q].is(flag::PUNCT | flag::NUMBER | flag::VERBAL))
+            && !t.is_and(&word(q))
+            && !t.is_death(&word(q))
+            && !t.is_not_dead(&word(q))
+    });
+    plain && head_end > det + 1 && t.is_one_person(&word(head_end - 1)) && (det == a || !t.is_of(&word(det - 1)))
 }
 
 /// The victims named in the singular in the lists after killing verbs: "killed the driver and a
@@ -911,5 +962,19 @@ mod tests {
         // a stem in the table ("fatalit*") takes the word misspelt too
         assert_eq!(split("Fatalites divided among 4 incidents."), Some(4));
         assert_eq!(split("Deaths spread over two places."), Some(2));
+    }
+
+    #[test]
+    fn one_named_before_others_and_asides_between_commas() {
+        // the one named before "N others" is one more
+        assert_eq!(deaths("The district governor and four other people were killed by the blast."), Some(5));
+        assert_eq!(deaths("A shepherd and two others were killed near the well."), Some(3));
+        // but not a group, a plural, or an active list counted already
+        assert_eq!(deaths("The villagers and two others were killed near the well."), Some(2));
+        assert_eq!(deaths("Gunmen killed the mayor and four others in the market."), Some(5));
+        // an aside between commas before the death word
+        assert_eq!(deaths("Three herders, seized by gunmen last week, were found dead near the river."), Some(3));
+        // commas that end a count keep it
+        assert_eq!(deaths("Five soldiers were killed, two civilians wounded, and a truck was burnt."), Some(5));
     }
 }

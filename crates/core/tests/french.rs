@@ -170,6 +170,12 @@ fn french_tolls_one_victim_dates_and_vague_counts() {
     // a singular participle after "a été" is one victim
     assert_eq!(toll("Un instituteur a été tué mardi près de Djenné par des hommes armés."), Some(1));
     assert_eq!(toll("Un voleur présumé a été brûlé vif par une foule en colère à Ségou."), Some(1));
+    // the one named before "N autres" is one more; an aside between commas is stepped over
+    assert_eq!(toll("Le chef du village et deux autres civils ont été tués par des hommes armés à Boni."), Some(3));
+    assert_eq!(
+        toll("Quatre bergers, enlevés la veille par des hommes armés, ont été retrouvés morts près de Ménaka."),
+        Some(4)
+    );
     // "battu à mort ... un" names the one victim after the phrase, past a date
     assert_eq!(toll("Des gendarmes ont battu à mort le 3 mai un détenu à Kayes."), Some(1));
     // a date between the killing verb and its count
