@@ -340,9 +340,12 @@ fn self_directed(event: &Event) -> bool {
     }
 }
 
-/// The day a sentence that names no actor gives the sentence after it: "29 August. A crowd
-/// attacked the police station." (a summary's or a bulletin's heading), "On 3 May the talks
-/// resumed. Both sides ...". Weeks, months and years are backdrops, not carried.
+/// The most tokens a date heading has ("11 October (on or around).", "Sunday 4 May 2020:").
+const HEADING_TOKENS: usize = 10;
+
+/// The day a short sentence that names no actor gives the sentence after it: "29 August. A crowd
+/// attacked the police station." (a summary's or a bulletin's heading). Weeks, months and years
+/// are backdrops, not carried; a long sentence is no heading (and is not read again for dates).
 fn heading_date(
     text: &str,
     tokens: &[Token],
@@ -352,6 +355,9 @@ fn heading_date(
     caseless: bool,
     found: &mut Vec<dates::DateMention>,
 ) -> Option<dates::DateMention> {
+    if range.1 - range.0 > HEADING_TOKENS {
+        return None;
+    }
     dates::find(text, tokens, range, day, cal, caseless, found);
     found.first().filter(|d| d.precision == dates::Precision::Day).copied()
 }
