@@ -82,6 +82,18 @@ pub struct Tolls {
     /// Nouns of a group, which a singular determiner does not make one person ("the people",
     /// "a number of", "les autres").
     group_head: FxHashSet<String>,
+    /// Death words that name their victims after them ("killed the driver and a passenger").
+    victim_verb: FxHashSet<String>,
+    /// Word pairs that do as well ("shot dead"): the word before and the death word.
+    dead_after: Vec<(String, String)>,
+    /// Forms of "be" that make a death word passive ("were killed"): no victims after it.
+    be: FxHashSet<String>,
+    /// Pronouns of one victim after a killing verb ("him"), and reflexive ones, which are the
+    /// subject already counted ("one militant killed himself").
+    object_one: FxHashSet<String>,
+    reflexive: FxHashSet<String>,
+    /// Words that end a victim's noun phrase ("in", "near", "who", "including").
+    victims_end: FxHashSet<String>,
     /// Nouns after which a number word is no count ("un nombre indéterminé de morts").
     vague: FxHashSet<String>,
     /// Phrases that say the people just counted died ("lost their lives", "ont perdu la vie").
@@ -157,6 +169,18 @@ impl Tolls {
                 "toll_vague" => t.vague.extend(folded),
                 "toll_singular_det" => t.singular_det.extend(folded),
                 "toll_group_head" => t.group_head.extend(folded),
+                "toll_victim_verb" => t.victim_verb.extend(folded),
+                "toll_dead_after" => {
+                    for pair in folded {
+                        let (before, dead) =
+                            pair.split_once('_').ok_or_else(|| format!("{key}: {pair:?} is not before_dead"))?;
+                        t.dead_after.push((before.to_string(), dead.to_string()));
+                    }
+                }
+                "toll_be" => t.be.extend(folded),
+                "toll_object_one" => t.object_one.extend(folded),
+                "toll_reflexive" => t.reflexive.extend(folded),
+                "toll_victims_end" => t.victims_end.extend(folded),
                 "toll_death_phrase" => t.death_phrase.extend(folded.map(|w| phrase_words(&w))),
                 "toll_to_death" => t.to_death.extend(folded.map(|w| phrase_words(&w))),
                 "toll_to_death_then_victim" => t.to_death_then_victim.extend(folded.map(|w| phrase_words(&w))),
@@ -665,47 +689,18 @@ fn one_person_before(t: &Tolls, text: &str, tokens: &[Token], a: usize, and: usi
 /// The victims named in the singular in the lists after killing verbs: "killed the driver and a
 /// passenger" (2), "killed four farmers and a volunteer" (1, the four being counted as a number).
 fn singular_victims(t: &Tolls, text: &str, tokens: &[Token], (a, end): (usize, usize), counted_at: &[usize]) -> u32 {
-    let word = |k: usize| -> String { text[tokens[k].start as usize..tokens[k].end as usize].to_ascii_lowercase() };
+    let word = |k: usize| -> String {
+        fold(&text[tokens[k].start as usize..tokens[k].end as usize].to_lowercase()).into_owned()
+    };
     let is_kill = |i: usize| {
         let w = word(i);
-        let kill = matches!(
-            w.as_str(),
-            "killed" | "killing" | "executed" | "assassinated" | "murdered" | "beheaded" | "lynched"
-        ) || (w == "dead" && i > a && word(i - 1) == "shot");
-        kill && i > a && !matches!(word(i - 1).as_str(), "was" | "were" | "been" | "be" | "being")
+        // "shot dead": a death word after one of toll_dead_after
+        let kill = t.victim_verb.contains(&w)
+            || (i > a && t.dead_after.iter().any(|(before, dead)| w == *dead && word(i - 1) == *before));
+        kill && i > a && !t.be.contains(&word(i - 1))
     };
-    let stop = |k: usize| {
-        tokens[k].is(flag::PUNCT)
-            || matches!(
-                word(k).as_str(),
-                "and"
-                    | "in"
-                    | "at"
-                    | "near"
-                    | "on"
-                    | "from"
-                    | "during"
-                    | "who"
-                    | "while"
-                    | "after"
-                    | "before"
-                    | "by"
-                    | "with"
-                    | "between"
-                    | "aboard"
-                    | "along"
-                    | "toward"
-                    | "towards"
-                    | "around"
-                    | "inside"
-                    | "outside"
-                    | "as"
-                    | "when"
-                    | "including"
-                    | "among"
-                    | "("
-            )
-    };
+    let stop = |k: usize| tokens[k].is(flag::PUNCT) || t.victims_end.contains(&word(k));
+    let joins = |k: usize| word(k) == "," || t.is_and(&word(k));
     let mut singles = 0;
     for i in (a..end).filter(|&i| is_kill(i)) {
         let mut k = i + 1;
@@ -721,19 +716,24 @@ fn singular_victims(t: &Tolls, text: &str, tokens: &[Token], (a, end): (usize, u
                 true
             });
             // "killing himself and two soldiers", "robbing and killing him"
-            if !numbered && matches!(word(k).as_str(), "him" | "himself" | "herself") {
+            let pronoun = !numbered && k < end && (t.reflexive.contains(&word(k)) || t.object_one.contains(&word(k)));
+            if pronoun {
+                let reflexive = t.reflexive.contains(&word(k));
                 // "one militant killed himself": counted with its subject
-                if !(word(k) != "him" && counted_at.contains(&i)) {
+                if !(reflexive && counted_at.contains(&i)) {
                     singles += 1;
                 }
                 k += 1;
-                if k < end && matches!(word(k).as_str(), "and" | ",") {
+                if k < end && joins(k) {
                     k += 1;
                     continue;
                 }
                 break;
             }
-            let det = !numbered && matches!(word(k).as_str(), "a" | "an" | "the" | "one" | "his" | "her");
+            if !numbered && k >= end {
+                break;
+            }
+            let det = !numbered && (t.singular_det.contains(&word(k)) || t.one_det.contains(&word(k)));
             if !numbered && !det && !tokens[k].is(flag::CAPITAL) {
                 break;
             }
@@ -746,12 +746,12 @@ fn singular_victims(t: &Tolls, text: &str, tokens: &[Token], (a, end): (usize, u
             }
             if !numbered {
                 let last = if k > first { word(k - 1) } else { String::new() };
-                if last.is_empty() || last.ends_with('s') || matches!(last.as_str(), "number" | "people" | "others") {
+                if last.is_empty() || last.ends_with('s') || t.group_head.contains(&last) {
                     break;
                 }
                 singles += 1;
             }
-            if k < end && matches!(word(k).as_str(), "and" | ",") {
+            if k < end && joins(k) {
                 k += 1;
             } else {
                 break;
