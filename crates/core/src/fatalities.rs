@@ -730,9 +730,6 @@ fn singular_victims(t: &Tolls, text: &str, tokens: &[Token], (a, end): (usize, u
                 }
                 break;
             }
-            if !numbered && k >= end {
-                break;
-            }
             let det = !numbered && (t.singular_det.contains(&word(k)) || t.one_det.contains(&word(k)));
             if !numbered && !det && !tokens[k].is(flag::CAPITAL) {
                 break;
