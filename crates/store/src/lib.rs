@@ -167,6 +167,10 @@ impl Store {
             self.conn.pragma_update(None, "cache_size", -1_048_576)?;
             // The rollups' deltas (temporary tables) stay in memory, never in a file.
             self.conn.pragma_update(None, "temp_store", "MEMORY")?;
+            // Plans that do not look at bound values: otherwise, once `PRAGMA optimize` has
+            // sampled the indexes (STAT4), every bind of the dedup look-up's day range expires
+            // the cached statement and each execution prepares it again.
+            self.conn.set_db_config(rusqlite::config::DbConfig::SQLITE_DBCONFIG_ENABLE_QPSG, true)?;
         }
         Ok(())
     }
