@@ -6,7 +6,7 @@
 //! ([`bare_trial`]: UAX #29 sentences and words, each word lower-cased, nothing else), so that the
 //! figures can be read against what merely reading the text costs on the machine of the day.
 
-use palaver_core::{Article, Engine};
+use palaver_core::{dates, Article, Engine};
 use rayon::prelude::*;
 use std::time::Instant;
 use unicode_segmentation::UnicodeSegmentation;
@@ -175,7 +175,8 @@ pub fn median(values: &[f64]) -> f64 {
 }
 
 /// News-length articles (20 sentences, 12 of them events) spread over 2012-2024 and over the
-/// gazetteer's towns, for the store benchmark: varied enough that most events are distinct.
+/// gazetteer's towns, for the store benchmark: varied enough that most events are distinct. They
+/// come in date order, as a feed or an archive does, each reporting events of its last week.
 pub fn store_corpus(engine: &Engine, articles: usize) -> Vec<Article> {
     const MONTHS: &[&str] = &[
         "January",
@@ -198,8 +199,10 @@ pub fn store_corpus(engine: &Engine, articles: usize) -> Vec<Article> {
     let towns: Vec<&str> = gazetteer.places.iter().filter(|p| p.population >= 50_000).map(|p| &*p.name).collect();
     let mut rng = Rng(0x5eed_5709_e000_0001);
     let mut out = Vec::with_capacity(articles);
+    let first = dates::days_from_civil(2012, 1, 1);
+    let span = dates::days_from_civil(2025, 1, 1) - first;
     for i in 0..articles {
-        let year = 2012 + (rng.next() % 13) as u32;
+        let published = first + (i as i64 * span) / articles.max(1) as i64;
         let mut text = String::with_capacity(2600);
         for s in 0..20 {
             if s % 5 == 1 || s % 5 == 3 {
@@ -207,14 +210,17 @@ pub fn store_corpus(engine: &Engine, articles: usize) -> Vec<Article> {
             } else {
                 let (a, b) = (rng.pick(&names), rng.pick(&names));
                 let (g, v) = (rng.pick(AGENTS), rng.pick(VERBS));
-                let day = 1 + rng.next() % 28;
-                let month = rng.pick(MONTHS);
+                let (year, month, day) = dates::civil_from_days(published - (rng.next() % 7) as i64);
+                let month = MONTHS[month as usize - 1];
                 let town = if towns.is_empty() { "the capital" } else { rng.pick(&towns) };
                 text.push_str(&format!("On {day} {month} {year}, {a}'s {g} {v} {b} near {town}, officials said."));
             }
             text.push(' ');
         }
-        let mut a = Article::new(format!("store-bench-{i}"), text).with_date(format!("{year}-12-31"));
+        let mut a = Article::new(format!("store-bench-{i}"), text).with_date({
+            let (y, m, d) = dates::civil_from_days(published);
+            format!("{y}-{m:02}-{d:02}")
+        });
         a.source = Some(format!("publisher-{}", i % 40));
         out.push(a);
     }
