@@ -69,6 +69,65 @@ impl StoreRun<'_> {
         self.pool.install(|| articles.par_iter().map_init(|| self.engine.worker(), |w, a| w.code(a)).collect())
     }
 
+    /// A batch's readable records (the others reported and counted), the indices of those the
+    /// store does not hold as they are (to be coded), and their size in bytes.
+    fn fresh(
+        &self,
+        store: &Store,
+        batch: Vec<Item>,
+        summary: &mut IngestSummary,
+        pb: &ProgressBar,
+    ) -> Result<(Vec<Record>, Vec<usize>, u64)> {
+        let mut records: Vec<Record> = Vec::with_capacity(batch.len());
+        for item in batch {
+            match item {
+                Ok(mut r) => {
+                    if let Some(d) = &self.date {
+                        r.article.date = Some(d.clone());
+                    }
+                    records.push(r);
+                }
+                Err(e) => {
+                    summary.failed += 1;
+                    pb.suspend(|| eprintln!("palaver: {e}"));
+                }
+            }
+        }
+        summary.read += records.len();
+        let bytes: u64 = records.iter().map(|r| r.article.text.len() as u64).sum();
+        // Skip, before coding, what is stored already exactly so.
+        let ids: Vec<&str> = records.iter().map(|r| r.article.id.as_str()).collect();
+        let known = store.known(&ids)?;
+        let fresh: Vec<usize> = (0..records.len())
+            .filter(|&i| {
+                let a = &records[i].article;
+                known.get(&a.id).is_none_or(|k| {
+                    k.hash != palaver_store::ingest::article_hash(a) || k.coder_id != Some(self.coder_id)
+                })
+            })
+            .collect();
+        summary.unchanged += records.len() - fresh.len();
+        Ok((records, fresh, bytes))
+    }
+
+    /// Writes a coded batch in one transaction.
+    fn write(
+        &self,
+        store: &mut Store,
+        records: &[Record],
+        coded: &[CodedArticle],
+        fresh: &[usize],
+        pb: &ProgressBar,
+    ) -> Result<Vec<ArticleOutcome>> {
+        let pairs: Vec<(&Article, &CodedArticle)> = fresh.iter().map(|&i| &records[i].article).zip(coded).collect();
+        for (a, c) in &pairs {
+            for w in &c.warnings {
+                pb.suspend(|| eprintln!("palaver: {}: {w}", a.id));
+            }
+        }
+        Ok(store.write_batch(&pairs, self.coder_id)?)
+    }
+
     /// Codes the articles of `paths` that the store does not hold as they are, and stores them.
     pub fn ingest(&self, store: &mut Store, paths: &[PathBuf]) -> Result<IngestSummary> {
         let (tx, rx) = bounded::<Item>(BATCH * 4);
@@ -76,48 +135,38 @@ impl StoreRun<'_> {
         let reader = std::thread::spawn(move || input::read_all(&owned, |item| tx.send(item).is_ok()));
         let pb = progress(paths, self.quiet);
         let mut summary = IngestSummary::default();
+        // Two stages in step: while batch n is written (one thread, the store's), batch n + 1 is
+        // coded (the pool). An article repeated in the next batch may be coded twice; the write
+        // checks the store again and keeps one.
         let result = (|| -> Result<()> {
-            while let Some(batch) = next_batch(&rx) {
-                let mut records: Vec<Record> = Vec::with_capacity(batch.len());
-                for item in batch {
-                    match item {
-                        Ok(mut r) => {
-                            if let Some(d) = &self.date {
-                                r.article.date = Some(d.clone());
-                            }
-                            records.push(r);
-                        }
-                        Err(e) => {
-                            summary.failed += 1;
-                            pb.suspend(|| eprintln!("palaver: {e}"));
-                        }
-                    }
+            let mut pending: Option<(Vec<Record>, Vec<CodedArticle>, Vec<usize>, u64)> = None;
+            loop {
+                let next = match next_batch(&rx) {
+                    Some(batch) => Some(self.fresh(store, batch, &mut summary, &pb)?),
+                    None => None,
+                };
+                if next.is_none() && pending.is_none() {
+                    break;
                 }
-                summary.read += records.len();
-                let bytes: u64 = records.iter().map(|r| r.article.text.len() as u64).sum();
-                // Skip, before coding, what is stored already exactly so.
-                let ids: Vec<&str> = records.iter().map(|r| r.article.id.as_str()).collect();
-                let known = store.known(&ids)?;
-                let fresh: Vec<&Article> = records
-                    .iter()
-                    .map(|r| &r.article)
-                    .filter(|a| {
-                        known.get(&a.id).is_none_or(|k| {
-                            k.hash != palaver_store::ingest::article_hash(a) || k.coder_id != Some(self.coder_id)
+                let (coded_next, written) = std::thread::scope(|scope| {
+                    let coder = next.as_ref().map(|(records, fresh, _)| {
+                        scope.spawn(move || {
+                            let articles: Vec<&Article> = fresh.iter().map(|&i| &records[i].article).collect();
+                            self.code(&articles)
                         })
-                    })
-                    .collect();
-                summary.unchanged += records.len() - fresh.len();
-                let coded = self.code(&fresh);
-                for (a, c) in fresh.iter().zip(&coded) {
-                    for w in &c.warnings {
-                        pb.suspend(|| eprintln!("palaver: {}: {w}", a.id));
-                    }
+                    });
+                    let written = pending.take().map(|(records, coded, fresh, bytes)| {
+                        self.write(store, &records, &coded, &fresh, &pb).map(|outcomes| (outcomes, bytes))
+                    });
+                    let coded = coder.map(|h| h.join().expect("a coding thread panicked"));
+                    (coded, written)
+                });
+                if let Some(w) = written {
+                    let (outcomes, bytes) = w?;
+                    summary.add(&outcomes);
+                    pb.inc(bytes);
                 }
-                let pairs: Vec<(&Article, &CodedArticle)> = fresh.iter().copied().zip(&coded).collect();
-                let outcomes = store.write_batch(&pairs, self.coder_id)?;
-                summary.add(&outcomes);
-                pb.inc(bytes);
+                pending = next.zip(coded_next).map(|((records, fresh, bytes), coded)| (records, coded, fresh, bytes));
             }
             Ok(())
         })();

@@ -167,6 +167,25 @@ fn ingest_is_idempotent_and_the_query_commands_answer() {
 }
 
 #[test]
+fn an_article_repeated_in_the_next_batch_is_stored_once() {
+    // 600 articles are two batches; the repeats of the first batch's articles arrive in the
+    // second, which is read and coded while the first is still being written.
+    let dir = tempfile::tempdir().unwrap();
+    let text = corpus(600);
+    let repeats: String = text.lines().take(20).map(|l| format!("{l}\n")).collect();
+    let (once, twice) = (dir.path().join("once.jsonl"), dir.path().join("twice.jsonl"));
+    std::fs::write(&once, &text).unwrap();
+    std::fs::write(&twice, format!("{text}{repeats}")).unwrap();
+    let (a, b) = (dir.path().join("a.db"), dir.path().join("b.db"));
+    palaver(&["ingest", "--db", a.to_str().unwrap(), once.to_str().unwrap()]);
+    let out = palaver(&["ingest", "--db", b.to_str().unwrap(), twice.to_str().unwrap()]);
+    let said = String::from_utf8_lossy(&out.stderr);
+    assert!(out.status.success(), "{said}");
+    assert!(said.contains("600 added") && said.contains("20 unchanged"), "{said}");
+    assert_eq!(dump(&a), dump(&b), "the repeats add nothing");
+}
+
+#[test]
 fn exports_write_every_format() {
     let dir = tempfile::tempdir().unwrap();
     let input = dir.path().join("articles.jsonl");
