@@ -8,6 +8,7 @@ use palaver_core::Event;
 use rusqlite::types::Value;
 use rusqlite::{params_from_iter, Row};
 use serde::Serialize;
+use std::collections::HashSet;
 
 /// Which events. Every field set must hold; `None` leaves a dimension open.
 #[derive(Clone, Debug, Default, PartialEq)]
@@ -55,12 +56,6 @@ fn bound(s: &str, what: &str) -> Result<(i64, i64)> {
 impl Filter {
     /// The WHERE clause (over `events AS e`) and its parameters.
     pub fn sql(&self) -> Result<(String, Vec<Value>)> {
-        self.sql_for(false)
-    }
-
-    /// The WHERE clause; with `per_row`, the full-text condition is checked event by event (for
-    /// plans that walk events in date order) instead of collecting every matching sentence first.
-    fn sql_for(&self, per_row: bool) -> Result<(String, Vec<Value>)> {
         let mut clauses: Vec<String> = Vec::new();
         let mut params: Vec<Value> = Vec::new();
         let mut p = |v: Value, params: &mut Vec<Value>| {
@@ -155,17 +150,10 @@ impl Filter {
         if let Some(t) = nonempty(&self.text) {
             let t = crate::fts::translate(t).map_err(StoreError::BadQuery)?;
             let t = p(Value::Text(t), &mut params);
-            if per_row {
-                clauses.push(format!(
-                    "EXISTS (SELECT 1 FROM mentions m JOIN sentences_fts f ON f.rowid = m.sentence_id
-                     WHERE m.event_id = e.id AND sentences_fts MATCH {t})"
-                ));
-            } else {
-                clauses.push(format!(
-                    "e.id IN (SELECT m.event_id FROM mentions m WHERE m.sentence_id IN
+            clauses.push(format!(
+                "e.id IN (SELECT m.event_id FROM mentions m WHERE m.sentence_id IN
                  (SELECT rowid FROM sentences_fts WHERE sentences_fts MATCH {t}))"
-                ));
-            }
+            ));
         }
         let sql = if clauses.is_empty() { "1".to_string() } else { clauses.join(" AND ") };
         Ok((sql, params))
@@ -412,6 +400,15 @@ pub const SPARSE_BUDGET: std::time::Duration = std::time::Duration::from_millis(
 /// going from each sentence to its events.
 const COMMON_WORDS: i64 = 20_000;
 
+/// How long walking the days for common words may run before the list goes from the sentences.
+const WORD_WALK_BUDGET: std::time::Duration = std::time::Duration::from_millis(150);
+
+/// Most events one block of that walk reads.
+const WORD_WALK_BLOCK: usize = 16_384;
+
+/// Sentence ids at most this far apart are matched in one full-text query (over the ids between).
+const WORD_RUN_GAP: i64 = 512;
+
 /// Most rows any one answer may hold.
 pub const MAX_LIMIT: usize = 1_000_000;
 
@@ -470,12 +467,18 @@ impl Store {
         if let Some(branches) = self.branches(filter)? {
             return self.events_by_branches(filter, &branches, limit, offset);
         }
-        let words = self.words_in(filter)?;
-        if words.is_some_and(|n| n <= COMMON_WORDS) {
-            return self.events_by_words(filter, limit, offset);
+        match self.words_in(filter)? {
+            Some(n) if n <= COMMON_WORDS => return self.events_by_words(filter, limit, offset),
+            Some(_) => {
+                return match self.events_walking_words(filter, limit, offset, 1024, Some(WORD_WALK_BUDGET))? {
+                    Some(events) => Ok(events),
+                    None => self.events_by_words(filter, limit, offset),
+                }
+            }
+            None => {}
         }
         let (clause, _) = filter.sql()?;
-        if clause != "1" && words.is_none() {
+        if clause != "1" {
             match self.events_plan(filter, limit, offset, false, Some(SPARSE_BUDGET)) {
                 Err(StoreError::Sqlite(e))
                     if e.sqlite_error_code() == Some(rusqlite::ErrorCode::OperationInterrupted) => {}
@@ -484,6 +487,117 @@ impl Store {
             }
         }
         self.events_plan(filter, limit, offset, true, None)
+    }
+
+    /// An event list with common words: the events the rest of the filter selects are walked
+    /// latest first in blocks, and each block's sentences are matched against the words with one
+    /// full-text query per run of nearby sentence ids. A store filled in date order holds a
+    /// block's sentences in one or a few runs, so a block costs a few small queries, where testing
+    /// event by event costs a full-text query each. None once `budget` is spent (the words are
+    /// rare among the latest events): going from each matching sentence is then the shorter way.
+    /// Blocks start at `first_block` events and double up to [`WORD_WALK_BLOCK`].
+    pub fn events_walking_words(
+        &self,
+        filter: &Filter,
+        limit: usize,
+        offset: usize,
+        first_block: usize,
+        budget: Option<std::time::Duration>,
+    ) -> Result<Option<Vec<StoredEvent>>> {
+        let started = std::time::Instant::now();
+        let words = crate::fts::translate(filter.text.as_deref().unwrap_or_default()).map_err(StoreError::BadQuery)?;
+        let (clause, params) = Filter { text: None, ..filter.clone() }.sql()?;
+        let want = limit.min(MAX_LIMIT).saturating_add(offset);
+        let mut found: Vec<i64> = Vec::new();
+        // Dated events latest first, then the undated (last in every list), newest id first.
+        let mut dated = true;
+        let mut after: Option<(Option<i64>, i64)> = None;
+        let mut block = first_block.clamp(1, WORD_WALK_BLOCK);
+        while found.len() < want {
+            if budget.is_some_and(|b| started.elapsed() > b) {
+                return Ok(None);
+            }
+            let mut p = params.clone();
+            let mut mark = |v: Value| {
+                p.push(v);
+                format!("?{}", p.len())
+            };
+            let (range, order) = match (dated, after) {
+                (true, None) => ("e.day_lo IS NOT NULL".to_string(), "e.day_lo DESC, e.id DESC"),
+                (true, Some((day, id))) => {
+                    let (d, i) = (mark(Value::Integer(day.unwrap_or_default())), mark(Value::Integer(id)));
+                    (format!("e.day_lo <= {d} AND (e.day_lo < {d} OR e.id < {i})"), "e.day_lo DESC, e.id DESC")
+                }
+                (false, None) => ("e.day_lo IS NULL".to_string(), "e.id DESC"),
+                (false, Some((_, id))) => {
+                    (format!("e.day_lo IS NULL AND e.id < {}", mark(Value::Integer(id))), "e.id DESC")
+                }
+            };
+            let n = mark(Value::Integer(block as i64));
+            let index = if dated { "INDEXED BY events_day" } else { "" };
+            let sql = format!(
+                "SELECT b.id, b.day_lo, m.sentence_id FROM
+                 (SELECT e.id, e.day_lo FROM events e {index} WHERE {range} AND {clause} ORDER BY {order} LIMIT {n}) b
+                 LEFT JOIN mentions m ON m.event_id = b.id"
+            );
+            let rows = self.rows(&sql, p, |r| {
+                Ok((r.get::<_, i64>(0)?, r.get::<_, Option<i64>>(1)?, r.get::<_, Option<i64>>(2)?))
+            })?;
+            // The block's events in list order, each with its sentences.
+            let mut events: Vec<(Option<i64>, i64, Vec<i64>)> = Vec::new();
+            let mut rows = rows;
+            rows.sort_unstable_by_key(|r| std::cmp::Reverse((r.1, r.0)));
+            for (id, day, sentence) in rows {
+                match events.last_mut() {
+                    Some(last) if last.1 == id => last.2.extend(sentence),
+                    _ => events.push((day, id, sentence.into_iter().collect())),
+                }
+            }
+            let matching = self.sentences_matching(&words, events.iter().flat_map(|e| e.2.iter().copied()))?;
+            for (_, id, sentences) in &events {
+                if sentences.iter().any(|s| matching.contains(s)) {
+                    found.push(*id);
+                    if found.len() >= want {
+                        break;
+                    }
+                }
+            }
+            if events.len() < block {
+                if !dated {
+                    break;
+                }
+                (dated, after) = (false, None);
+            } else {
+                after = events.last().map(|e| (e.0, e.1));
+            }
+            block = (block * 2).min(WORD_WALK_BLOCK);
+        }
+        let ids: Vec<i64> = found.into_iter().skip(offset).collect();
+        Ok(Some(self.events_by_ids(&ids)?))
+    }
+
+    /// Which of `sentences` hold the words: one full-text query per run of sentence ids no
+    /// further apart than [`WORD_RUN_GAP`].
+    fn sentences_matching(&self, words: &str, sentences: impl Iterator<Item = i64>) -> Result<HashSet<i64>> {
+        let mut ids: Vec<i64> = sentences.collect();
+        ids.sort_unstable();
+        ids.dedup();
+        let mut out = HashSet::new();
+        let sql = "SELECT rowid FROM sentences_fts WHERE sentences_fts MATCH ?1 AND rowid BETWEEN ?2 AND ?3";
+        let mut start = 0;
+        while start < ids.len() {
+            let mut end = start + 1;
+            while end < ids.len() && ids[end] - ids[end - 1] <= WORD_RUN_GAP {
+                end += 1;
+            }
+            let params = vec![Value::Text(words.to_string()), Value::Integer(ids[start]), Value::Integer(ids[end - 1])];
+            let run = &ids[start..end];
+            out.extend(
+                self.rows(sql, params, |r| r.get::<_, i64>(0))?.into_iter().filter(|s| run.binary_search(s).is_ok()),
+            );
+            start = end;
+        }
+        Ok(out)
     }
 
     /// How many sentences hold a filter's words (counting stops past [`COMMON_WORDS`]); None
@@ -525,7 +639,7 @@ impl Store {
         walk_days: bool,
         budget: Option<std::time::Duration>,
     ) -> Result<Vec<StoredEvent>> {
-        let (clause, mut params) = filter.sql_for(walk_days)?;
+        let (clause, mut params) = filter.sql()?;
         let from = if walk_days { "events e INDEXED BY events_day" } else { "events e" };
         params.push(Value::Integer(limit.min(MAX_LIMIT) as i64));
         params.push(Value::Integer(offset as i64));

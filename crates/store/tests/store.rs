@@ -662,6 +662,10 @@ fn lists_read_through_ordered_branches_equal_the_general_plan() {
             i + 2
         );
         articles.push(article(&format!("extra-{i}"), &format!("2021-0{}-1{i}", 1 + i % 9), "Wire Three", &text));
+        // and undated reports, which every list puts last
+        let mut undated = Article::new(format!("undated-{i}"), &text);
+        undated.source = Some("Wire Four".into());
+        articles.push(undated);
     }
     ingest(&mut store, c, &articles);
     let f = Filter::default;
@@ -711,6 +715,17 @@ fn lists_read_through_ordered_branches_equal_the_general_plan() {
             assert_eq!(ids(store.events(&filter, limit, offset).unwrap()), general, "{filter:?} {limit} {offset}");
         }
         assert!(all >= 1 || filter.text.as_deref() == Some("volcano"), "{filter:?}");
+        let last = store.events_general(&filter, 1, all.saturating_sub(1)).unwrap();
+        assert!(last.iter().all(|e| e.event.date.is_none()) || filter.since.is_some(), "{filter:?}: undated last");
+        // common words walk the days in blocks and match each block's sentences
+        for (limit, offset) in [(100, 0), (1, 0), (2, 1), (3, all.saturating_sub(2)), (100, all + 5)] {
+            let general = ids(store.events_general(&filter, limit, offset).unwrap());
+            for block in [1, 2, 1024] {
+                let walked =
+                    store.events_walking_words(&filter, limit, offset, block, None).unwrap().expect("no budget");
+                assert_eq!(ids(walked), general, "walking {filter:?} {limit} {offset} in blocks of {block}");
+            }
+        }
     }
     // words, quad classes and several kinds at once go the general way
     assert!(store.branches(&Filter { text: Some("truce".into()), ..f() }).unwrap().is_none());
