@@ -123,7 +123,7 @@ impl Store {
         let tx = self.conn.transaction().map_err(|e| classify_err(e, &path))?;
         // On any error the transaction is dropped, which rolls the whole batch back.
         let outcomes = write_articles(&tx, batch, &mut known, coder_id).map_err(explain)?;
-        tx.execute_batch(schema::fold_rollups()).map_err(|e| classify_err(e, &path))?;
+        schema::fold(&tx).map_err(|e| classify_err(e, &path))?;
         tx.commit().map_err(|e| classify_err(e, &path))?;
         Ok(outcomes)
     }
@@ -168,7 +168,7 @@ impl Store {
         for ev in touched {
             rebuild_event(&tx, ev)?;
         }
-        tx.execute_batch(schema::fold_rollups()).map_err(|e| classify_err(e, &path))?;
+        schema::fold(&tx).map_err(|e| classify_err(e, &path))?;
         tx.commit().map_err(|e| classify_err(e, &path))?;
         Ok(n)
     }

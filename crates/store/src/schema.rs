@@ -191,6 +191,7 @@ pub fn migration(i: usize) -> Option<String> {
         // 6: whole-store counts (see [`ROLLUPS`]).
         5 => Some(rollups_sql()),
         6 => Some(ORDERED_INDEXES.to_string()),
+        7 => Some(DYADS_BY_COUNT.to_string()),
         _ => None,
     }
 }
@@ -226,9 +227,13 @@ DROP INDEX mentions_event;
 CREATE INDEX mentions_event_sentence ON mentions (event_id, sentence_id);
 "#;
 
+/// Migration 8: the dyads ranked by their count, so that the whole store's network reads its
+/// top rows from the index instead of sorting every pair of actors ever seen together.
+const DYADS_BY_COUNT: &str = "CREATE INDEX rollup_dyads_events ON rollup_dyads (events DESC);";
+
 /// The version a database has after every migration this build knows.
 pub fn latest() -> i64 {
-    MIGRATIONS.len() as i64 + 2
+    MIGRATIONS.len() as i64 + 3
 }
 
 /// A count of events by a key, so that a timeline, network, map or actor table over the whole
@@ -355,7 +360,7 @@ impl Rollup {
 
     /// Folds the batch's changes in: the old values of the events it touched taken away, the
     /// current values of those that remain added.
-    fn fold(&self) -> String {
+    fn fold(&self) -> [String; 2] {
         let sets: Vec<String> = self.sums.iter().map(|s| format!("{0} = {0} + excluded.{0}", s.0)).collect();
         let change = |from: &str, which: &str, sign: i32| {
             let values = self.values("e", sign);
@@ -363,7 +368,7 @@ impl Rollup {
             let sums: Vec<String> = sums.iter().map(|s| format!("SUM({s})")).collect();
             format!(
                 "INSERT INTO main.{} ({}) SELECT {}, {} FROM {from} e WHERE {which} {} GROUP BY {}
-                 ON CONFLICT ({}) DO UPDATE SET {};\n",
+                 ON CONFLICT ({}) DO UPDATE SET {}",
                 self.table,
                 self.columns().join(", "),
                 keys.join(", "),
@@ -374,7 +379,7 @@ impl Rollup {
                 sets.join(", "),
             )
         };
-        change("temp.rollup_old", "", -1) + &change("main.events", "e.id IN temp.rollup_touched AND", 1)
+        [change("temp.rollup_old", "", -1), change("main.events", "e.id IN temp.rollup_touched AND", 1)]
     }
 }
 
@@ -396,14 +401,26 @@ pub fn rollup_tables() -> String {
     )
 }
 
-/// Folds the transaction's changes into every rollup; each write transaction runs it before it
-/// commits.
-pub fn fold_rollups() -> &'static str {
-    static SQL: std::sync::OnceLock<String> = std::sync::OnceLock::new();
+/// Folds the transaction's changes into every rollup; each write transaction runs these
+/// statements, in order, before it commits (each prepared once a connection: they are the same
+/// every batch).
+pub fn fold_rollups() -> &'static [String] {
+    static SQL: std::sync::OnceLock<Vec<String>> = std::sync::OnceLock::new();
     SQL.get_or_init(|| {
-        ROLLUPS.iter().map(Rollup::fold).collect::<String>()
-            + "DELETE FROM temp.rollup_old; DELETE FROM temp.rollup_touched;"
+        ROLLUPS
+            .iter()
+            .flat_map(Rollup::fold)
+            .chain(["DELETE FROM temp.rollup_old".to_string(), "DELETE FROM temp.rollup_touched".to_string()])
+            .collect()
     })
+}
+
+/// Runs [`fold_rollups`] in a write transaction.
+pub fn fold(tx: &rusqlite::Transaction) -> rusqlite::Result<()> {
+    for sql in fold_rollups() {
+        tx.prepare_cached(sql)?.execute([])?;
+    }
+    Ok(())
 }
 
 /// Migration 6: every rollup, filled.
