@@ -381,6 +381,9 @@ enum Command {
         /// The store for --store-articles (default: a new file in a temporary folder, removed after).
         #[arg(long)]
         db: Option<PathBuf>,
+        /// Only time the queries, on the store at --db as it stands (no corpus, no ingest).
+        #[arg(long, requires = "db", conflicts_with = "store_articles")]
+        store_queries: bool,
     },
 }
 
@@ -533,6 +536,10 @@ fn run(cli: Cli) -> Result<ExitCode> {
         Command::Eval { gold, json, threads, config, misses, half, countries } => {
             let options = Options { countries: countries.map(|c| c.0), ..Options::default() };
             eval_command(&gold, json, threads, config.as_deref(), misses, half, options)
+        }
+        Command::Bench { store_queries: true, db: Some(db), .. } => {
+            time_store_queries(&db)?;
+            Ok(ExitCode::SUCCESS)
         }
         Command::Bench { store_articles: Some(n), db, threads, config, .. } => {
             bench_store(n, db, threads, config.as_deref())
@@ -912,7 +919,18 @@ fn bench_store(
         size as f64 / 1e6
     );
     drop(store);
-    let store = Store::open_read_only(&db)?;
+    time_store_queries(&db)?;
+    let _ = std::fs::remove_file(&input);
+    if db.starts_with(&tmp) {
+        let _ = std::fs::remove_dir_all(&tmp);
+    }
+    Ok(ExitCode::SUCCESS)
+}
+
+/// Times event lists with one filter (100 runs each) and whole-store aggregates (20 runs each)
+/// on a filled store, and prints the peak memory.
+fn time_store_queries(db: &std::path::Path) -> Result<()> {
+    let store = Store::open_read_only(db)?;
     let f = Filter::default;
     // values of the filters: the store's own countries and places
     let countries: Vec<String> = store.extent()?.countries.into_iter().map(|(c, _)| c).collect();
@@ -961,13 +979,7 @@ fn bench_store(
         line(label, &t);
     }
     println!("peak memory (VmHWM): {:.0} MB", bench::peak_memory().unwrap_or(0) as f64 / 1e6);
-    drop(aggregates);
-    drop(store);
-    let _ = std::fs::remove_file(&input);
-    if db.starts_with(&tmp) {
-        let _ = std::fs::remove_dir_all(&tmp);
-    }
-    Ok(ExitCode::SUCCESS)
+    Ok(())
 }
 
 fn bench_command(
