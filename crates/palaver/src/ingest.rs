@@ -64,20 +64,28 @@ pub struct StoreRun<'a> {
     pub coder_id: i64,
 }
 
+/// A batch of records read, with the indices of those to code (the store does not hold them as
+/// they are) and the bytes of text read.
+struct Batch {
+    records: Vec<Record>,
+    fresh: Vec<usize>,
+    bytes: u64,
+}
+
+impl Batch {
+    fn articles(&self) -> impl Iterator<Item = &Article> {
+        self.fresh.iter().map(|&i| &self.records[i].article)
+    }
+}
+
 impl StoreRun<'_> {
     fn code(&self, articles: &[&Article]) -> Vec<CodedArticle> {
         self.pool.install(|| articles.par_iter().map_init(|| self.engine.worker(), |w, a| w.code(a)).collect())
     }
 
-    /// A batch's readable records (the others reported and counted), the indices of those the
-    /// store does not hold as they are (to be coded), and their size in bytes.
-    fn fresh(
-        &self,
-        store: &Store,
-        batch: Vec<Item>,
-        summary: &mut IngestSummary,
-        pb: &ProgressBar,
-    ) -> Result<(Vec<Record>, Vec<usize>, u64)> {
+    /// A batch's readable records (the others reported and counted) and which of them the store
+    /// does not hold as they are.
+    fn fresh(&self, store: &Store, batch: Vec<Item>, summary: &mut IngestSummary, pb: &ProgressBar) -> Result<Batch> {
         let mut records: Vec<Record> = Vec::with_capacity(batch.len());
         for item in batch {
             match item {
@@ -107,19 +115,18 @@ impl StoreRun<'_> {
             })
             .collect();
         summary.unchanged += records.len() - fresh.len();
-        Ok((records, fresh, bytes))
+        Ok(Batch { records, fresh, bytes })
     }
 
     /// Writes a coded batch in one transaction.
     fn write(
         &self,
         store: &mut Store,
-        records: &[Record],
+        batch: &Batch,
         coded: &[CodedArticle],
-        fresh: &[usize],
         pb: &ProgressBar,
     ) -> Result<Vec<ArticleOutcome>> {
-        let pairs: Vec<(&Article, &CodedArticle)> = fresh.iter().map(|&i| &records[i].article).zip(coded).collect();
+        let pairs: Vec<(&Article, &CodedArticle)> = batch.articles().zip(coded).collect();
         for (a, c) in &pairs {
             for w in &c.warnings {
                 pb.suspend(|| eprintln!("palaver: {}: {w}", a.id));
@@ -139,7 +146,7 @@ impl StoreRun<'_> {
         // coded (the pool). An article repeated in the next batch may be coded twice; the write
         // checks the store again and keeps one.
         let result = (|| -> Result<()> {
-            let mut pending: Option<(Vec<Record>, Vec<CodedArticle>, Vec<usize>, u64)> = None;
+            let mut pending: Option<(Batch, Vec<CodedArticle>)> = None;
             loop {
                 let next = match next_batch(&rx) {
                     Some(batch) => Some(self.fresh(store, batch, &mut summary, &pb)?),
@@ -149,14 +156,14 @@ impl StoreRun<'_> {
                     break;
                 }
                 let (coded_next, written) = std::thread::scope(|scope| {
-                    let coder = next.as_ref().map(|(records, fresh, _)| {
+                    let coder = next.as_ref().map(|batch| {
                         scope.spawn(move || {
-                            let articles: Vec<&Article> = fresh.iter().map(|&i| &records[i].article).collect();
+                            let articles: Vec<&Article> = batch.articles().collect();
                             self.code(&articles)
                         })
                     });
-                    let written = pending.take().map(|(records, coded, fresh, bytes)| {
-                        self.write(store, &records, &coded, &fresh, &pb).map(|outcomes| (outcomes, bytes))
+                    let written = pending.take().map(|(batch, coded)| {
+                        self.write(store, &batch, &coded, &pb).map(|outcomes| (outcomes, batch.bytes))
                     });
                     let coded = coder.map(|h| h.join().expect("a coding thread panicked"));
                     (coded, written)
@@ -166,7 +173,7 @@ impl StoreRun<'_> {
                     summary.add(&outcomes);
                     pb.inc(bytes);
                 }
-                pending = next.zip(coded_next).map(|((records, fresh, bytes), coded)| (records, coded, fresh, bytes));
+                pending = next.zip(coded_next);
             }
             Ok(())
         })();
