@@ -863,8 +863,7 @@ impl<'a> Coder<'a> {
         while b > self.s.range.0 && (self.tok(b - 1).is(flag::NUMBER) || self.raw(b - 1) == "-") {
             b -= 1;
         }
-        b > self.s.range.0
-            && matches!(self.raw(b - 1).to_ascii_lowercase().as_str(), "its" | "their" | "his" | "her" | "our")
+        b > self.s.range.0 && self.grammar.list("possessive").iter().any(|w| Grammar::same_word(self.raw(b - 1), w))
     }
 
     /// Whether the mention starting at `i` names a place: "in Mali", "the city of Beirut".
@@ -883,7 +882,7 @@ impl<'a> Coder<'a> {
             let t = self.tok(k);
             t.class == Word::Other
                 && !t.is(flag::CAPITAL | flag::VERBAL | flag::PUNCT | flag::NUMBER)
-                && !crate::fatalities::is_number_word(self.raw(k))
+                && !self.grammar.tolls().is_count_word(&self.raw(k).to_lowercase())
         };
         for _ in 0..2 {
             if b > a && modifier(b) && self.tok(b - 1).class == Word::Locative {

@@ -5,38 +5,6 @@
 use crate::text::{flag, Token};
 use rustc_hash::{FxHashMap, FxHashSet};
 
-const UNITS: [&str; 20] = [
-    "zero",
-    "one",
-    "two",
-    "three",
-    "four",
-    "five",
-    "six",
-    "seven",
-    "eight",
-    "nine",
-    "ten",
-    "eleven",
-    "twelve",
-    "thirteen",
-    "fourteen",
-    "fifteen",
-    "sixteen",
-    "seventeen",
-    "eighteen",
-    "nineteen",
-];
-const TENS: [&str; 10] = ["", "", "twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety"];
-
-/// A number written as a word, or a word for a quantity of people: "sixty", "hundreds", "dozens".
-pub fn is_number_word(w: &str) -> bool {
-    let w = w.to_ascii_lowercase();
-    UNITS.contains(&w.as_str())
-        || TENS.iter().any(|t| !t.is_empty() && *t == w)
-        || matches!(w.as_str(), "hundred" | "hundreds" | "thousand" | "thousands" | "dozen" | "dozens" | "scores")
-}
-
 /// A language's toll words, read from its grammar table (the `toll_*`, `number.N` and
 /// `approx.N` keys of data/lang/<code>/grammar.tsv).
 #[derive(Debug, Default)]
@@ -61,6 +29,8 @@ pub struct Tolls {
     tens: FxHashMap<String, u32>,
     /// Words that multiply the number before them ("hundred").
     multiplier: FxHashMap<String, u32>,
+    /// Words for many people that give no count ("hundreds", "thousands", "milliers").
+    quantity: FxHashSet<String>,
     /// Approximate counts ("dozen", "dizaine"), by value.
     approx: FxHashMap<String, u32>,
     /// Days of the week, which a date between a killing verb and its count may hold.
@@ -202,6 +172,7 @@ impl Tolls {
                         map.extend(folded.map(|w| (w, v)));
                     }
                 }
+                "toll_quantity" => t.quantity.extend(folded),
                 k if k.starts_with("multiplier.") => {
                     let v = value()?;
                     t.multiplier.extend(folded.map(|w| (w, v)));
@@ -216,10 +187,14 @@ impl Tolls {
         Ok(t)
     }
 
-    /// Whether a lower-cased word is a number or a count ("six", "vingtaine", "dozens").
+    /// Whether a lower-cased word is a number or a count ("six", "vingtaine", "hundreds").
     pub fn is_count_word(&self, w: &str) -> bool {
         let w = fold(w);
-        self.approx.contains_key(&*w) || self.tens.contains_key(&*w) || self.units.contains_key(&*w)
+        self.approx.contains_key(&*w)
+            || self.tens.contains_key(&*w)
+            || self.units.contains_key(&*w)
+            || self.multiplier.contains_key(&*w)
+            || self.quantity.contains(&*w)
     }
 
     /// Whether token `k` is part of a date: a month or weekday, a day or year next to one, a

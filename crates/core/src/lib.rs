@@ -524,7 +524,8 @@ impl Worker<'_> {
             finder.find(s.tokens, mentions, &mut self.places);
             ontology::sentence_words(&self.tokens[s.tokens.0..s.tokens.1], &mut self.sentence_words);
             let first_event = out.events.len();
-            let mediator = mediation::mediator(text, &self.tokens, s.tokens, mentions).map(|k| ctx.actor(&mentions[k]));
+            let mediator = mediation::mediator(&language.grammar, text, &self.tokens, s.tokens, mentions)
+                .map(|k| ctx.actor(&mentions[k]));
             let mut ordinal = 0;
             for c in &self.coded {
                 if c.negated && !engine.options.keep_negated {

@@ -3,99 +3,75 @@
 //! AU", "with Qatar as mediator": the actor so named is the third party of the sentence's
 //! cooperative events (talks, appeals, agreements, yielding), recorded as the event's `mediator`.
 //!
-//! The cues are few and closed (mediate, broker, facilitate and their nouns; auspices), so they are
-//! listed here, beside the constructions that use them.
+//! The cues are few and closed: the grammar table's `mediation_*` keys (mediate, broker,
+//! facilitate and their nouns; auspices) and the little words of the constructions below.
 
 use crate::grammar::Grammar;
 use crate::mentions::Mention;
 use crate::text::Token;
 
-/// Verbs whose subject, or `by`-agent, mediates.
-const VERBS: &[&str] = &[
-    "mediate",
-    "mediated",
-    "mediates",
-    "mediating",
-    "broker",
-    "brokered",
-    "brokers",
-    "brokering",
-    "facilitate",
-    "facilitated",
-    "facilitates",
-    "facilitating",
-];
-/// Nouns naming mediation: "under X's mediation", "the mediation of X", "X mediation".
-const NOUNS: &[&str] = &["mediation", "mediator", "mediators", "facilitation", "auspices", "good offices"];
-
 fn word<'a>(text: &'a str, t: &Token) -> &'a str {
     text.get(t.start as usize..t.end as usize).unwrap_or("")
 }
 
-/// The index (into `mentions`) of the sentence's mediator, if it names one.
-pub fn mediator(text: &str, tokens: &[Token], range: (usize, usize), mentions: &[Mention]) -> Option<usize> {
+/// The index (into `mentions`) of the sentence's mediator, if it names one. The words are the
+/// grammar's: `mediation_verb` (whose subject or agent mediates), `mediation_noun` (phrases with
+/// `_` between words: "good_offices"), `mediation_aux` (between the mediator and the verb or
+/// noun: "has", "helped", "'s"), `mediation_det` (articles skipped before a mediator), `mediation_by`, `mediation_of`,
+/// `mediation_with`, `mediation_as`, and `mediation_role` (before the noun in "with X as (the) chief mediator").
+pub fn mediator(
+    grammar: &Grammar,
+    text: &str,
+    tokens: &[Token],
+    range: (usize, usize),
+    mentions: &[Mention],
+) -> Option<usize> {
     let lower = |i: usize| word(text, &tokens[i]).to_lowercase();
-    let is_verb = |i: usize| i < range.1 && VERBS.contains(&lower(i).as_str());
+    let listed = |key: &str, i: usize| i < range.1 && grammar.list(key).iter().any(|x| *x == lower(i));
+    let is_verb = |i: usize| listed("mediation_verb", i);
     let is_noun = |i: usize| {
-        i < range.1 && {
-            let w = lower(i);
-            NOUNS.contains(&w.as_str()) || (w == "good" && i + 1 < range.1 && lower(i + 1) == "offices")
-        }
+        grammar
+            .list("mediation_noun")
+            .iter()
+            .any(|phrase| phrase.split('_').enumerate().all(|(k, w)| i + k < range.1 && lower(i + k) == w))
     };
     for (k, m) in mentions.iter().enumerate() {
         let (start, end) = (m.start, m.end);
         // X mediated / X has mediated / X helped broker / X-brokered / X's mediation / X mediation
         let mut after = end;
-        while after < range.1
-            && matches!(
-                lower(after).as_str(),
-                "has"
-                    | "had"
-                    | "have"
-                    | "helped"
-                    | "help"
-                    | "to"
-                    | "-"
-                    | "quietly"
-                    | "also"
-                    | "successfully"
-                    | "'s"
-                    | "’s"
-            )
-        {
+        while listed("mediation_aux", after) {
             after += 1;
         }
         if is_verb(after) || is_noun(after) {
             // "the talks between X and Y mediated by Z": X is not the mediator when "by" follows
-            let passive_agent_follows = after + 1 < range.1 && lower(after + 1) == "by";
-            if !passive_agent_follows {
+            if !listed("mediation_by", after + 1) {
                 return Some(k);
             }
         }
         // brokered by X / mediated by X / under the auspices of X / the mediation of X / with X as mediator
         let mut before = start;
         let mut skipped = 0;
-        while before > range.0 && skipped < 3 && matches!(lower(before - 1).as_str(), "the" | "a" | "an") {
+        while before > range.0 && skipped < 3 && listed("mediation_det", before - 1) {
             before -= 1;
             skipped += 1;
         }
         if before >= range.0 + 2 {
-            let (p, q) = (lower(before - 1), before - 2);
-            if (p == "by" && is_verb(q)) || (p == "of" && is_noun(q)) {
+            let q = before - 2;
+            if (listed("mediation_by", before - 1) && is_verb(q)) || (listed("mediation_of", before - 1) && is_noun(q))
+            {
                 return Some(k);
             }
         }
-        if before > range.0 && lower(before - 1) == "with" && end + 1 < range.1 && lower(end) == "as" {
+        if before > range.0 && listed("mediation_with", before - 1) && end + 1 < range.1 && listed("mediation_as", end)
+        {
             let mut n = end + 1;
-            while n < range.1 && matches!(lower(n).as_str(), "a" | "an" | "the" | "chief" | "main" | "lead") {
+            while listed("mediation_role", n) {
                 n += 1;
             }
             if is_noun(n) {
                 return Some(k);
             }
         }
-        // under Algerian mediation: a country adjective before the noun (the first pattern, with
-        // "under" before it, is the same: kept for clarity of the rule's cases)
     }
     None
 }

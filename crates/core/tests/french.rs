@@ -268,3 +268,14 @@ fn a_span_of_days_may_repeat_its_article() {
     let fight = events.iter().find(|e| e.cameo_root == "19").expect("the fighting is coded");
     assert_eq!((fight.date.as_deref(), fight.date_precision.as_str()), (Some("2020-03-04"), "day"));
 }
+
+#[test]
+fn french_names_the_mediator_from_its_own_words() {
+    let mediator = |e: &Event| e.mediator.as_ref().map(|m| m.actor_id.clone().or(m.code.clone()).unwrap_or_default());
+    let e = code("Sous l'égide de la CEDEAO, la junte a rencontré les dirigeants de l'opposition à Bamako.");
+    assert!(e.iter().any(|e| e.cameo.starts_with("04") && mediator(e).as_deref() == Some("ecowas")), "{e:?}");
+    let e = code("Avec l'Algérie comme médiateur, le gouvernement malien a rencontré les groupes armés à Alger.");
+    assert!(e.iter().any(|e| e.cameo.starts_with("04") && mediator(e).as_deref() == Some("DZA")), "{e:?}");
+    let e = code("Des soldats maliens ont attaqué des combattants du GSIM près de Mopti dimanche.");
+    assert!(!e.is_empty() && e.iter().all(|e| e.mediator.is_none()), "{e:?}");
+}
