@@ -374,7 +374,7 @@ impl<'a> Coder<'a> {
     /// The members of the compound around mention `m`: mentions joined by "and", "or" or commas.
     fn group(&self, m: usize) -> Vec<usize> {
         let joined = |a: usize, b: usize| {
-            crate::mentions::joined(self.s.text, self.s.tokens, &self.s.mentions[a], &self.s.mentions[b])
+            crate::mentions::joined(self.grammar, self.s.text, self.s.tokens, &self.s.mentions[a], &self.s.mentions[b])
         };
         let (mut a, mut b) = (m, m);
         while a > 0 && joined(a - 1, a) {

@@ -260,6 +260,16 @@ impl Grammar {
         self.lists.get(key).map_or(&[], Vec::as_slice)
     }
 
+    /// Whether a word of the text, in any case, is one of `key`'s words.
+    pub fn has(&self, key: &str, raw: &str) -> bool {
+        self.list(key).iter().any(|w| Grammar::same_word(raw, w))
+    }
+
+    /// Whether a word of the text, as written, is one of `key`'s words (which are lower-case).
+    pub fn has_exactly(&self, key: &str, raw: &str) -> bool {
+        self.list(key).iter().any(|w| w == raw)
+    }
+
     /// The words and phrases after a name that make it a region or a district (`region_word`),
     /// each as its words.
     pub fn region_words(&self) -> &[Vec<String>] {

@@ -535,7 +535,7 @@ impl Worker<'_> {
                     Some((p0, p1, _)) => &self.mentions[p0..p1],
                     None => &[],
                 };
-                for (source, target) in resolve_pronouns(c, mentions, previous, text, &self.tokens) {
+                for (source, target) in resolve_pronouns(&language.grammar, c, mentions, previous, text, &self.tokens) {
                     let mut event = ctx.event(index, ordinal, s.bytes, mentions, &self.dates, c);
                     ctx.replace_sides(&mut event, source, target);
                     if c.agreement && !refer_to_agreement(&mut event, &out.events) {
@@ -734,18 +734,12 @@ impl Worker<'_> {
         let mut sentence_mentions = Vec::new();
         for s in &self.sentences {
             let mut discard = None;
-            mentions::chunks(lex, &self.tokens, s.tokens, &mut self.words, &mut self.chunks, &mut discard);
+            let grammar = &self.engine.languages[self.lang].grammar;
+            mentions::chunks(lex, grammar, &self.tokens, s.tokens, &mut self.words, &mut self.chunks, &mut discard);
             if discard == Some(DiscardScope::Story) {
                 return false;
             }
-            mentions::compose(
-                text,
-                &self.tokens,
-                &self.chunks,
-                self.engine.languages[self.lang].grammar.calendar(),
-                &mut sentence_mentions,
-            );
-            let grammar = &self.engine.languages[self.lang].grammar;
+            mentions::compose(text, &self.tokens, &self.chunks, grammar, &mut sentence_mentions);
             mentions::add_pronouns(grammar, text, &self.tokens, s.tokens, &mut sentence_mentions);
             let m0 = self.mentions.len();
             self.mentions.extend_from_slice(&sentence_mentions);
@@ -764,6 +758,7 @@ impl Worker<'_> {
 type Sides<'m> = (Option<Option<&'m Mention>>, Option<Option<&'m Mention>>);
 
 fn resolve_pronouns<'m>(
+    grammar: &Grammar,
     c: &coding::Coded,
     mentions: &'m [Mention],
     previous: &'m [Mention],
@@ -776,7 +771,7 @@ fn resolve_pronouns<'m>(
             return None;
         }
         let found: Vec<Option<&Mention>> =
-            mentions::antecedents(m, text, tokens, mentions, previous).into_iter().map(Some).collect();
+            mentions::antecedents(grammar, m, text, tokens, mentions, previous).into_iter().map(Some).collect();
         Some(if found.is_empty() { vec![None] } else { found })
     };
     match (side(c.source), side(c.target)) {

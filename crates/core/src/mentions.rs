@@ -49,6 +49,7 @@ pub struct Mention {
 /// Finds dictionary phrases in `tokens[range]`, longest first, left to right.
 pub fn chunks(
     lexicon: &Lexicon,
+    grammar: &Grammar,
     tokens: &[Token],
     range: (usize, usize),
     words: &mut Vec<u32>,
@@ -86,14 +87,26 @@ pub fn chunks(
             None => i += 1,
         }
     }
-    country_forces(lexicon, tokens, range, out);
-    former_office(lexicon, tokens, range, out);
-    anti_weapons(lexicon, tokens, out);
+    country_forces(lexicon, grammar, tokens, range, out);
+    former_office(lexicon, grammar, tokens, range, out);
+    anti_weapons(lexicon, grammar, tokens, out);
 }
 
-/// "anti-aircraft guns", "anti-tank mines": the military agent after "anti-" is a weapon's use.
-fn anti_weapons(lexicon: &Lexicon, tokens: &[Token], out: &mut Vec<Chunk>) {
-    let anti = lexicon.vocab.get("anti");
+/// The vocabulary id of the grammar table's word for `key` (0: the language has none).
+fn word_of(lexicon: &Lexicon, grammar: &Grammar, key: &str) -> u32 {
+    grammar.list(key).first().map_or(0, |w| lexicon.vocab.get(w))
+}
+
+/// The agent the grammar table's phrase for `key` names (words joined by `_`), if the lexicon
+/// has it.
+fn agent_of_key(lexicon: &Lexicon, grammar: &Grammar, key: &str) -> Option<PhraseTarget> {
+    agent_named(lexicon, &grammar.list(key).first()?.replace('_', " "))
+}
+
+/// "anti-aircraft guns", "anti-tank mines": the military agent after "anti-" (the grammar's
+/// `weapon_prefix`) is a weapon's use.
+fn anti_weapons(lexicon: &Lexicon, grammar: &Grammar, tokens: &[Token], out: &mut Vec<Chunk>) {
+    let anti = word_of(lexicon, grammar, "weapon_prefix");
     if anti == 0 {
         return;
     }
@@ -104,13 +117,14 @@ fn anti_weapons(lexicon: &Lexicon, tokens: &[Token], out: &mut Vec<Chunk>) {
 }
 
 /// "former Socialist prime minister", "former Defence Minister": an office held before, with
-/// words between "former" and the title, is an elite (ELI) like "former president".
-fn former_office(lexicon: &Lexicon, tokens: &[Token], range: (usize, usize), out: &mut [Chunk]) {
-    let (former, ex) = (lexicon.vocab.get("former"), lexicon.vocab.get("ex"));
+/// words between "former" and the title, is an elite (ELI) like "former president". The words are
+/// the grammar's `former_word`, `ex_word` and `former_agent` (the elite's dictionary phrase).
+fn former_office(lexicon: &Lexicon, grammar: &Grammar, tokens: &[Token], range: (usize, usize), out: &mut [Chunk]) {
+    let (former, ex) = (word_of(lexicon, grammar, "former_word"), word_of(lexicon, grammar, "ex_word"));
     if former == 0 {
         return;
     }
-    let Some(elite) = agent_named(lexicon, "former officials") else { return };
+    let Some(elite) = agent_of_key(lexicon, grammar, "former_agent") else { return };
     for k in 0..out.len() {
         let c = out[k];
         let office = c.kind == EntryKind::Agent
@@ -146,14 +160,15 @@ fn agent_named(lexicon: &Lexicon, phrase: &str) -> Option<PhraseTarget> {
 /// "Malian forces", "Danish-led forces", "US forces in Iraq": "forces" is no agent of its own (it is
 /// also a verb: "forces them to flee"), but after a country it is that country's military. A
 /// country's name qualifies only where "forces" cannot be its verb (a verb, a preposition or the end
-/// follows, not an object).
-fn country_forces(lexicon: &Lexicon, tokens: &[Token], range: (usize, usize), out: &mut Vec<Chunk>) {
-    let forces = lexicon.vocab.get("forces");
+/// follows, not an object). The words are the grammar's `forces_word`, `forces_agent` (the
+/// military's dictionary phrase) and `led_word`.
+fn country_forces(lexicon: &Lexicon, grammar: &Grammar, tokens: &[Token], range: (usize, usize), out: &mut Vec<Chunk>) {
+    let forces = word_of(lexicon, grammar, "forces_word");
     if forces == 0 || !tokens[range.0..range.1].iter().any(|t| t.word == forces) {
         return;
     }
-    let Some(agent) = agent_named(lexicon, "armed forces") else { return };
-    let led = lexicon.vocab.get("led");
+    let Some(agent) = agent_of_key(lexicon, grammar, "forces_agent") else { return };
+    let led = word_of(lexicon, grammar, "led_word");
     let mut added = Vec::new();
     for (k, c) in out.iter().enumerate() {
         let adjective = c.kind == EntryKind::CountryAdjective;
@@ -278,9 +293,15 @@ fn is_country(c: &Chunk) -> bool {
 }
 
 /// Composes chunks into mentions.
-pub fn compose(text: &str, tokens: &[Token], chunks: &[Chunk], cal: &crate::dates::Calendar, out: &mut Vec<Mention>) {
+/// Composes a sentence's chunks into mentions. The words the constructions turn on are the
+/// grammar table's: `attitude_against`/`attitude_for` ("anti-", "pro-"), `settlement_plural`,
+/// `possessive_mark`, `affiliation` ("-linked", "-backed"), `led_word`, `person_of` and
+/// `people_of`/`people_in` ("troops of Mali", "protesters in Bamako").
+pub fn compose(text: &str, tokens: &[Token], chunks: &[Chunk], grammar: &Grammar, out: &mut Vec<Mention>) {
     out.clear();
+    let cal = grammar.calendar();
     let tok = |i: usize| -> &str { tokens.get(i).map_or("", |t| &text[t.start as usize..t.end as usize]) };
+    let is = |key: &str, i: usize| grammar.has(key, tok(i));
     let mut i = 0;
     while i < chunks.len() {
         let c = chunks[i];
@@ -288,13 +309,13 @@ pub fn compose(text: &str, tokens: &[Token], chunks: &[Chunk], cal: &crate::date
             Mention { start: c.start, end: c.end, who: who_of(&c), line: c.line, kind: c.kind, agent_first: false };
         // "an anti-Syrian rally" is against Syria (a party), but an "anti-Syrian journalist" is no
         // Syrian: what follows "anti-" or "pro-" stays a mention of its own
-        if attitude(text, tokens, &c) {
+        if attitude(grammar, text, tokens, &c) {
             out.push(m);
             i += 1;
             continue;
         }
         m.end = after_name(text, tokens, &c, chunks.get(i + 1), cal);
-        if c.kind == EntryKind::CountryAdjective && is_settlement(&tok(c.end).to_lowercase()) {
+        if c.kind == EntryKind::CountryAdjective && is("settlement_plural", c.end) {
             // "Lebanese villages were shelled": the country's civilians
             m.who.people = true;
             m.end = c.end + 1;
@@ -306,7 +327,7 @@ pub fn compose(text: &str, tokens: &[Token], chunks: &[Chunk], cal: &crate::date
             let n = chunks[j];
             let between = &tokens[m.end..n.start];
             let gap = between.len();
-            let possessive = gap >= 1 && matches!(tok(m.end), "'s" | "’s" | "'" | "’");
+            let possessive = gap >= 1 && is("possessive_mark", m.end);
             // titles before an agent may be capitalised: "Dagolath's first Deputy Prime Minister"
             let title_ok = |t: &Token| {
                 modifier_word(t)
@@ -326,15 +347,10 @@ pub fn compose(text: &str, tokens: &[Token], chunks: &[Chunk], cal: &crate::date
             };
             let plain_gap = (0..gap_words.len()).all(|k| title_ok(&gap_words[k]) || coordinated(k));
             // "al Qaeda-linked JNIM": a modifier, the head follows
-            let linked = gap == 2
-                && tok(m.end) == "-"
-                && matches!(
-                    tok(m.end + 1).to_lowercase().as_str(),
-                    "linked" | "backed" | "affiliated" | "allied" | "led" | "aligned" | "inspired" | "based"
-                );
+            let linked = gap == 2 && tok(m.end) == "-" && is("affiliation", m.end + 1);
             // "Danish-led forces": the country's own forces
             let led_agent = linked
-                && tok(m.end + 1).eq_ignore_ascii_case("led")
+                && is("led_word", m.end + 1)
                 && n.kind == EntryKind::Agent
                 && m.who.actor.is_none()
                 && m.who.agent.is_none()
@@ -358,7 +374,7 @@ pub fn compose(text: &str, tokens: &[Token], chunks: &[Chunk], cal: &crate::date
             }
             // "King Hassan of Morocco": a named person of a country is the person
             let person_of = gap == 1
-                && tok(m.end).eq_ignore_ascii_case("of")
+                && is("person_of", m.end)
                 && m.who.actor.is_some()
                 && m.who.agent.is_none()
                 && n.kind == EntryKind::CountryName;
@@ -382,10 +398,8 @@ pub fn compose(text: &str, tokens: &[Token], chunks: &[Chunk], cal: &crate::date
                 // "troops of Mali", "leaders of JNIM", "fighters from ISWAP"
                 let of = gap == 1 || (gap == 2 && tokens[m.end + 1].class == Word::Det);
                 // "protesters in Bamako", "activists in Arnor": people of that place
-                let of = of
-                    && (matches!(tok(m.end).to_lowercase().as_str(), "of" | "from" | "in")
-                        || tokens[m.end].class == Word::Of);
-                let in_country = tok(m.end).eq_ignore_ascii_case("in");
+                let of = of && (is("people_of", m.end) || tokens[m.end].class == Word::Of);
+                let in_country = is("people_in", m.end);
                 if of
                     && (!in_country || n.kind != EntryKind::Actor || gap == 1)
                     && m.who.actor.is_none()
@@ -434,27 +448,19 @@ pub fn compose(text: &str, tokens: &[Token], chunks: &[Chunk], cal: &crate::date
         out.push(m);
         i = j;
     }
-    share_agents(text, tokens, out);
+    share_agents(grammar, text, tokens, out);
     share_country(tokens, out);
 }
 
 /// "anti-Syrian", "pro-Iranian", "anti-government": a party one is for or against, not whose the
 /// actor named next is.
-fn attitude(text: &str, tokens: &[Token], c: &Chunk) -> bool {
+fn attitude(grammar: &Grammar, text: &str, tokens: &[Token], c: &Chunk) -> bool {
     let tok = |i: usize| -> &str { tokens.get(i).map_or("", |t| &text[t.start as usize..t.end as usize]) };
     if c.start < 2 || tok(c.start - 1) != "-" {
         return false;
     }
-    match tok(c.start - 2).to_ascii_lowercase().as_str() {
-        "anti" => true,
-        "pro" => c.kind != EntryKind::Agent,
-        _ => false,
-    }
-}
-
-/// Words for settlements: "Iraqi towns", "Palestinian homes" are the country's civilians.
-fn is_settlement(word: &str) -> bool {
-    matches!(word, "villages" | "towns" | "homes" | "houses" | "neighbourhoods" | "neighborhoods" | "cities")
+    let word = tok(c.start - 2);
+    grammar.has("attitude_against", word) || (grammar.has("attitude_for", word) && c.kind != EntryKind::Agent)
 }
 
 /// Where a title's mention ends: "President Joao Silva", "King Hassan of Morocco" take the name of a
@@ -486,11 +492,10 @@ fn after_name(text: &str, tokens: &[Token], c: &Chunk, next: Option<&Chunk>, cal
 
 /// Whether two mentions are members of one compound: "Mali and Niger", "Arnor, Calenardhon and the
 /// evil awful Gondor" (an "and" or a comma, determiners and plain modifiers between them).
-pub fn joined(text: &str, tokens: &[Token], x: &Mention, y: &Mention) -> bool {
+pub fn joined(grammar: &Grammar, text: &str, tokens: &[Token], x: &Mention, y: &Mention) -> bool {
     let between = &tokens[x.end..y.start.max(x.end)];
     let is_comma = |t: &Token| &text[t.start as usize..t.end as usize] == ",";
-    let possessive =
-        |t: &Token| matches!(&text[t.start as usize..t.end as usize], "'s" | "\u{2019}s" | "'" | "\u{2019}");
+    let possessive = |t: &Token| grammar.has("possessive_mark", &text[t.start as usize..t.end as usize]);
     !between.is_empty()
         && between.len() <= 5
         && !between.iter().any(possessive)
@@ -524,6 +529,7 @@ pub fn add_pronouns(grammar: &Grammar, text: &str, tokens: &[Token], range: (usi
 /// The earlier actors a pronoun stands for: a subject earlier in the same sentence ("the
 /// government said it had asked"), else the subjects of the previous sentence ("both": two).
 pub fn antecedents<'m>(
+    grammar: &Grammar,
     pronoun: &Mention,
     text: &str,
     tokens: &[Token],
@@ -531,13 +537,12 @@ pub fn antecedents<'m>(
     previous: &'m [Mention],
 ) -> Vec<&'m Mention> {
     let word = &text[tokens[pronoun.start].start as usize..tokens[pronoun.start].end as usize];
-    let want = if word.eq_ignore_ascii_case("both") { 2 } else { 1 };
+    let want = if grammar.has("pronoun_two", word) { 2 } else { 1 };
     // "Nigeria today announced": a word of time may stand between a subject and its verb
     let verbal = |t: &Token| t.is(flag::VERBAL) || t.class.in_verb_group();
     let is_subject = |m: &&Mention| {
         tokens.get(m.end).is_some_and(|n| {
-            let timely =
-                matches!(&text[n.start as usize..n.end as usize], "today" | "yesterday" | "tonight" | "now" | "then");
+            let timely = grammar.has_exactly("time_adverb", &text[n.start as usize..n.end as usize]);
             verbal(n) || (timely && tokens.get(m.end + 1).is_some_and(verbal))
         })
     };
@@ -570,11 +575,11 @@ fn share_country(tokens: &[Token], mentions: &mut [Mention]) {
 
 /// In a compound, an agent after the last member ("Hungarian and Romanian officials") or before the
 /// first ("the ambassadors of Arnor, Osgiliath and Gondor") belongs to every member.
-fn share_agents(text: &str, tokens: &[Token], mentions: &mut [Mention]) {
+fn share_agents(grammar: &Grammar, text: &str, tokens: &[Token], mentions: &mut [Mention]) {
     let mut a = 0;
     while a < mentions.len() {
         let mut b = a;
-        while b + 1 < mentions.len() && joined(text, tokens, &mentions[b], &mentions[b + 1]) {
+        while b + 1 < mentions.len() && joined(grammar, text, tokens, &mentions[b], &mentions[b + 1]) {
             b += 1;
         }
         if b > a {
