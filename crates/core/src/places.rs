@@ -112,9 +112,7 @@ impl Finder<'_> {
         // "between Somadougou and Diallo (coded as Somadougou at geoprecision 2)": the place the
         // report files the event at, wherever the text names it
         for i in range.0..range.1.saturating_sub(1) {
-            let coded = self.raw(i).eq_ignore_ascii_case("as")
-                && (i.saturating_sub(4).max(range.0)..i).any(|k| self.raw(k).eq_ignore_ascii_case("coded"));
-            if !coded || !self.tokens[i + 1].is(flag::CAPITAL) {
+            if !self.filed_at(i, range) || !self.tokens[i + 1].is(flag::CAPITAL) {
                 continue;
             }
             let run = self.name_run(i + 1, range);
@@ -134,6 +132,14 @@ impl Finder<'_> {
         }
     }
 
+    /// Whether token `i` opens the place a report files its event at: the grammar's `filed_as`
+    /// ("as") with `filed_coded` ("coded") among the four words before: "coded as X", "coded at
+    /// approximate location as X".
+    fn filed_at(&self, i: usize, range: (usize, usize)) -> bool {
+        self.grammar.has("filed_as", self.raw(i))
+            && (i.saturating_sub(4).max(range.0)..i).any(|k| self.grammar.has("filed_coded", self.raw(k)))
+    }
+
     fn scan_places(&self, range: (usize, usize), mentions: &[Mention], out: &mut Vec<PlaceMention>) {
         out.clear();
         let mut last_end = None;
@@ -141,13 +147,8 @@ impl Finder<'_> {
         while i < range.1 {
             let t = self.tokens[i];
             let w = self.raw(i);
-            let is = |x: &str| w.eq_ignore_ascii_case(x);
-            // "coded as X", "coded at approximate location as X"
-            let filed_at = |i: usize| {
-                self.raw(i).eq_ignore_ascii_case("as")
-                    && (i.saturating_sub(4).max(range.0)..i).any(|k| self.raw(k).eq_ignore_ascii_case("coded"))
-            };
-            let filed = filed_at(i);
+            let is = |key: &str| self.grammar.has(key, w);
+            let filed = self.filed_at(i, range);
             // "the school of Diona", "les habitants de Kati", "au marché de Dioura": a common noun
             // of a place at home (checked below once the place is found)
             let of_noun = |i: usize| {
@@ -162,7 +163,7 @@ impl Finder<'_> {
                     && !self.grammar.tolls().is_count_word(&self.raw(i - 1).to_lowercase())
             };
             // "between Dala and Douentza": the second place too
-            let and_after_place = last_end == Some(i) && is("and");
+            let and_after_place = last_end == Some(i) && is("place_and");
             let trigger = and_after_place
                 || t.class == Word::Locative
                 || self.ends_locative_phrase(i, range)
@@ -170,11 +171,9 @@ impl Finder<'_> {
                 || of_noun(i)
                 || is("between")
                 // ACLED's "(coded as Madougou at geoprecision 2)": the place the event is filed at
-                || filed_at(i)
-                || is("into")
-                || is("toward")
-                || is("towards")
-                || is("from");
+                || filed
+                // "into", "towards", "from"
+                || is("place_motion");
             if !trigger {
                 // "attacked Tin-Hamma (Ansongo, Gao)": a name its hints place needs no preposition
                 let starts_name = t.is(flag::CAPITAL) && (i == range.0 || !self.tokens[i - 1].is(flag::CAPITAL));
@@ -249,26 +248,8 @@ impl Finder<'_> {
                 && (mentions.iter().any(|m| m.end == i)
                     || (self.tokens[i - 1].class == Word::Other
                         && !self.tokens[i - 1].is(flag::VERBAL | flag::PUNCT | flag::NUMBER)));
-            let distance = i > range.0
-                && matches!(
-                    self.raw(i - 1).to_ascii_lowercase().as_str(),
-                    "km" | "kms"
-                        | "kilometres"
-                        | "kilometers"
-                        | "miles"
-                        | "metres"
-                        | "meters"
-                        | "away"
-                        | "north"
-                        | "south"
-                        | "east"
-                        | "west"
-                        | "northeast"
-                        | "northwest"
-                        | "southeast"
-                        | "southwest"
-                );
-            let origin = is("from") && noun_before && !distance;
+            let distance = i > range.0 && self.grammar.has("distance_word", self.raw(i - 1));
+            let origin = is("place_from") && noun_before && !distance;
             // "the capital of Israel", "the people of Mali": a country after "of" is a topic, not
             // where anything happened (a locative says that: "in the north of Mali")
             let by_of = t.class == Word::Of;
@@ -392,7 +373,7 @@ impl Finder<'_> {
                 continue;
             }
             let name = self.tokens[end].is(flag::CAPITAL) || w == "-" || w == "'";
-            if !(name || self.is_hint_filler(&w) || matches!(w.as_str(), "between" | "of" | "the")) {
+            if !(name || self.is_hint_filler(&w) || self.grammar.has("hint_joiner", &w)) {
                 return None;
             }
             end += 1;
@@ -541,9 +522,7 @@ impl Finder<'_> {
         {
             let c = &self.lexicon.countries[m.who.country? as usize];
             // "near the Burkina Faso border": the edge of a country, seen from the other side
-            if m.end < range.1
-                && matches!(self.raw(m.end).to_ascii_lowercase().as_str(), "border" | "borders" | "frontier")
-            {
+            if m.end < range.1 && self.grammar.has("border_word", self.raw(m.end)) {
                 return None;
             }
             // "Mali's Niono Circle": the country only qualifies what follows
