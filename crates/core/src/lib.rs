@@ -570,7 +570,13 @@ impl Worker<'_> {
                             _ => last_place.clone().or_else(|| near.map(|p| p.location.clone())),
                         };
                         if !engine.options.no_implied_perpetrators {
-                            perpetrators::imply(lex, &mut event, ctx.country, &out.events);
+                            perpetrators::imply(
+                                lex,
+                                language.grammar.list("state_weapon"),
+                                &mut event,
+                                ctx.country,
+                                &out.events,
+                            );
                         }
                         event.acled = ontology::acled(lex, &event, &self.sentence_words);
                         if event.plover.mode.is_none() {

@@ -41,28 +41,13 @@ pub fn implied_actor(a: &ActorRecord) -> bool {
     a.actor_id.is_none() && (a.text == UNIDENTIFIED || a.text == AUTHORITIES)
 }
 
-/// Words of a strike from the air or of artillery, whose unnamed author is a state's forces, not
-/// an armed group. (Rockets and mortars are left out: armed groups fire them at camps.)
-const STATE_WAR: [&str; 13] = [
-    "airstrike",
-    "air strike",
-    "drone",
-    "warplane",
-    "aircraft",
-    "helicopter",
-    "jet",
-    "bombardment",
-    "air raid",
-    "shelling",
-    "shelled",
-    "artillery",
-    "missile",
-];
-
-/// Whether an event is a strike from the air or by artillery (by its code or its sentence).
-fn state_weapons(event: &Event) -> bool {
-    let s = event.evidence.sentence.to_ascii_lowercase();
-    event.cameo.starts_with("195") || STATE_WAR.iter().any(|w| s.contains(w))
+/// Whether an event is a strike from the air or by artillery: by its code, or by its sentence
+/// holding one of `weapons` (the grammar's `state_weapon`, words joined by `_`: "air_strike"),
+/// whose unnamed author is a state's forces, not an armed group. (Rockets and mortars are left
+/// out: armed groups fire them at camps.)
+fn state_weapons(event: &Event, weapons: &[String]) -> bool {
+    let s = event.evidence.sentence.to_lowercase();
+    event.cameo.starts_with("195") || weapons.iter().any(|w| s.contains(&*w.replace('_', " ")))
 }
 
 /// Whether an actor is an armed non-state group (rebels, militias, insurgents).
@@ -73,7 +58,13 @@ fn armed(a: &Option<ActorRecord>) -> bool {
 /// Gives an event with no source the actor it implies: for violence, an unidentified armed group;
 /// for an arrest or deportation, the state's authorities; of the country where it happened (else
 /// the country the article is about). Returns whether it did.
-pub fn imply(lex: &Lexicon, event: &mut Event, article_country: Option<u32>, earlier: &[Event]) -> bool {
+pub fn imply(
+    lex: &Lexicon,
+    weapons: &[String],
+    event: &mut Event,
+    article_country: Option<u32>,
+    earlier: &[Event],
+) -> bool {
     if event.source.is_some() {
         return false;
     }
@@ -82,7 +73,7 @@ pub fn imply(lex: &Lexicon, event: &mut Event, article_country: Option<u32>, ear
     }
     // whoever the victims (militants too), as ACLED codes an unknown author: only a strike from
     // the air or by artillery is left open, being a state's
-    let (text, role) = if violent(event) && !state_weapons(event) {
+    let (text, role) = if violent(event) && !state_weapons(event, weapons) {
         (UNIDENTIFIED, "UAF")
     } else if event.cameo.starts_with("173") || event.cameo.starts_with("174") {
         (AUTHORITIES, "GOV")

@@ -279,3 +279,16 @@ fn french_names_the_mediator_from_its_own_words() {
     let e = code("Des soldats maliens ont attaqué des combattants du GSIM près de Mopti dimanche.");
     assert!(!e.is_empty() && e.iter().all(|e| e.mediator.is_none()), "{e:?}");
 }
+
+#[test]
+fn a_french_air_strike_implies_no_armed_group() {
+    let e = code("Une frappe aérienne a tué cinq personnes près de Gao dimanche.");
+    assert!(!e.is_empty(), "coded");
+    assert!(
+        e.iter().all(|e| e.source.as_ref().is_none_or(|s| s.text != "unidentified armed group")),
+        "{:?}",
+        e.iter().map(|e| (&e.cameo, e.source.as_ref().map(|s| &s.text))).collect::<Vec<_>>()
+    );
+    let e = code("Des hommes ont tué cinq personnes près de Gao dimanche.");
+    assert!(e.iter().any(|e| e.source.as_ref().is_some_and(|s| s.text == "unidentified armed group")));
+}
