@@ -317,8 +317,19 @@ impl<'a> Coder<'a> {
     /// visit", "an accord with", "their meeting"); with words between, only a parse could tell
     /// "a brief private visit" from "the new mayor left".
     fn after_article(&self, h: usize) -> bool {
-        let before = h.checked_sub(1).filter(|&b| b >= self.s.range.0).map(|b| self.raw(b).to_lowercase());
-        matches!(before.as_deref(), Some("a" | "an" | "the" | "its" | "their" | "his" | "her" | "our"))
+        h.checked_sub(1).filter(|&b| b >= self.s.range.0).is_some_and(|b| self.word_is("noun_det", b))
+    }
+
+    /// Whether token `i` is one of the grammar table's words for `key`, in any case.
+    fn word_is(&self, key: &str, i: usize) -> bool {
+        self.grammar.has(key, self.raw(i))
+    }
+
+    /// Whether token `i` ends as a present participle does (the grammar's `participle_suffix`:
+    /// "-ing").
+    fn is_participle(&self, i: usize) -> bool {
+        let w = self.raw(i).to_lowercase();
+        self.grammar.list("participle_suffix").iter().any(|x| w.ends_with(x.as_str()))
     }
 
     /// Whether the words a pattern matched before its head hold the negation ("DID N'T *").
@@ -336,12 +347,11 @@ impl<'a> Coder<'a> {
         }
         let root = &self.lexicon.cameo[pattern.code as usize].root;
         let refusal = pattern.negated && root == "12";
-        let after =
-            |words: &[&str]| (end..self.s.range.1).any(|i| words.iter().any(|w| self.raw(i).eq_ignore_ascii_case(w)));
+        let after = |key: &str| (end..self.s.range.1).any(|i| self.word_is(key, i));
         let conditional = if refusal {
-            after(&["if", "unless", "that", "who", "until"])
+            after("condition_refusal")
         } else {
-            !matches!(root.as_str(), "01" | "13") && after(&["unless"])
+            !matches!(root.as_str(), "01" | "13") && after("condition_threat")
         };
         conditional.then(|| self.lexicon.cameo_index("130")).flatten()
     }
@@ -491,7 +501,9 @@ impl<'a> Coder<'a> {
     /// the next, or the next comes right before the next verb group ("..., and killed").
     fn coordinated(&self, prev_end: usize, group_start: usize) -> bool {
         let before = group_start.checked_sub(1).filter(|&b| b >= prev_end);
-        let joined = before.is_some_and(|b| self.tok(b).class == Word::And || matches!(self.raw(b), "," | "then"));
+        let joined = before.is_some_and(|b| {
+            self.tok(b).class == Word::And || self.raw(b) == "," || self.grammar.has_exactly("verb_joiner", self.raw(b))
+        });
         joined || (prev_end..group_start).all(|k| matches!(self.tok(k).class, Word::Adverb | Word::And | Word::To))
     }
 
@@ -585,7 +597,7 @@ impl<'a> Coder<'a> {
         // the subject of the verb before it, unless a subject of its own stands between
         // "... opened its borders, but was still refusing": "but" joins verbs as "and" does
         let after_and = group_start > a
-            && (self.tok(group_start - 1).class == Word::And || self.raw(group_start - 1).eq_ignore_ascii_case("but"));
+            && (self.tok(group_start - 1).class == Word::And || self.word_is("clause_but", group_start - 1));
         let own_subject = group_start > a + 1 && self.mention_at(group_start - 2).is_some();
         if after_and && !own_subject {
             if let Some(e) = done.iter().rev().find(|e| e.verb.1 < group_start && e.source.is_some()) {
@@ -612,7 +624,7 @@ impl<'a> Coder<'a> {
                 let mention = &self.s.mentions[m];
                 // "Soviet aircraft including helicopter gunships killed": the members listed
                 // belong to the subject before them
-                let listed = mention.start > a && self.raw(mention.start - 1).eq_ignore_ascii_case("including");
+                let listed = mention.start > a && self.word_is("listing", mention.start - 1);
                 let in_phrase = self.in_phrase(mention.start);
                 // "forces in a crackdown on militants recaptured": the target of the act named in the
                 // phrase is not the subject; that act's subject is
@@ -629,7 +641,7 @@ impl<'a> Coder<'a> {
                 // "France, Mali's main military ally, opposes": the head of an apposition
                 return Some(self.appositive_head(m, group_start).unwrap_or(m));
             }
-            if t.class == Word::Relative || self.raw(j).eq_ignore_ascii_case("that") {
+            if t.class == Word::Relative || self.word_is("relative_that", j) {
                 let mut k = j;
                 while k > a && matches!(self.raw(k - 1), ",") {
                     k -= 1;
@@ -671,9 +683,7 @@ impl<'a> Coder<'a> {
     /// ", killing five": a participle after a comma has the subject of the clause before it, not
     /// that clause's object.
     fn participle_clause(&self, group_start: usize) -> bool {
-        group_start > self.s.range.0
-            && self.raw(group_start - 1) == ","
-            && self.raw(group_start).to_ascii_lowercase().ends_with("ing")
+        group_start > self.s.range.0 && self.raw(group_start - 1) == "," && self.is_participle(group_start)
     }
 
     /// Whether the head at `group_start` is the object of an announcement coded before it ("Italy
@@ -683,7 +693,8 @@ impl<'a> Coder<'a> {
     fn announced(&self, e: &Coded, group_start: usize) -> bool {
         let statement = e.speech_only || self.lexicon.cameo[e.code as usize].code == "010";
         let lemma = self.tok(e.verb.0).lemma;
-        let announcing = ["announce", "declare"].iter().any(|w| self.lexicon.vocab.get(w) == lemma && lemma != 0);
+        let announcing =
+            lemma != 0 && self.grammar.list("announce_verb").iter().any(|w| self.lexicon.vocab.get(w) == lemma);
         let between = e.verb.1..group_start;
         // "a unilateral eight-day ceasefire": determiners, modifiers, numbers and hyphens
         let np = |k: usize| {
@@ -702,7 +713,7 @@ impl<'a> Coder<'a> {
         let a = self.s.range.0;
         // "to help support": the infinitive may be helped
         let mut g = group_start;
-        if g > a + 1 && self.raw(g - 1).eq_ignore_ascii_case("help") {
+        if g > a + 1 && self.word_is("help_verb", g - 1) {
             g -= 1;
         }
         let infinitive = g > a && self.tok(g - 1).class == Word::To;
@@ -713,7 +724,7 @@ impl<'a> Coder<'a> {
     /// is the object of an act coded before it is that act's subject's doing.
     fn reduced_participle(&self, e: &Coded, group_start: usize) -> bool {
         let statement = e.speech_only || self.lexicon.cameo[e.code as usize].code == "010";
-        let ing = self.raw(group_start).to_ascii_lowercase().ends_with("ing");
+        let ing = self.is_participle(group_start);
         // right after a noun: not after an auxiliary ("was criticizing") nor a preposition (a gerund:
         // "expelled diplomats for taking part")
         let after_noun = group_start > self.s.range.0 && modifier(self.tok(group_start - 1));
@@ -733,13 +744,9 @@ impl<'a> Coder<'a> {
         let Some(p) = b.checked_sub(1).filter(|&p| p >= a) else { return false };
         // "representatives from X", "officials with the UN": the members of X, the proxy for a
         // subject the dictionaries do not name
-        let origin = matches!(self.raw(p).to_ascii_lowercase().as_str(), "from" | "with");
+        let origin = self.word_is("member_of", p);
         // "a convoy belonging to X", "fighters loyal to X": X's own
-        let member = p > a
-            && matches!(
-                self.raw(p - 1).to_ascii_lowercase().as_str(),
-                "belonging" | "loyal" | "close" | "linked" | "affiliated" | "allied" | "attached" | "tied"
-            );
+        let member = p > a && self.word_is("allegiance", p - 1);
         if member {
             return false;
         }
@@ -769,7 +776,7 @@ impl<'a> Coder<'a> {
             && det.is_some_and(|d| {
                 self.tok(d).class == Word::Det
                     || self.grammar.is_agreement_noun(&self.raw(d).to_lowercase())
-                    || self.raw(d).eq_ignore_ascii_case("peace")
+                    || self.word_is("peace_word", d)
             })
     }
 
@@ -874,7 +881,7 @@ impl<'a> Coder<'a> {
         let named_country = self
             .mention_at(i)
             .is_some_and(|m| matches!(self.s.mentions[m].kind, EntryKind::CountryName | EntryKind::CountryCapital));
-        if named_country && b > a && self.raw(b).eq_ignore_ascii_case("the") {
+        if named_country && b > a && self.word_is("country_article", b) {
             b -= 1;
         }
         // "in south Ithilen", "in northern Mali"; but "around sixty residents" is a quantity
@@ -1148,9 +1155,8 @@ impl<'a> Coder<'a> {
                 }
                 Word::Not => g.negated = true,
                 Word::Modal => {
-                    let m = self.raw(j - 1).to_ascii_lowercase();
-                    g.modal |= matches!(m.as_str(), "would" | "will" | "wo" | "shall");
-                    g.must |= matches!(m.as_str(), "must" | "should");
+                    g.modal |= self.word_is("modal_future", j - 1);
+                    g.must |= self.word_is("modal_must", j - 1);
                 }
                 Word::Do | Word::Have | Word::Adverb => {}
                 Word::To if j >= a + 2 && self.grammar.negates_complement(self.tok(j - 2).lemma) => {
@@ -1163,7 +1169,7 @@ impl<'a> Coder<'a> {
         }
         g.start = j;
         // "exploded without causing casualties", "withdrew without firing a shot"
-        if j > a && self.raw(j - 1).eq_ignore_ascii_case("without") {
+        if j > a && self.word_is("without", j - 1) {
             g.negated = true;
         }
         // "is prepared to lift the ban", "is committed to talks": a state, not a passive
