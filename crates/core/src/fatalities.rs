@@ -79,6 +79,9 @@ pub struct Tolls {
     /// Phrases before the toll a summary records ("coded as 10 fatalities"), and its nouns.
     recorded: Vec<Vec<String>>,
     recorded_noun: Vec<String>,
+    /// The other `toll_*` lists, by key, for the constructions that read them by name
+    /// ([`Tolls::listed`]).
+    other: FxHashMap<String, FxHashSet<String>>,
 }
 
 /// Whether a word of the text is one of a list's words or starts with one of its stems (`stem*`).
@@ -181,10 +184,22 @@ impl Tolls {
                     let v = value()?;
                     t.approx.extend(folded.map(|w| (w, v)));
                 }
+                k if k.starts_with("toll_") => t.other.entry(k.to_string()).or_default().extend(folded),
                 _ => {}
             }
         }
         Ok(t)
+    }
+
+    /// Whether a lower-cased word (or a pair of words joined by `_`) is one of the table's words
+    /// for a `toll_*` key that has no field of its own.
+    pub fn listed(&self, key: &str, w: &str) -> bool {
+        self.other.get(key).is_some_and(|set| set.contains(&*fold(w)))
+    }
+
+    /// [`Tolls::listed`] for the pair of words `a b`, written `a_b` in the table.
+    fn listed_pair(&self, key: &str, a: &str, b: &str) -> bool {
+        self.other.get(key).is_some_and(|set| set.contains(&*fold(&format!("{a}_{b}"))))
     }
 
     /// Whether a lower-cased word is a number or a count ("six", "vingtaine", "hundreds").
@@ -519,7 +534,7 @@ pub fn count(t: &Tolls, text: &str, tokens: &[Token], range: (usize, usize)) -> 
                         .take_while(|&q| {
                             let w = word(q);
                             !tokens[q].is(flag::PUNCT | flag::VERBAL)
-                                && !matches!(w.as_str(), "and" | "were" | "was" | "are" | "is" | "have" | "had" | "who")
+                                && !t.listed("toll_head_end", &w)
                                 && !t.is_death(&w)
                                 && !t.is_not_dead(&w)
                         })
@@ -581,7 +596,7 @@ pub fn count(t: &Tolls, text: &str, tokens: &[Token], range: (usize, usize)) -> 
                 && (b.saturating_sub(10).max(a)..b - 1)
                     .rev()
                     .take_while(|&k| !matches!(word(k).as_str(), "." | ";" | ":") && !t.is_not_dead(&word(k)))
-                    .any(|k| t.is_killing(&word(k)) && word(k) != "dead");
+                    .any(|k| t.is_killing(&word(k)) && !t.listed("toll_adjective", &word(k)));
             // ... unless what follows says otherwise ("killing two, eight soldiers and a civilian
             // were wounded")
             let wounded_after = (after..end.min(after + 10))
@@ -592,7 +607,7 @@ pub fn count(t: &Tolls, text: &str, tokens: &[Token], range: (usize, usize)) -> 
         }
         // "killed three cattle" (but "killed three with guns")
         let things = (after..end.min(after + 3))
-            .take_while(|&k| !matches!(word(k).as_str(), "with" | "in" | "at" | "by" | "using" | "near" | "on"))
+            .take_while(|&k| !t.listed("toll_things_stop", &word(k)))
             .any(|k| t.is_animal(&word(k)));
         if counted && things {
             counted = false;
@@ -612,8 +627,9 @@ pub fn count(t: &Tolls, text: &str, tokens: &[Token], range: (usize, usize)) -> 
             if let Some(inc) = (after..end.min(after + 6)).find(|&q| t.is_including(&word(q))) {
                 let members = (inc + 1..end.min(inc + 12)).take_while(|&q| {
                     let w = word(q);
-                    let list_over = w == "," && q + 1 < end && word(q + 1) == "and";
-                    !(matches!(w.as_str(), "." | ";" | ":" | "others" | "more")
+                    let list_over = w == "," && q + 1 < end && t.listed("toll_list_and", &word(q + 1));
+                    !(matches!(w.as_str(), "." | ";" | ":")
+                        || t.listed("toll_members_end", &w)
                         || tokens[q].is(flag::VERBAL)
                         || list_over)
                 });
@@ -738,15 +754,13 @@ fn killed_one(t: &Tolls, text: &str, tokens: &[Token], (a, end): (usize, usize))
     let word = |k: usize| -> String { text[tokens[k].start as usize..tokens[k].end as usize].to_ascii_lowercase() };
     // "an official was killed", "a woman was reportedly shot dead": "was" is one person
     let passive_singular = (a + 1..end).any(|i| {
-        let dead = t.death_one.contains(&*fold(&word(i)))
-            || (word(i) == "dead" && matches!(word(i - 1).as_str(), "shot" | "found"));
+        let dead = t.death_one.contains(&*fold(&word(i))) || t.listed_pair("toll_passive_dead", &word(i - 1), &word(i));
         let back = |n: usize| i.checked_sub(n).filter(|&k| k >= a).map(word).unwrap_or_default();
         let is_be = |w: String| t.passive_one.contains(&*fold(&w));
-        let was = is_be(back(1)) || is_be(back(2)) || (is_be(back(3)) && back(1) == "shot");
+        let was = is_be(back(1)) || is_be(back(2)) || (is_be(back(3)) && t.listed("toll_shot", &back(1)));
         // "The officer died", "a soldier succumbed to his wounds"
-        let one_died = matches!(word(i).as_str(), "died" | "succumbed")
-            && matches!(back(2).as_str(), "the" | "a" | "an" | "one")
-            && !back(1).ends_with('s');
+        let one_died =
+            t.listed("toll_died", &word(i)) && t.one_det.contains(&*fold(&back(2))) && !back(1).ends_with('s');
         (dead && was) || one_died
     });
     if passive_singular {
@@ -774,28 +788,23 @@ fn killed_one(t: &Tolls, text: &str, tokens: &[Token], (a, end): (usize, usize))
             k + 1 < end && one(&word(k)) && !word(k + 1).ends_with('s')
         };
         let to_death = named_before || named_after;
-        let who_died = matches!(word(i).as_str(), "succumbed" | "died") && back(1) == "who" && !back(2).ends_with('s');
+        let who_died = t.listed("toll_died", &word(i)) && t.listed("toll_who", &back(1)) && !back(2).ends_with('s');
         // "a militant blew himself up", "the bomber detonated herself"
-        let blew_up = matches!(word(i).as_str(), "himself" | "herself")
-            && matches!(back(1).as_str(), "blew" | "blown" | "blowing" | "detonated" | "exploded");
+        let blew_up = t.reflexive.contains(&*fold(&word(i))) && t.listed("toll_blew", &back(1));
         to_death || who_died || blew_up
     });
     if one_more {
         return true;
     }
     (a..end).any(|i| {
-        let shot_dead = word(i) == "dead" && i > a && word(i - 1) == "shot";
-        let kill = shot_dead
-            || matches!(
-                word(i).as_str(),
-                "killed" | "killing" | "executed" | "assassinated" | "murdered" | "beheaded" | "lynched"
-            );
-        let active = kill && i > a && !matches!(word(i - 1).as_str(), "was" | "were" | "been" | "be" | "being");
+        let shot_dead = i > a && t.dead_after.iter().any(|(b, d)| *b == word(i - 1) && *d == word(i));
+        let kill = shot_dead || t.victim_verb.contains(&*fold(&word(i)));
+        let active = kill && i > a && !t.be.contains(&*fold(&word(i - 1)));
         // "killed a teacher", "the killing of a commander", "assassinated GATIA commander X"
-        let det_at = |k: usize| k < end && matches!(word(k).as_str(), "a" | "an" | "the" | "one");
+        let det_at = |k: usize| k < end && t.one_det.contains(&*fold(&word(k)));
         let start = if det_at(i + 1) {
             i + 2
-        } else if word(i) == "killing" && i + 2 < end && word(i + 1) == "of" && det_at(i + 2) {
+        } else if i + 2 < end && t.listed_pair("toll_killing_of", &word(i), &word(i + 1)) && det_at(i + 2) {
             i + 3
         } else if i + 1 < end && tokens[i + 1].is(flag::CAPITAL) {
             i + 1
@@ -806,12 +815,9 @@ fn killed_one(t: &Tolls, text: &str, tokens: &[Token], (a, end): (usize, usize))
             return false;
         }
         // the noun: the next word that is not an adjective-like lower-case modifier before "of"/punctuation
-        let noun = (start..end.min(start + 4)).find(|&k| {
-            k + 1 >= end
-                || tokens[k + 1].is(flag::PUNCT)
-                || matches!(word(k + 1).as_str(), "of" | "in" | "at" | "near" | "and" | "who" | "on")
-        });
-        noun.is_some_and(|k| !word(k).ends_with('s') && word(k) != "number")
+        let noun = (start..end.min(start + 4))
+            .find(|&k| k + 1 >= end || tokens[k + 1].is(flag::PUNCT) || t.listed("toll_one_noun_end", &word(k + 1)));
+        noun.is_some_and(|k| !word(k).ends_with('s') && !t.listed("toll_not_one", &word(k)))
     })
 }
 
