@@ -562,7 +562,12 @@ impl Worker<'_> {
                         }
                         let mut event = event;
                         event.event_id = format!("{}:{}:{}", article.id, index, ordinal);
-                        ctx.settlement_target(&mut event, c.verb.1, s.tokens.1);
+                        ctx.settlement_target(
+                            language.grammar.list("settlement_target"),
+                            &mut event,
+                            c.verb.1,
+                            s.tokens.1,
+                        );
                         // a place someone comes from only where the text gives no other
                         let near = places::nearest(&self.places, c.verb.0);
                         event.location = match near {

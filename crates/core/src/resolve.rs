@@ -110,34 +110,16 @@ impl Context<'_> {
     }
 
     /// "attacked the village of X", "opened fire on a market": a violent event whose object is a
-    /// settlement and no actor has its inhabitants as target (civilians of the sentence's country).
-    pub fn settlement_target(&self, event: &mut Event, verb_end: usize, sentence_end: usize) {
+    /// settlement (one of `places`, the grammar's `settlement_target`) and no actor has its
+    /// inhabitants as target (civilians of the sentence's country).
+    pub fn settlement_target(&self, places: &[String], event: &mut Event, verb_end: usize, sentence_end: usize) {
         let violent = matches!(event.cameo_root.as_str(), "18" | "19" | "20");
         if !violent || event.target.is_some() {
             return;
         }
-        let word =
-            |i: usize| self.text[self.tokens[i].start as usize..self.tokens[i].end as usize].to_ascii_lowercase();
-        let found = (verb_end..sentence_end.min(verb_end + 5)).find(|&i| {
-            matches!(
-                word(i).as_str(),
-                "village"
-                    | "villages"
-                    | "hamlet"
-                    | "hamlets"
-                    | "town"
-                    | "market"
-                    | "settlement"
-                    | "community"
-                    | "communities"
-                    | "camp"
-                    | "homes"
-                    | "houses"
-                    | "mosque"
-                    | "church"
-                    | "school"
-            )
-        });
+        let word = |i: usize| &self.text[self.tokens[i].start as usize..self.tokens[i].end as usize];
+        let found = (verb_end..sentence_end.min(verb_end + 5))
+            .find(|&i| places.iter().any(|p| crate::grammar::Grammar::same_word(word(i), p)));
         let Some(i) = found else { return };
         let country = self.sentence_country.or(self.country).map(|c| &self.lexicon.countries[c as usize]);
         event.target = Some(ActorRecord {
