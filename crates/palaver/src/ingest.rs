@@ -5,6 +5,11 @@
 
 use crate::input::{self, Item, Record};
 use crate::pipeline::{next_batch, progress, BATCH};
+
+/// Most articles written in one store transaction. Each event touches a page of every index, and
+/// on a large store those pages are spread wide: a bigger transaction writes each page once for
+/// more events (and the write-ahead log copies fewer pages).
+const STORE_BATCH: usize = 4096;
 use anyhow::Result;
 use crossbeam_channel::bounded;
 use indicatif::{ProgressBar, ProgressStyle};
@@ -137,7 +142,7 @@ impl StoreRun<'_> {
 
     /// Codes the articles of `paths` that the store does not hold as they are, and stores them.
     pub fn ingest(&self, store: &mut Store, paths: &[PathBuf]) -> Result<IngestSummary> {
-        let (tx, rx) = bounded::<Item>(BATCH * 4);
+        let (tx, rx) = bounded::<Item>(STORE_BATCH * 2);
         let owned: Vec<PathBuf> = paths.to_vec();
         let reader = std::thread::spawn(move || input::read_all(&owned, |item| tx.send(item).is_ok()));
         let pb = progress(paths, self.quiet);
@@ -148,7 +153,7 @@ impl StoreRun<'_> {
         let result = (|| -> Result<()> {
             let mut pending: Option<(Batch, Vec<CodedArticle>)> = None;
             loop {
-                let next = match next_batch(&rx) {
+                let next = match next_batch(&rx, STORE_BATCH) {
                     Some(batch) => Some(self.fresh(store, batch, &mut summary, &pb)?),
                     None => None,
                 };

@@ -56,7 +56,7 @@ impl Run<'_> {
         let pb = progress(paths, self.quiet);
         let mut summary = Summary::default();
         sink.begin()?;
-        while let Some(batch) = next_batch(&rx) {
+        while let Some(batch) = next_batch(&rx, BATCH) {
             let mut records = Vec::with_capacity(batch.len());
             for item in batch {
                 match item {
@@ -99,11 +99,11 @@ impl Run<'_> {
     }
 }
 
-/// Waits for one item, then takes whatever else has already arrived, up to a batch.
-pub(crate) fn next_batch(rx: &Receiver<Item>) -> Option<Vec<Item>> {
+/// Waits for one item, then takes whatever else has already arrived, up to `most`.
+pub(crate) fn next_batch(rx: &Receiver<Item>, most: usize) -> Option<Vec<Item>> {
     let first = rx.recv().ok()?;
     let mut batch = vec![first];
-    while batch.len() < BATCH {
+    while batch.len() < most {
         match rx.try_recv() {
             Ok(item) => batch.push(item),
             Err(TryRecvError::Empty | TryRecvError::Disconnected) => break,

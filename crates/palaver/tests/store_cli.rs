@@ -168,10 +168,11 @@ fn ingest_is_idempotent_and_the_query_commands_answer() {
 
 #[test]
 fn an_article_repeated_in_the_next_batch_is_stored_once() {
-    // 600 articles are two batches; the repeats of the first batch's articles arrive in the
-    // second, which is read and coded while the first is still being written.
+    // 4,200 articles are two store batches (4,096 each at most); the repeats of the first
+    // batch's articles arrive in the second, which is read and coded while the first is still
+    // being written.
     let dir = tempfile::tempdir().unwrap();
-    let text = corpus(600);
+    let text = corpus(4200);
     let repeats: String = text.lines().take(20).map(|l| format!("{l}\n")).collect();
     let (once, twice) = (dir.path().join("once.jsonl"), dir.path().join("twice.jsonl"));
     std::fs::write(&once, &text).unwrap();
@@ -181,7 +182,7 @@ fn an_article_repeated_in_the_next_batch_is_stored_once() {
     let out = palaver(&["ingest", "--db", b.to_str().unwrap(), twice.to_str().unwrap()]);
     let said = String::from_utf8_lossy(&out.stderr);
     assert!(out.status.success(), "{said}");
-    assert!(said.contains("600 added") && said.contains("20 unchanged"), "{said}");
+    assert!(said.contains("4200 added") && said.contains("20 unchanged"), "{said}");
     assert_eq!(dump(&a), dump(&b), "the repeats add nothing");
 }
 
