@@ -644,16 +644,19 @@ impl Store {
         params.push(Value::Integer(limit.min(MAX_LIMIT) as i64));
         params.push(Value::Integer(offset as i64));
         let n = params.len();
+        // Ids first, from the events alone: a list's order may be settled among thousands of
+        // rows (every event of the latest day), and only the rows shown are joined to their
+        // mention, sentence and article.
         let sql = format!(
-            "SELECT {EVENT_COLUMNS} FROM {from}
-             {EVENT_JOINS}
+            "SELECT e.id FROM {from}
              WHERE {clause}
              ORDER BY e.day_lo DESC, e.id DESC LIMIT ?{} OFFSET ?{}",
             n - 1,
             n
         );
-        let rows = match budget {
-            None => self.rows(&sql, params, stored_event)?,
+        let id = |r: &Row| r.get::<_, i64>(0);
+        let ids = match budget {
+            None => self.rows(&sql, params, id)?,
             Some(budget) => {
                 // A watchdog interrupts the statement if it runs past the budget.
                 let handle = self.conn.get_interrupt_handle();
@@ -663,13 +666,13 @@ impl Store {
                         handle.interrupt();
                     }
                 });
-                let sql_rows = self.rows_raw(&sql, params, stored_event);
+                let sql_rows = self.rows_raw(&sql, params, id);
                 let _ = done.send(());
                 let _ = watchdog.join();
                 sql_rows.map_err(StoreError::Sqlite)?
             }
         };
-        rows.into_iter().map(|r| r.map_err(StoreError::Corrupt)).collect()
+        self.events_by_ids(&ids)
     }
 
     /// The branches of a filter with one kind of condition besides dates, if it has an ordered
@@ -829,21 +832,24 @@ impl Store {
         self.events_by_ids(&ids)
     }
 
-    /// Events by their ids, latest first.
+    /// Events by their ids, which are in list order (latest first), read a thousand at a time
+    /// (a statement takes at most 32,766 values).
     fn events_by_ids(&self, ids: &[i64]) -> Result<Vec<StoredEvent>> {
-        if ids.is_empty() {
-            return Ok(vec![]);
+        let mut out = Vec::with_capacity(ids.len());
+        for chunk in ids.chunks(1000) {
+            let values: Vec<Value> = chunk.iter().map(|&id| Value::Integer(id)).collect();
+            let marks: Vec<String> = (1..=chunk.len()).map(|i| format!("?{i}")).collect();
+            let sql = format!(
+                "SELECT {EVENT_COLUMNS} FROM events e
+                 {EVENT_JOINS}
+                 WHERE e.id IN ({}) ORDER BY e.day_lo DESC, e.id DESC",
+                marks.join(", ")
+            );
+            for r in self.rows(&sql, values, stored_event)? {
+                out.push(r.map_err(StoreError::Corrupt)?);
+            }
         }
-        let ids: Vec<Value> = ids.iter().map(|&id| Value::Integer(id)).collect();
-        let marks: Vec<String> = (1..=ids.len()).map(|i| format!("?{i}")).collect();
-        let sql = format!(
-            "SELECT {EVENT_COLUMNS} FROM events e
-             {EVENT_JOINS}
-             WHERE e.id IN ({}) ORDER BY e.day_lo DESC, e.id DESC",
-            marks.join(", ")
-        );
-        let rows = self.rows(&sql, ids, stored_event)?;
-        rows.into_iter().map(|r| r.map_err(StoreError::Corrupt)).collect()
+        Ok(out)
     }
 
     /// [`Store::events`] by the general plan only, whatever the filter (for comparing plans).
