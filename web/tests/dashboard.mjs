@@ -1,7 +1,8 @@
 // Drives the dashboard in headless Chromium (Debian's chromium, through playwright-core):
 // every panel must show data; a country filter must change every panel; clicking an actor in the
 // network must filter by it; an event row must open its evidence. Screenshots go to OUTDIR.
-// Usage: node tests/dashboard.mjs URL OUTDIR COUNTRY. Prints a JSON report; exits 1 on a failure.
+// Usage: node tests/dashboard.mjs URL OUTDIR COUNTRY. Prints a JSON report (with how long each step
+// took until every panel had settled, in ms); exits 1 on a failure.
 import { checkPage } from "./browser.mjs";
 
 const [url, outDir, country] = process.argv.slice(2);
@@ -12,7 +13,7 @@ await checkPage(async (page, check, report, errors) => {
   page.on("response", async (r) => {
     if (r.url().includes("/api/network")) networks.push({ url: r.url(), body: await r.text().catch(() => "") });
   });
-  const settled = () => page.waitForFunction(() => document.body.dataset.loading === "false", null, { timeout: 20000 });
+  const settled = () => page.waitForFunction(() => document.body.dataset.loading === "false", null, { timeout: 120000 });
   const state = () =>
     page.evaluate(() =>
       Object.fromEntries(
@@ -23,8 +24,12 @@ await checkPage(async (page, check, report, errors) => {
       ),
     );
 
+  const timings = {};
+  report.timings = timings;
+  let t0 = Date.now();
   await page.goto(url);
   await settled();
+  timings.load = Date.now() - t0;
   const before = await state();
   report.before = before;
   for (const [panel, s] of Object.entries(before)) check(s.count > 0, `${panel} shows no data`);
@@ -53,9 +58,11 @@ await checkPage(async (page, check, report, errors) => {
 
   // A filter changes every panel.
   await page.selectOption("select[name=country]", country);
+  t0 = Date.now();
   await page.click("#apply");
-  await page.waitForFunction((sig) => document.getElementById("events").dataset.signature !== sig, before.events.signature);
+  await page.waitForFunction((sig) => document.getElementById("events").dataset.signature !== sig, before.events.signature, { timeout: 60000 });
   await settled();
+  timings.country_filter = Date.now() - t0;
   const filtered = await state();
   report.filtered = filtered;
   for (const panel of Object.keys(before)) {
@@ -65,8 +72,10 @@ await checkPage(async (page, check, report, errors) => {
   await page.screenshot({ path: `${outDir}/dashboard-filtered.png`, fullPage: true });
 
   // Clicking an actor in the network filters by it.
+  t0 = Date.now();
   await page.click("#clear");
   await settled();
+  timings.clear = Date.now() - t0;
   const node = await page.evaluate(() => {
     const chart = window.palaverDashboard.network;
     const data = chart.getModel().getSeriesByIndex(0).getData();
@@ -78,17 +87,21 @@ await checkPage(async (page, check, report, errors) => {
   const box = await page.locator("#network canvas").first().boundingBox();
   const actorBefore = await page.inputValue("input[name=actor]");
   const netSig = (await state()).network.signature;
+  t0 = Date.now();
   await page.mouse.click(box.x + node.x, box.y + node.y);
-  await page.waitForFunction((sig) => document.getElementById("network").dataset.signature !== sig, netSig, { timeout: 10000 })
+  await page.waitForFunction((sig) => document.getElementById("network").dataset.signature !== sig, netSig, { timeout: 60000 })
     .catch(() => check(false, "the network did not change after clicking an actor"));
   await settled();
+  timings.actor_click = Date.now() - t0;
   const actorAfter = await page.inputValue("input[name=actor]");
   report.node = { ...node, filter: actorAfter };
   check(actorAfter !== actorBefore && actorAfter !== "", `clicking ${node.name} did not set the actor filter`);
 
   // An event's evidence.
+  t0 = Date.now();
   await page.click("#events tbody tr:first-child");
   await page.waitForSelector("#evidence .sentence .role-verb", { timeout: 10000 });
+  timings.evidence = Date.now() - t0;
   const evidence = await page.evaluate(() => ({
     sentence: document.querySelector("#evidence .sentence").textContent,
     verb: document.querySelector("#evidence .sentence .role-verb").textContent,
