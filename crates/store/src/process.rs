@@ -175,12 +175,16 @@ struct Row {
     lat: Option<f64>,
     lon: Option<f64>,
     place: Option<String>,
-    sentence: String,
-    doc_id: String,
 }
 
+/// Most events the tracks are read from: the latest the filter selects. A store of millions of
+/// events is read back to a date that keeps the answer within a second or so; a date filter
+/// reaches further back.
+pub const PROCESS_EVENTS: usize = 100_000;
+
 impl Store {
-    /// The negotiation tracks among the events a filter selects, busiest first.
+    /// The negotiation tracks among the events a filter selects (the latest
+    /// [`PROCESS_EVENTS`] of them), busiest first.
     pub fn tracks(&self, filter: &Filter, opts: ProcessOptions) -> Result<Vec<Track>> {
         let (clause, params) = filter.sql()?;
         // An agreement with no target ("the Fulani, Bambara and Bozo communities signed an accord") is
@@ -191,17 +195,20 @@ impl Store {
             .map(|(p, _)| format!("e.cameo LIKE '{p}%'"))
             .collect();
         let collective = if agreement_codes.is_empty() { "0".to_string() } else { agreement_codes.join(" OR ") };
+        // The events alone (the evidence of the steps shown is read after), latest first.
+        let mut params = params;
+        params.push(Value::Integer(PROCESS_EVENTS as i64));
         let sql = format!(
             "SELECT e.id, e.source_id, e.target_id, e.mediator_id, e.cameo, e.day_lo, e.day_hi, e.date,
-                    e.fatalities, e.lat, e.lon, p.name, s.text, a.doc_id, e.quad_class
-             FROM events e JOIN mentions m ON m.id = e.first_mention JOIN sentences s ON s.id = m.sentence_id
-             JOIN articles a ON a.id = m.article_id LEFT JOIN places p ON p.id = e.place_id
+                    e.fatalities, e.lat, e.lon, p.name, e.quad_class
+             FROM events e LEFT JOIN places p ON p.id = e.place_id
              WHERE e.source_id IS NOT NULL
                AND ((e.target_id IS NOT NULL AND e.source_id != e.target_id) OR (e.target_id IS NULL AND ({collective})))
                AND {clause}
-             ORDER BY e.day_lo IS NULL, e.day_lo, e.id"
+             ORDER BY e.day_lo DESC, e.id DESC LIMIT ?{}",
+            params.len()
         );
-        let raw: Vec<(Row, i64, i64)> = self.rows(&sql, params, |r| {
+        let mut raw: Vec<(Row, i64, i64)> = self.rows(&sql, params, |r| {
             let lo: Option<i64> = r.get(5)?;
             let hi: Option<i64> = r.get(6)?;
             let row = Row {
@@ -209,7 +216,7 @@ impl Store {
                 source: String::new(),
                 target: String::new(),
                 mediator: r.get(3)?,
-                quad: r.get::<_, i64>(14)? as u8,
+                quad: r.get::<_, i64>(12)? as u8,
                 cameo: r.get(4)?,
                 day: lo.zip(hi),
                 date: r.get(7)?,
@@ -217,12 +224,12 @@ impl Store {
                 lat: r.get(9)?,
                 lon: r.get(10)?,
                 place: r.get(11)?,
-                sentence: r.get(12)?,
-                doc_id: r.get(13)?,
             };
             let source: i64 = r.get(1)?;
             Ok((row, source, r.get::<_, Option<i64>>(2)?.unwrap_or(source)))
         })?;
+        // In time order, the undated last.
+        raw.sort_by_key(|(r, _, _)| (r.day.is_none(), r.day.map(|d| d.0), r.id));
         // Parties: actor rows folded into named actors, states and other coded groups.
         let mut actors: HashMap<i64, ActorSummary> = HashMap::new();
         let mut parties: HashMap<String, ActorSummary> = HashMap::new();
@@ -280,8 +287,8 @@ impl Store {
                     mediator: r.mediator.map(mediator_key),
                     place: r.place.clone(),
                     fatalities: r.fatalities,
-                    sentence: r.sentence.clone(),
-                    doc_id: r.doc_id.clone(),
+                    sentence: String::new(),
+                    doc_id: String::new(),
                 })
                 .collect();
             let between: Vec<&Row> =
@@ -303,12 +310,41 @@ impl Store {
                 index,
             });
         }
+        self.step_evidence(&mut tracks)?;
         tracks.sort_by(|x, y| {
             (y.agreements.len(), y.steps.len())
                 .cmp(&(x.agreements.len(), x.steps.len()))
                 .then(x.parties[0].key.cmp(&y.parties[0].key))
         });
         Ok(tracks)
+    }
+
+    /// Each step's sentence and article, read for the steps only (a thousand a statement).
+    fn step_evidence(&self, tracks: &mut [Track]) -> Result<()> {
+        let mut ids: Vec<i64> = tracks.iter().flat_map(|t| t.steps.iter().map(|s| s.event_id)).collect();
+        ids.sort_unstable();
+        ids.dedup();
+        let mut found: HashMap<i64, (String, String)> = HashMap::new();
+        for chunk in ids.chunks(1000) {
+            let marks: Vec<String> = (1..=chunk.len()).map(|i| format!("?{i}")).collect();
+            let sql = format!(
+                "SELECT e.id, s.text, a.doc_id FROM events e JOIN mentions m ON m.id = e.first_mention
+                 JOIN sentences s ON s.id = m.sentence_id JOIN articles a ON a.id = m.article_id
+                 WHERE e.id IN ({})",
+                marks.join(", ")
+            );
+            let values = chunk.iter().map(|&id| Value::Integer(id)).collect();
+            for (id, text, doc) in self.rows(&sql, values, |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)))? {
+                found.insert(id, (text, doc));
+            }
+        }
+        for step in tracks.iter_mut().flat_map(|t| t.steps.iter_mut()) {
+            if let Some((text, doc)) = found.get(&step.event_id) {
+                step.sentence = text.clone();
+                step.doc_id = doc.clone();
+            }
+        }
+        Ok(())
     }
 
     fn actor_summary(&self, id: i64) -> Result<ActorSummary> {

@@ -1245,14 +1245,16 @@ impl Store {
     /// Sizes, the span of days, and the countries a store holds.
     pub fn extent(&self) -> Result<Extent> {
         let counts = self.counts()?;
-        let days = self.rows("SELECT MIN(day_lo), MAX(day_hi) FROM events", vec![], |r| {
+        // from the rollups: a few thousand rows, not every event
+        let days = self.rows("SELECT MIN(day_lo), MAX(day_hi) FROM rollup_days WHERE events > 0", vec![], |r| {
             Ok((r.get::<_, Option<i64>>(0)?, r.get::<_, Option<i64>>(1)?))
         })?;
         let (first, last) = days.first().copied().unwrap_or((None, None));
         let countries = self.rows(
-            "SELECT c, COUNT(*) AS n FROM (SELECT source_country AS c FROM events UNION ALL
-             SELECT target_country FROM events UNION ALL SELECT country FROM events)
-             WHERE c IS NOT NULL GROUP BY c ORDER BY n DESC, c LIMIT 300",
+            "SELECT country, SUM(events) AS n FROM (SELECT country, events FROM rollup_source_countries UNION ALL
+             SELECT country, events FROM rollup_target_countries UNION ALL
+             SELECT country, events FROM rollup_place_countries)
+             WHERE events > 0 GROUP BY country ORDER BY n DESC, country LIMIT 300",
             vec![],
             |r| Ok((r.get(0)?, r.get::<_, i64>(1)? as u64)),
         )?;
