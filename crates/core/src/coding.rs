@@ -870,7 +870,7 @@ impl<'a> Coder<'a> {
         while b > self.s.range.0 && (self.tok(b - 1).is(flag::NUMBER) || self.raw(b - 1) == "-") {
             b -= 1;
         }
-        b > self.s.range.0 && self.grammar.list("possessive").iter().any(|w| Grammar::same_word(self.raw(b - 1), w))
+        b > self.s.range.0 && self.word_is("possessive", b - 1)
     }
 
     /// Whether the mention starting at `i` names a place: "in Mali", "the city of Beirut".
