@@ -520,9 +520,8 @@ fn run(cli: Cli) -> Result<ExitCode> {
                 bail!("--window must be 0 or more days and --area-km 0-20000");
             }
             let store = Store::open_read_only(&db)?;
-            let opts = palaver_store::process::ProcessOptions { window_days: window, area_km };
-            let mut tracks = store.tracks(&filter.filter()?, opts)?;
-            tracks.truncate(limit);
+            let opts = palaver_store::process::ProcessOptions { window_days: window, area_km, limit };
+            let tracks = store.tracks(&filter.filter()?, opts)?;
             let style = if matches!(format, AnswerFormat::Table) { report::Style::Table } else { report::Style::Json };
             report::tracks(&mut BufWriter::new(io::stdout().lock()), &tracks, style)?;
             Ok(ExitCode::SUCCESS)

@@ -154,11 +154,13 @@ pub struct ProcessOptions {
     pub window_days: i64,
     /// Radius of an agreement's area, km.
     pub area_km: f64,
+    /// Most tracks returned, busiest first.
+    pub limit: usize,
 }
 
 impl Default for ProcessOptions {
     fn default() -> Self {
-        ProcessOptions { window_days: 90, area_km: 50.0 }
+        ProcessOptions { window_days: 90, area_km: 50.0, limit: usize::MAX }
     }
 }
 
@@ -184,7 +186,7 @@ pub const PROCESS_EVENTS: usize = 100_000;
 
 impl Store {
     /// The negotiation tracks among the events a filter selects (the latest
-    /// [`PROCESS_EVENTS`] of them), busiest first.
+    /// [`PROCESS_EVENTS`] of them), busiest first, `opts.limit` at most.
     pub fn tracks(&self, filter: &Filter, opts: ProcessOptions) -> Result<Vec<Track>> {
         let (clause, params) = filter.sql()?;
         // An agreement with no target ("the Fulani, Bambara and Bozo communities signed an accord") is
@@ -249,15 +251,23 @@ impl Store {
                 rows.push(row);
             }
         }
+        // Every event between two parties, each pair once (either way round): the steps of a track,
+        // the violence between its parties and its index all read from here.
+        let pair_of = |r: &Row| {
+            if r.source <= r.target {
+                (r.source.clone(), r.target.clone())
+            } else {
+                (r.target.clone(), r.source.clone())
+            }
+        };
+        let mut between_pairs: HashMap<(String, String), Vec<&Row>> = HashMap::new();
+        for r in &rows {
+            between_pairs.entry(pair_of(r)).or_default().push(r);
+        }
         let mut pairs: BTreeMap<(String, String), Vec<&Row>> = BTreeMap::new();
         for r in &rows {
             if step_of(&r.cameo).is_some() {
-                let key = if r.source <= r.target {
-                    (r.source.clone(), r.target.clone())
-                } else {
-                    (r.target.clone(), r.source.clone())
-                };
-                pairs.entry(key).or_default().push(r);
+                pairs.entry(pair_of(r)).or_default().push(r);
             }
         }
         let mut tracks = Vec::new();
@@ -291,15 +301,14 @@ impl Store {
                     doc_id: String::new(),
                 })
                 .collect();
-            let between: Vec<&Row> =
-                rows.iter().filter(|r| (r.source == a && r.target == b) || (r.source == b && r.target == a)).collect();
+            let between: &[&Row] = between_pairs.get(&(a.clone(), b.clone())).map_or(&[], |v| v.as_slice());
             let mut agreements = Vec::new();
             for (i, r) in steps.iter().enumerate() {
                 if step_of(&r.cameo) == Some(Step::Agreement) {
-                    agreements.push(self.agreement_life(r, &steps[i + 1..], &between, opts)?);
+                    agreements.push(agreement_life(r, &steps[i + 1..], between, opts));
                 }
             }
-            let index = cooperation_index(&between);
+            let index = cooperation_index(between);
             let party = |k: &String| parties.get(k).cloned().ok_or_else(|| StoreError::Corrupt(format!("party {k}")));
             let get = |id: &i64| actors.get(id).cloned().ok_or_else(|| StoreError::Corrupt(format!("actor {id}")));
             tracks.push(Track {
@@ -310,12 +319,20 @@ impl Store {
                 index,
             });
         }
-        self.step_evidence(&mut tracks)?;
         tracks.sort_by(|x, y| {
             (y.agreements.len(), y.steps.len())
                 .cmp(&(x.agreements.len(), x.steps.len()))
                 .then(x.parties[0].key.cmp(&y.parties[0].key))
         });
+        // What reads the store beyond the events in hand, for the tracks returned only.
+        tracks.truncate(opts.limit);
+        let deals: HashMap<i64, &Row> = rows.iter().map(|r| (r.id, r)).collect();
+        for life in tracks.iter_mut().flat_map(|t| t.agreements.iter_mut()) {
+            if let Some(deal) = deals.get(&life.event_id) {
+                self.violence_in_area(deal, life, opts)?;
+            }
+        }
+        self.step_evidence(&mut tracks)?;
         Ok(tracks)
     }
 
@@ -351,84 +368,96 @@ impl Store {
         self.actor_by_id(id)?.ok_or_else(|| StoreError::Corrupt(format!("no actor {id}")))
     }
 
-    /// What became of an agreement, and the violence around it.
-    fn agreement_life(
-        &self,
-        deal: &Row,
-        later: &[&Row],
-        between: &[&Row],
-        opts: ProcessOptions,
-    ) -> Result<AgreementLife> {
-        let after_deal = |r: &&&Row| match (r.day, deal.day) {
-            (Some(x), Some(d)) => x.0 > d.1,
-            _ => false,
-        };
-        let later: Vec<&&Row> = later.iter().filter(after_deal).collect();
-        let first = |wanted: &[Step]| later.iter().find(|r| step_of(&r.cameo).is_some_and(|s| wanted.contains(&s)));
-        let (status, decided) = if let Some(r) = first(&[Step::Breakdown, Step::Violence]) {
-            ("broken", Some(r))
-        } else if let Some(r) = first(&[Step::Rejection]) {
-            ("abandoned", Some(r))
-        } else if let Some(r) = later.first() {
-            ("in force", Some(r))
-        } else {
-            ("signed", None)
-        };
-        let (before, after) = match deal.day {
-            Some((lo, hi)) => (
-                self.violence(between, deal, (lo - opts.window_days, lo - 1), opts)?,
-                self.violence(between, deal, (hi + 1, hi + opts.window_days), opts)?,
-            ),
-            None => (Violence::default(), Violence::default()),
-        };
-        Ok(AgreementLife {
-            event_id: deal.id,
-            date: deal.date.clone(),
-            place: deal.place.clone(),
-            status: status.into(),
-            status_event: decided.map(|r| r.id),
-            status_date: decided.and_then(|r| r.date.clone()),
-            before,
-            after,
-        })
+    /// The violent events of anyone around an agreement (within `area_km` of its place) in the
+    /// windows before and after it. Read place by place: the places in a box around the deal's,
+    /// then each place's events of the window by day.
+    fn violence_in_area(&self, deal: &Row, life: &mut AgreementLife, opts: ProcessOptions) -> Result<()> {
+        let (Some((lo, hi)), Some(lat), Some(lon)) = (deal.day, deal.lat, deal.lon) else { return Ok(()) };
+        // 1 degree of latitude is about 111 km.
+        let dlat = opts.area_km / 111.0;
+        let dlon = dlat / lat.to_radians().cos().abs().max(0.05);
+        let (before, after) = ((lo - opts.window_days, lo - 1), (hi + 1, hi + opts.window_days));
+        let sql = "SELECT p.lat, p.lon, e.day_lo, COALESCE(e.fatalities, 0)
+                   FROM places p JOIN events e INDEXED BY events_place_day ON e.place_id = p.id
+                   WHERE p.lat BETWEEN ?3 AND ?4 AND p.lon BETWEEN ?5 AND ?6
+                     AND e.day_lo BETWEEN ?1 AND ?2 AND e.cameo_root IN ('18', '19', '20')";
+        let params = vec![
+            Value::Integer(before.0),
+            Value::Integer(after.1),
+            Value::Real(lat - dlat),
+            Value::Real(lat + dlat),
+            Value::Real(lon - dlon),
+            Value::Real(lon + dlon),
+        ];
+        let near = self.rows(sql, params, |r| {
+            Ok((r.get::<_, f64>(0)?, r.get::<_, f64>(1)?, r.get::<_, i64>(2)?, r.get::<_, i64>(3)?))
+        })?;
+        for (la, lo_, day, dead) in near {
+            if distance_km(lat, lon, la, lo_) > opts.area_km {
+                continue;
+            }
+            let v = if (before.0..=before.1).contains(&day) {
+                &mut life.before
+            } else if (after.0..=after.1).contains(&day) {
+                &mut life.after
+            } else {
+                continue;
+            };
+            v.in_area += 1;
+            v.in_area_fatalities += dead as u64;
+        }
+        Ok(())
     }
+}
 
-    /// Violent events (CAMEO 18-20) in a window of days: between the pair, and near the deal.
-    fn violence(&self, between: &[&Row], deal: &Row, days: (i64, i64), opts: ProcessOptions) -> Result<Violence> {
-        let mut v = Violence::default();
-        for r in between {
-            let inside = r.day.is_some_and(|d| d.0 >= days.0 && d.0 <= days.1);
-            if inside && matches!(r.cameo.get(..2), Some("18" | "19" | "20")) {
-                v.between_parties += 1;
-                v.between_parties_fatalities += u64::from(r.fatalities.unwrap_or(0));
-            }
-        }
-        if let (Some(lat), Some(lon)) = (deal.lat, deal.lon) {
-            // A box around the area first (1 degree of latitude is about 111 km), then the true distance.
-            let dlat = opts.area_km / 111.0;
-            let dlon = dlat / lat.to_radians().cos().abs().max(0.05);
-            let sql = "SELECT lat, lon, COALESCE(fatalities, 0) FROM events
-                       WHERE cameo_root IN ('18', '19', '20') AND day_lo BETWEEN ?1 AND ?2
-                         AND lat BETWEEN ?3 AND ?4 AND lon BETWEEN ?5 AND ?6";
-            let params = vec![
-                Value::Integer(days.0),
-                Value::Integer(days.1),
-                Value::Real(lat - dlat),
-                Value::Real(lat + dlat),
-                Value::Real(lon - dlon),
-                Value::Real(lon + dlon),
-            ];
-            let near =
-                self.rows(sql, params, |r| Ok((r.get::<_, f64>(0)?, r.get::<_, f64>(1)?, r.get::<_, i64>(2)?)))?;
-            for (la, lo, dead) in near {
-                if distance_km(lat, lon, la, lo) <= opts.area_km {
-                    v.in_area += 1;
-                    v.in_area_fatalities += dead as u64;
-                }
-            }
-        }
-        Ok(v)
+/// What became of an agreement, and the violence between its parties around it (the violence of
+/// anyone in its area is read after: [`Store::violence_in_area`]).
+fn agreement_life(deal: &Row, later: &[&Row], between: &[&Row], opts: ProcessOptions) -> AgreementLife {
+    let after_deal = |r: &&&Row| match (r.day, deal.day) {
+        (Some(x), Some(d)) => x.0 > d.1,
+        _ => false,
+    };
+    let later: Vec<&&Row> = later.iter().filter(after_deal).collect();
+    let first = |wanted: &[Step]| later.iter().find(|r| step_of(&r.cameo).is_some_and(|s| wanted.contains(&s)));
+    let (status, decided) = if let Some(r) = first(&[Step::Breakdown, Step::Violence]) {
+        ("broken", Some(r))
+    } else if let Some(r) = first(&[Step::Rejection]) {
+        ("abandoned", Some(r))
+    } else if let Some(r) = later.first() {
+        ("in force", Some(r))
+    } else {
+        ("signed", None)
+    };
+    let (before, after) = match deal.day {
+        Some((lo, hi)) => (
+            violence_between(between, (lo - opts.window_days, lo - 1)),
+            violence_between(between, (hi + 1, hi + opts.window_days)),
+        ),
+        None => (Violence::default(), Violence::default()),
+    };
+    AgreementLife {
+        event_id: deal.id,
+        date: deal.date.clone(),
+        place: deal.place.clone(),
+        status: status.into(),
+        status_event: decided.map(|r| r.id),
+        status_date: decided.and_then(|r| r.date.clone()),
+        before,
+        after,
     }
+}
+
+/// Violent events (CAMEO 18-20) between the pair in a window of days.
+fn violence_between(between: &[&Row], days: (i64, i64)) -> Violence {
+    let mut v = Violence::default();
+    for r in between {
+        let inside = r.day.is_some_and(|d| d.0 >= days.0 && d.0 <= days.1);
+        if inside && matches!(r.cameo.get(..2), Some("18" | "19" | "20")) {
+            v.between_parties += 1;
+            v.between_parties_fatalities += u64::from(r.fatalities.unwrap_or(0));
+        }
+    }
+    v
 }
 
 /// (coop - conflict) / (coop + conflict) by month, over every event between two parties.

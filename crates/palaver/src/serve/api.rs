@@ -257,9 +257,8 @@ fn process(store: &Store, p: &Params) -> Result<Value, ApiError> {
     let limit = p.num("limit", 20, 200)?;
     let window = p.num("window", 90, 3650)? as i64;
     let area_km = p.num("area_km", 50, 2000)? as f64;
-    let opts = palaver_store::process::ProcessOptions { window_days: window, area_km };
-    let mut tracks = store.tracks(&p.filter()?, opts)?;
-    tracks.truncate(limit);
+    let opts = palaver_store::process::ProcessOptions { window_days: window, area_km, limit };
+    let tracks = store.tracks(&p.filter()?, opts)?;
     Ok(json!({ "tracks": to_json(tracks)? }))
 }
 
