@@ -305,6 +305,11 @@ pub struct ActorActivity {
     pub top_roots: Vec<(String, u64)>,
 }
 
+/// Goldstein scores summed in tenths, as the rollups sum them: the same answer from either, with
+/// no float noise (scores are stored as the f32 they were coded as).
+const GOLDSTEIN_TENTHS: &str = "SUM(CAST(ROUND(e.goldstein * 10) AS INTEGER))";
+const GOLDSTEIN_SUM: &str = "SUM(CAST(ROUND(e.goldstein * 10) AS INTEGER)) / 10.0";
+
 const EVENT_COLUMNS: &str = "e.id, e.num_mentions, e.num_articles, e.num_sources, e.date, e.date_precision,
     e.fatalities, p.name, p.country, p.admin1, p.admin2, p.lat, p.lon, p.precision, p.geonameid,
     m.record, s.text, a.url, a.source";
@@ -964,7 +969,7 @@ impl Store {
                 Period::Week => day - ((day + 3) % 7),
                 Period::Month => dedup::year_month(day),
             };
-            Ok((key, r.get(1)?, r.get(2)?, r.get(3)?, r.get::<_, i64>(4)? as f64 / 10.0))
+            Ok((key, r.get(1)?, r.get(2)?, r.get(3)?, r.get(4)?))
         })?;
         Ok(buckets(period, rows))
     }
@@ -976,7 +981,7 @@ impl Store {
         // ym is null exactly where day_lo is: test the grouped column, so the scan stays in its index.
         let dated = if period == Period::Month { "e.ym IS NOT NULL" } else { "e.day_lo IS NOT NULL" };
         let sql = format!(
-            "SELECT {key} AS k, e.quad_class, COUNT(*), COALESCE(SUM(e.fatalities), 0), SUM(e.goldstein)
+            "SELECT {key} AS k, e.quad_class, COUNT(*), COALESCE(SUM(e.fatalities), 0), {GOLDSTEIN_TENTHS}
              FROM events e WHERE {dated} AND {clause} GROUP BY k, e.quad_class ORDER BY k"
         );
         let rows = self.rows(&sql, params, |r| {
@@ -985,7 +990,7 @@ impl Store {
                 r.get::<_, i64>(1)?,
                 r.get::<_, i64>(2)?,
                 r.get::<_, i64>(3)?,
-                r.get::<_, f64>(4)?,
+                r.get::<_, i64>(4)?,
             ))
         })?;
         Ok(buckets(period, rows))
@@ -1023,7 +1028,7 @@ impl Store {
                     d.n, d.coop, d.conf, d.gold, d.dead
              FROM (SELECT e.source_id AS sid, e.target_id AS tid, COUNT(*) AS n,
                           SUM(e.quad_class IN (1, 2)) AS coop, SUM(e.quad_class IN (3, 4)) AS conf,
-                          SUM(e.goldstein) AS gold, COALESCE(SUM(e.fatalities), 0) AS dead
+                          {GOLDSTEIN_SUM} AS gold, COALESCE(SUM(e.fatalities), 0) AS dead
                    FROM events e WHERE e.source_id IS NOT NULL AND e.target_id IS NOT NULL AND {clause}
                    GROUP BY e.source_id, e.target_id ORDER BY n DESC, sid, tid LIMIT ?{}) d
              JOIN actors s ON s.id = d.sid JOIN actors t ON t.id = d.tid
@@ -1109,13 +1114,15 @@ impl Store {
     }
 }
 
-/// Buckets from (key, quad class, events, fatalities, Goldstein sum) rows in key order.
-fn buckets(period: Period, rows: Vec<(i64, i64, i64, i64, f64)>) -> Vec<Bucket> {
+/// Buckets from (key, quad class, events, fatalities, Goldstein sum in tenths) rows in key order.
+fn buckets(period: Period, rows: Vec<(i64, i64, i64, i64, i64)>) -> Vec<Bucket> {
     let mut out: Vec<Bucket> = Vec::new();
+    let mut tenths: Vec<i64> = Vec::new();
     let mut last: Option<i64> = None;
     for (k, quad, n, dead, gold) in rows {
         if last != Some(k) {
             out.push(Bucket { period: period.label(k), ..Bucket::default() });
+            tenths.push(0);
             last = Some(k);
         }
         let b = out.last_mut().expect("pushed above");
@@ -1124,9 +1131,10 @@ fn buckets(period: Period, rows: Vec<(i64, i64, i64, i64, f64)>) -> Vec<Bucket> 
             b.quad[quad as usize - 1] += n as u64;
         }
         b.fatalities += dead as u64;
-        b.goldstein_sum += gold;
+        *tenths.last_mut().expect("pushed above") += gold;
     }
-    for b in &mut out {
+    for (b, t) in out.iter_mut().zip(tenths) {
+        b.goldstein_sum = t as f64 / 10.0;
         b.goldstein_mean = if b.events > 0 { b.goldstein_sum / b.events as f64 } else { 0.0 };
     }
     out
