@@ -183,7 +183,7 @@ impl Finder<'_> {
                 let object = hinted.is_none()
                     && starts_name
                     && i > range.0
-                    && self.tokens[i - 1].is(flag::VERBAL)
+                    && (self.tokens[i - 1].is(flag::VERBAL) || self.lexicon.is_head(self.tokens[i - 1].lemma))
                     && !mentions.iter().any(|m| m.start <= i && i < m.end);
                 if object {
                     if let Some((place, after)) = self.place_at(i, range, mentions) {
