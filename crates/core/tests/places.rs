@@ -332,3 +332,12 @@ fn a_state_named_after_a_town_picks_its_namesake() {
         );
     }
 }
+
+#[test]
+fn a_town_right_after_a_verb_in_its_base_form_is_where_it_happened() {
+    // "attack" is no inflected form, but it heads the verb patterns: Maiduguri is its object
+    let l = place("Islamist militants attack Maiduguri on Monday, but are repelled by the army.");
+    assert_eq!(l.name, "Maiduguri");
+    assert_eq!(l.country.as_deref(), Some("NGA"));
+    assert_eq!(l.precision, "town");
+}
