@@ -335,7 +335,9 @@ impl Finder<'_> {
         let mut out: Vec<String> = Vec::new();
         let all = (0, self.tokens.len());
         for i in (0..self.tokens.len()).filter(|&i| self.raw(i) == "(") {
-            let area = self.hints(i, all).0.and_then(|h| self.area(&h));
+            // (a reading a tie left to chance names no country)
+            let area =
+                self.hints(i, all).0.and_then(|h| self.reading(&h, None)).filter(|(_, tie)| !tie).map(|(a, _)| a);
             if let Some(c) = area.filter(|a| a.admin1.is_some()).and_then(|a| a.iso3) {
                 if !out.contains(&c) {
                     out.push(c);
@@ -379,7 +381,9 @@ impl Finder<'_> {
             end += 1;
         }
         let (hints, after) = self.hints(end, range);
-        let area = self.area(&hints?)?;
+        let run = self.name_run(j, range);
+        let name = key(&self.text[self.tokens[j].start as usize..self.tokens[run.max(j + 1) - 1].end as usize]);
+        let area = self.area_of(&hints?, Some(&name))?;
         if strict && area.admin1.is_none() {
             return None;
         }
@@ -391,12 +395,38 @@ impl Finder<'_> {
     /// one country and a district in another ("Comoe"): the reading under which the finer hints
     /// fall inside it wins, then one in the article's countries; an ambiguous name alone is no area.
     fn area(&self, hints: &[String]) -> Option<Area> {
+        self.area_of(hints, None)
+    }
+
+    /// [`Finder::area`] for the place named `probe`: where readings tie ("Sud-Ouest" is a region
+    /// of Burkina Faso and of Cameroon), the one that has a place of that name wins ("Buea town
+    /// (Fako, Sud-Ouest)" is in Cameroon).
+    fn area_of(&self, hints: &[String], probe: Option<&str>) -> Option<Area> {
+        self.reading(hints, probe).map(|(area, _)| area)
+    }
+
+    /// [`Finder::area_of`], and whether a tie between countries still left the reading to chance.
+    fn reading(&self, hints: &[String], probe: Option<&str>) -> Option<(Area, bool)> {
         let items: Vec<String> = hints.iter().rev().map(|h| key(h)).filter(|k| !k.is_empty()).take(4).collect();
-        let (depth, rank, ambiguous, area) = self.resolve(&items, Area::default());
+        let (depth, rank, mut ambiguous, mut area) = self.resolve(&items, Area::default());
+        if let (true, Some(probe), Some((first, rest))) = (ambiguous, probe, items.split_first()) {
+            let tied = self.divisions(first, &Area::default()).into_iter().filter_map(|cand| {
+                let r = cand.iso3.as_deref().map_or(0, |c| self.country_rank(c));
+                let (d, _, _, inner) = self.resolve(rest, cand);
+                ((d + 1, r) == (depth, rank)).then_some(inner)
+            });
+            let mut having = tied.filter(|a| self.place_in(probe, a).is_some_and(|l| l.precision == "town"));
+            if let Some(a) = having.next() {
+                ambiguous = having.next().is_some_and(|b| b.iso3 != a.iso3);
+                area = a;
+            }
+        }
         // a lone hint names an area only in the story's countries (or the prior): "Armed Forces
         // (FAMa)" is no district of Brazil, "(NGO)" none of Congo
         let lone_abroad = depth <= 1 && rank == 0 && area.iso3.as_deref().is_some_and(|c| self.country_rank(c) == 0);
-        (depth > 1 || rank > 0 || !ambiguous).then_some(area).filter(|a| a.point.is_some() && !lone_abroad)
+        (depth > 1 || rank > 0 || !ambiguous)
+            .then_some((area, ambiguous))
+            .filter(|(a, _)| a.point.is_some() && !lone_abroad)
     }
 
     /// The best reading of `items` (coarsest first) within `area`: (how many items fell inside one

@@ -341,3 +341,13 @@ fn a_town_right_after_a_verb_in_its_base_form_is_where_it_happened() {
     assert_eq!(l.country.as_deref(), Some("NGA"));
     assert_eq!(l.precision, "town");
 }
+
+#[test]
+fn a_region_name_two_countries_share_is_read_where_the_town_is() {
+    // "Sud-Ouest" is a region of Burkina Faso and (in French) of Cameroon; Buea is in Cameroon's
+    let l = place("On 3 August 2020, soldiers arrested 150 youths in Buea town (Sud-Ouest).");
+    assert_eq!((l.name.as_str(), l.country.as_deref(), l.precision.as_str()), ("Buea", Some("CMR"), "town"));
+    // and a village of Burkina Faso's keeps it there
+    let l = place("On 3 August 2020, soldiers arrested 15 youths in Gaoua (Sud-Ouest).");
+    assert_eq!(l.country.as_deref(), Some("BFA"), "{l:?}");
+}
