@@ -432,6 +432,7 @@ impl Gazetteer {
                 include_str!("../../../data/gazetteer/countries.tsv"),
             );
             g.add_admin2(include_str!("../../../data/gazetteer/admin2.tsv"));
+            g.add_admin2(include_str!("../../../data/gazetteer/admin2_added.tsv"));
             g.add_region_aliases(include_str!("../../../data/gazetteer/admin1_aliases.tsv"));
             g.add_neighbours(include_str!("../../../data/gazetteer/neighbours.tsv"));
             g
