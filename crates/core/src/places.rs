@@ -551,6 +551,14 @@ impl Finder<'_> {
             mentions.iter().find(|m| m.start == j && m.kind == EntryKind::CountryName && m.who.agent.is_none())
         {
             let c = &self.lexicon.countries[m.who.country? as usize];
+            // "Benin City", "Niger State": a longer name that a place or region bears
+            let run = self.name_run(j, range);
+            for end in (m.end + 1..=run).rev() {
+                let k = key(&self.text[self.tokens[j].start as usize..self.tokens[end - 1].end as usize]);
+                if let Some(l) = self.best_place(&k, None).or_else(|| self.region(&k)) {
+                    return Some((l, end));
+                }
+            }
             // "near the Burkina Faso border": the edge of a country, seen from the other side
             if m.end < range.1 && self.grammar.has("border_word", self.raw(m.end)) {
                 return None;
