@@ -688,7 +688,7 @@ fn singular_victims(t: &Tolls, text: &str, tokens: &[Token], (a, end): (usize, u
         // "shot dead": a death word after one of toll_dead_after
         let kill = t.victim_verb.contains(&w)
             || (i > a && t.dead_after.iter().any(|(before, dead)| w == *dead && word(i - 1) == *before));
-        kill && i > a && !t.be.contains(&word(i - 1))
+        kill && i > a && !t.be.contains(&word(i - 1)) && !t.listed("toll_unrealised", &word(i - 1))
     };
     let stop = |k: usize| tokens[k].is(flag::PUNCT) || t.victims_end.contains(&word(k));
     let joins = |k: usize| word(k) == "," || t.is_and(&word(k));
@@ -799,7 +799,8 @@ fn killed_one(t: &Tolls, text: &str, tokens: &[Token], (a, end): (usize, usize))
     (a..end).any(|i| {
         let shot_dead = i > a && t.dead_after.iter().any(|(b, d)| *b == word(i - 1) && *d == word(i));
         let kill = shot_dead || t.victim_verb.contains(&*fold(&word(i)));
-        let active = kill && i > a && !t.be.contains(&*fold(&word(i - 1)));
+        let active =
+            kill && i > a && !t.be.contains(&*fold(&word(i - 1))) && !t.listed("toll_unrealised", &fold(&word(i - 1)));
         // "killed a teacher", "the killing of a commander", "assassinated GATIA commander X"
         let det_at = |k: usize| k < end && t.one_det.contains(&*fold(&word(k)));
         let start = if det_at(i + 1) {
@@ -911,6 +912,14 @@ mod tests {
     #[test]
     fn singular_victims_conjoined_to_a_count() {
         assert_eq!(deaths("Three self-defence fighters, the village head and a child were killed."), Some(5));
+    }
+
+    #[test]
+    fn a_victim_of_a_verb_in_the_present_and_not_of_an_attempt() {
+        assert_eq!(deaths("Gunmen kill a trader in his shop."), Some(1));
+        assert_eq!(deaths("A soldier kills a motorist at a checkpoint."), Some(1));
+        assert_eq!(deaths("Gunmen attempted to kill a trader in his shop."), None);
+        assert_eq!(deaths("The kidnappers said they would kill the hostage."), None);
     }
 
     #[test]
