@@ -562,6 +562,13 @@ pub fn count(t: &Tolls, text: &str, tokens: &[Token], range: (usize, usize)) -> 
                     continue;
                 }
             }
+            // "were ambushed and killed", "were stabbed and killed": a verb joined to the death word
+            let verbs_joined =
+                t.is_and(&w) && k > a && tokens[k - 1].is(flag::VERBAL) && k + 1 < end && t.is_death(&word(k + 1));
+            if verbs_joined {
+                k += 1;
+                continue;
+            }
             if tokens[k].is(flag::PUNCT) || tokens[k].is(flag::NUMBER) || t.is_and(&w) {
                 break;
             }
@@ -920,6 +927,12 @@ mod tests {
         assert_eq!(deaths("A soldier kills a motorist at a checkpoint."), Some(1));
         assert_eq!(deaths("Gunmen attempted to kill a trader in his shop."), None);
         assert_eq!(deaths("The kidnappers said they would kill the hostage."), None);
+    }
+
+    #[test]
+    fn a_count_before_verbs_joined_to_the_death_word() {
+        assert_eq!(deaths("Eleven farmers were ambushed and killed by gunmen near the river."), Some(11));
+        assert_eq!(deaths("Militants attacked the camp, killing two soldiers and wounding one."), Some(2));
     }
 
     #[test]
