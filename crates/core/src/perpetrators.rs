@@ -10,7 +10,9 @@
 //! 3. violence that stays without an author is an unidentified armed group's, of the country where
 //!    it happened: ACLED's "Unidentified Armed Group (Mali)", PLOVER's and CAMEO's UAF;
 //! 4. an arrest or a deportation with no one named to make it ("was arrested in Lebanon") is the
-//!    act of the authorities of the country where it happened.
+//!    act of the authorities of the country where it happened;
+//! 5. a protest whose protesters the dictionaries do not name ("Hairdressers protest a tax") is
+//!    the act of civilians of the country where it happened: ACLED's "Protesters (Nigeria)".
 //!
 //! An implied actor has no span in the evidence (`spans.source` is null) and says what it is.
 //!
@@ -24,6 +26,8 @@ use palaver_lexicon::{Lexicon, SectorClass};
 pub const UNIDENTIFIED: &str = "unidentified armed group";
 /// The words implied state authorities are recorded with.
 pub const AUTHORITIES: &str = "state authorities";
+/// The words the implied crowd of a protest is recorded with.
+pub const PROTESTERS: &str = "protesters";
 
 /// Violence that has a perpetrator: assaults, fights, mass violence (CAMEO roots 18-20).
 pub fn violent(event: &Event) -> bool {
@@ -38,7 +42,7 @@ pub fn is_implied(event: &Event) -> bool {
 /// Whether an actor record is one this stage implied (by its words; it names no dictionary actor).
 /// Stores key such actors apart from the groups the dictionaries name with the same code.
 pub fn implied_actor(a: &ActorRecord) -> bool {
-    a.actor_id.is_none() && (a.text == UNIDENTIFIED || a.text == AUTHORITIES)
+    a.actor_id.is_none() && (a.text == UNIDENTIFIED || a.text == AUTHORITIES || a.text == PROTESTERS)
 }
 
 /// Whether an event is a strike from the air or by artillery: by its code, or by its sentence
@@ -56,7 +60,7 @@ fn armed(a: &Option<ActorRecord>) -> bool {
 }
 
 /// Gives an event with no source the actor it implies: for violence, an unidentified armed group;
-/// for an arrest or deportation, the state's authorities; of the country where it happened (else
+/// for an arrest or deportation, the state's authorities; for a protest, protesters; of the country where it happened (else
 /// the country the article is about). Returns whether it did.
 pub fn imply(
     lex: &Lexicon,
@@ -77,6 +81,8 @@ pub fn imply(
         (UNIDENTIFIED, "UAF")
     } else if event.cameo.starts_with("173") || event.cameo.starts_with("174") {
         (AUTHORITIES, "GOV")
+    } else if event.cameo_root == "14" {
+        (PROTESTERS, "CVL")
     } else {
         return false;
     };

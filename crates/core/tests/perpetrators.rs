@@ -137,3 +137,16 @@ fn violence_that_names_no_one_at_all() {
     assert_eq!(e.len(), 1, "{e:?}");
     assert_eq!(e[0].fatalities, Some(4));
 }
+
+#[test]
+fn a_protest_by_people_no_dictionary_names_is_civilians_of_the_country() {
+    let e = code("Hairdressers protest against the state government in Kano on Monday.");
+    let p = e.iter().find(|e| e.cameo_root == "14").unwrap_or_else(|| panic!("no protest in {e:?}"));
+    let s = p.source.as_ref().expect("an implied source");
+    assert_eq!((s.text.as_str(), s.code.as_deref()), (perpetrators::PROTESTERS, Some("NGACVL")));
+    assert!(p.evidence.spans.source.is_none(), "an implied actor has no words in the text");
+    // a named protester stays
+    let e = code("Students protested against the new fees in Kano on Monday.");
+    let p = e.iter().find(|e| e.cameo_root == "14").unwrap_or_else(|| panic!("no protest in {e:?}"));
+    assert!(p.evidence.spans.source.is_some(), "{p:?}");
+}
