@@ -12,7 +12,10 @@
 //! 4. an arrest or a deportation with no one named to make it ("was arrested in Lebanon") is the
 //!    act of the authorities of the country where it happened;
 //! 5. a protest whose protesters the dictionaries do not name ("Hairdressers protest a tax") is
-//!    the act of civilians of the country where it happened: ACLED's "Protesters (Nigeria)".
+//!    the act of civilians of the country where it happened: ACLED's "Protesters (Nigeria)";
+//! 6. violence its ACLED type says is against civilians, with no victim the dictionaries name
+//!    ("Gunmen attacked a PDP leader's house", "kidnapped an educator"), is against civilians of
+//!    the country where it happened: ACLED's "Civilians (Nigeria)".
 //!
 //! An implied actor has no span in the evidence (`spans.source` is null) and says what it is.
 //!
@@ -28,6 +31,11 @@ pub const UNIDENTIFIED: &str = "unidentified armed group";
 pub const AUTHORITIES: &str = "state authorities";
 /// The words the implied crowd of a protest is recorded with.
 pub const PROTESTERS: &str = "protesters";
+/// The words the implied victims of violence against civilians are recorded with.
+pub const CIVILIANS: &str = "civilians";
+
+/// ACLED's event type whose victims are civilians by definition.
+const AGAINST_CIVILIANS: &str = "Violence against civilians";
 
 /// Violence that has a perpetrator: assaults, fights, mass violence (CAMEO roots 18-20).
 pub fn violent(event: &Event) -> bool {
@@ -42,7 +50,7 @@ pub fn is_implied(event: &Event) -> bool {
 /// Whether an actor record is one this stage implied (by its words; it names no dictionary actor).
 /// Stores key such actors apart from the groups the dictionaries name with the same code.
 pub fn implied_actor(a: &ActorRecord) -> bool {
-    a.actor_id.is_none() && (a.text == UNIDENTIFIED || a.text == AUTHORITIES || a.text == PROTESTERS)
+    a.actor_id.is_none() && [UNIDENTIFIED, AUTHORITIES, PROTESTERS, CIVILIANS].contains(&a.text.as_str())
 }
 
 /// Whether an event is a strike from the air or by artillery: by its code, or by its sentence
@@ -86,12 +94,7 @@ pub fn imply(
     } else {
         return false;
     };
-    let country = event
-        .location
-        .as_ref()
-        .and_then(|l| l.country.as_deref())
-        .and_then(|iso3| lex.countries.iter().find(|c| c.iso3 == iso3))
-        .or_else(|| article_country.map(|i| &lex.countries[i as usize]));
+    let country = country_of(lex, event, article_country);
     if role == "GOV" && country.is_none() {
         return false; // no state to name
     }
@@ -104,6 +107,40 @@ pub fn imply(
         sector: Some(role.to_string()),
     });
     true
+}
+
+/// Gives violence against civilians (by its ACLED type) with no target the civilians of the
+/// country where it happened (else the article's). Returns whether it did.
+pub fn imply_victims(lex: &Lexicon, event: &mut Event, article_country: Option<u32>) -> bool {
+    let against_civilians =
+        event.acled.as_ref().and_then(|a| a.event_type.as_deref()).is_some_and(|t| t == AGAINST_CIVILIANS);
+    if event.target.is_some() || !against_civilians {
+        return false;
+    }
+    let country = country_of(lex, event, article_country);
+    event.target = Some(ActorRecord {
+        text: CIVILIANS.to_string(),
+        code: Some(country.map_or_else(|| "CVL".to_string(), |c| format!("{}CVL", c.cameo))),
+        actor_id: None,
+        name: None,
+        country: country.map(|c| c.iso3.clone()),
+        sector: Some("CVL".to_string()),
+    });
+    true
+}
+
+/// The country where an event happened, else the article's.
+fn country_of<'l>(
+    lex: &'l Lexicon,
+    event: &Event,
+    article_country: Option<u32>,
+) -> Option<&'l palaver_lexicon::Country> {
+    event
+        .location
+        .as_ref()
+        .and_then(|l| l.country.as_deref())
+        .and_then(|iso3| lex.countries.iter().find(|c| c.iso3 == iso3))
+        .or_else(|| article_country.map(|i| &lex.countries[i as usize]))
 }
 
 /// Whether an event is an armed group's claim of responsibility ("JNIM claimed the attack", "le

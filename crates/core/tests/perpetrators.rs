@@ -150,3 +150,15 @@ fn a_protest_by_people_no_dictionary_names_is_civilians_of_the_country() {
     let p = e.iter().find(|e| e.cameo_root == "14").unwrap_or_else(|| panic!("no protest in {e:?}"));
     assert!(p.evidence.spans.source.is_some(), "{p:?}");
 }
+
+#[test]
+fn violence_against_civilians_with_no_victim_named_is_against_civilians_of_the_country() {
+    let e = code("Gunmen kidnapped an herbalist in Kano on Monday.");
+    let k = e.iter().find(|e| e.cameo.starts_with("181")).unwrap_or_else(|| panic!("no abduction in {e:?}"));
+    let t = k.target.as_ref().unwrap_or_else(|| panic!("no implied victims in {k:?}"));
+    assert_eq!((t.text.as_str(), t.code.as_deref()), (perpetrators::CIVILIANS, Some("NGACVL")));
+    assert!(k.evidence.spans.target.is_none(), "an implied actor has no words in the text");
+    // a battle's missing side is not implied
+    let e = code("Soldiers clashed near Kano on Monday.");
+    assert!(e.iter().all(|e| e.target.as_ref().is_none_or(|t| t.text != perpetrators::CIVILIANS)), "{e:?}");
+}
