@@ -111,8 +111,9 @@ pub struct Coder<'a> {
     consumed: Vec<bool>,
     /// PETRARCH's habit: with no other object, a place ("criticized the closure ... in Bree") is the target.
     pub locative_targets: bool,
-    /// Code violence with no actor at all ("An IED exploded near Gao."), for a later stage to
-    /// give it an implied author. Only for sentences that name no one.
+    /// Code violence or a protest with no actor at all ("An IED exploded near Gao.", "Pensioners
+    /// protest over unpaid benefits."), for a later stage to give it an implied author. Only for
+    /// sentences that name no one.
     pub actorless_violence: bool,
 }
 
@@ -265,7 +266,7 @@ impl<'a> Coder<'a> {
             let reported = !self.after_article(h) || pattern.elems.iter().any(|e| matches!(e, PatternElem::Word(_)));
             let actorless = self.actorless_violence
                 && reported
-                && matches!(self.lexicon.cameo[pattern.code as usize].root.as_str(), "18" | "19" | "20");
+                && crate::perpetrators::stands_alone(&self.lexicon.cameo[pattern.code as usize].root);
             if !anaphor && !actorless && (source.is_none() && target.is_none() || statement && target.is_none()) {
                 if statement && source.is_some() {
                     out.push(self.speech_only(p, h, slots.verb_end, source));

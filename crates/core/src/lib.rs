@@ -133,9 +133,10 @@ struct Language {
     grammar: Grammar,
     /// Country index by ISO3 code, for named actors' countries.
     countries: FxHashMap<String, u32>,
-    /// Head lemmas of violent patterns (roots 18-20): a sentence naming no actor is coded only if it
-    /// has one ("An IED exploded near Gao").
-    violent_heads: rustc_hash::FxHashSet<u32>,
+    /// Head lemmas of patterns whose events stand with no actor (violence, protests:
+    /// [`perpetrators::stands_alone`]): a sentence naming no actor is coded only if it has one ("An
+    /// IED exploded near Gao", "Pensioners protest over unpaid benefits").
+    actorless_heads: rustc_hash::FxHashSet<u32>,
     /// The words each of the lexicon's patterns needs, to pass over patterns a sentence lacks.
     pattern_words: Vec<coding::WordSet>,
 }
@@ -143,14 +144,14 @@ struct Language {
 impl Language {
     fn new(lexicon: Arc<Lexicon>, grammar: Grammar) -> Self {
         let countries = lexicon.countries.iter().enumerate().map(|(i, c)| (c.iso3.clone(), i as u32)).collect();
-        let violent_heads = lexicon
+        let actorless_heads = lexicon
             .patterns
             .iter()
-            .filter(|p| matches!(lexicon.cameo[p.code as usize].root.as_str(), "18" | "19" | "20"))
+            .filter(|p| perpetrators::stands_alone(&lexicon.cameo[p.code as usize].root))
             .map(|p| p.head)
             .collect();
         let pattern_words = coding::WordSet::of_patterns(&lexicon);
-        Language { lexicon, grammar, countries, violent_heads, pattern_words }
+        Language { lexicon, grammar, countries, actorless_heads, pattern_words }
     }
 }
 
@@ -454,7 +455,7 @@ impl Worker<'_> {
                 && !engine.options.no_implied_perpetrators
                 && self.tokens[s.tokens.0..s.tokens.1]
                     .iter()
-                    .any(|t| language.violent_heads.contains(&t.lemma) || language.violent_heads.contains(&t.alt))
+                    .any(|t| language.actorless_heads.contains(&t.lemma) || language.actorless_heads.contains(&t.alt))
                 && !out.events.iter().rev().take_while(|e| e.sentence_index + 1 >= index).any(perpetrators::violent);
             if discard == Some(false)
                 || (m0 == m1 && !unattributed && !language.grammar.mentions_agreement(text, &self.tokens, s.tokens))
@@ -546,7 +547,8 @@ impl Worker<'_> {
                     }
                     // "an IED exploded near Kidal": violence with no one named is still an event
                     // (of an implied perpetrator); anything else needs a side
-                    let implied = !engine.options.no_implied_perpetrators && perpetrators::violent(&event);
+                    let implied =
+                        !engine.options.no_implied_perpetrators && perpetrators::stands_alone(&event.cameo_root);
                     if event.source.is_none() && event.target.is_none() && !c.agreement && !implied {
                         continue;
                     }

@@ -42,6 +42,12 @@ pub fn violent(event: &Event) -> bool {
     matches!(event.cameo_root.as_str(), "18" | "19" | "20")
 }
 
+/// Whether events of a CAMEO root stand with no actor named: violence (its author is implied
+/// later) and protests (their protesters are).
+pub fn stands_alone(root: &str) -> bool {
+    matches!(root, "14" | "18" | "19" | "20")
+}
+
 /// Whether an event's source is an implied unidentified armed group rather than words of the text.
 pub fn is_implied(event: &Event) -> bool {
     event.evidence.spans.source.is_none() && event.source.as_ref().is_some_and(|s| s.text == UNIDENTIFIED)

@@ -162,3 +162,10 @@ fn violence_against_civilians_with_no_victim_named_is_against_civilians_of_the_c
     let e = code("Soldiers clashed near Kano on Monday.");
     assert!(e.iter().all(|e| e.target.as_ref().is_none_or(|t| t.text != perpetrators::CIVILIANS)), "{e:?}");
 }
+
+#[test]
+fn a_protest_that_names_no_one_is_still_coded() {
+    let e = code("Retired railwaymen protest over unpaid pensions in Kano on Monday.");
+    let p = e.iter().find(|e| e.cameo_root == "14").unwrap_or_else(|| panic!("no protest in {e:?}"));
+    assert_eq!(p.source.as_ref().map(|s| s.text.as_str()), Some(perpetrators::PROTESTERS), "{p:?}");
+}
