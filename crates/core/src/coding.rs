@@ -264,8 +264,10 @@ impl<'a> Coder<'a> {
             let statement = self.lexicon.cameo[pattern.code as usize].code == "010";
             // (a verb, or a noun with words of its own: "an IED exploded"; not "after the attack")
             let reported = !self.after_article(h) || pattern.elems.iter().any(|e| matches!(e, PatternElem::Word(_)));
+            // ("March 2018.": a month's name is no verb)
             let actorless = self.actorless_violence
                 && reported
+                && !self.grammar.calendar().is_date_word(self.raw(h))
                 && crate::perpetrators::stands_alone(&self.lexicon.cameo[pattern.code as usize].root);
             if !anaphor && !actorless && (source.is_none() && target.is_none() || statement && target.is_none()) {
                 if statement && source.is_some() {
