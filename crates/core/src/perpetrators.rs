@@ -17,7 +17,8 @@
 //!    ("Gunmen attacked a PDP leader's house", "kidnapped an educator"), is against civilians of
 //!    the country where it happened: ACLED's "Civilians (Nigeria)".
 //!
-//! An implied actor has no span in the evidence (`spans.source` is null) and says what it is.
+//! An implied actor has no span in the evidence (`spans.source` or `spans.target` is null) and
+//! says what it is.
 //!
 //! Air, drone and artillery strikes are left alone: an unclaimed strike from the air is some
 //! state's, and the text does not say whose.
@@ -74,8 +75,8 @@ fn armed(a: &Option<ActorRecord>) -> bool {
 }
 
 /// Gives an event with no source the actor it implies: for violence, an unidentified armed group;
-/// for an arrest or deportation, the state's authorities; for a protest, protesters; of the country where it happened (else
-/// the country the article is about). Returns whether it did.
+/// for an arrest or deportation, the state's authorities; for a protest, protesters; of the
+/// country where it happened (else the country the article is about). Returns whether it did.
 pub fn imply(
     lex: &Lexicon,
     weapons: &[String],

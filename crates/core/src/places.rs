@@ -383,7 +383,7 @@ impl Finder<'_> {
         let (hints, after) = self.hints(end, range);
         let run = self.name_run(j, range);
         let name = key(&self.text[self.tokens[j].start as usize..self.tokens[run.max(j + 1) - 1].end as usize]);
-        let area = self.area_of(&hints?, Some(&name))?;
+        let (area, _) = self.reading(&hints?, Some(&name))?;
         if strict && area.admin1.is_none() {
             return None;
         }
@@ -395,17 +395,13 @@ impl Finder<'_> {
     /// one country and a district in another ("Comoe"): the reading under which the finer hints
     /// fall inside it wins, then one in the article's countries; an ambiguous name alone is no area.
     fn area(&self, hints: &[String]) -> Option<Area> {
-        self.area_of(hints, None)
+        self.reading(hints, None).map(|(area, _)| area)
     }
 
-    /// [`Finder::area`] for the place named `probe`: where readings tie ("Sud-Ouest" is a region
-    /// of Burkina Faso and of Cameroon), the one that has a place of that name wins ("Buea town
-    /// (Fako, Sud-Ouest)" is in Cameroon).
-    fn area_of(&self, hints: &[String], probe: Option<&str>) -> Option<Area> {
-        self.reading(hints, probe).map(|(area, _)| area)
-    }
-
-    /// [`Finder::area_of`], and whether a tie between countries still left the reading to chance.
+    /// [`Finder::area`] for the place named `probe`, and whether a tie between countries still
+    /// left the reading to chance. Where readings tie ("Sud-Ouest" is a region of Burkina Faso and
+    /// of Cameroon), the one that has a town of that name wins ("Buea town (Fako, Sud-Ouest)" is
+    /// in Cameroon).
     fn reading(&self, hints: &[String], probe: Option<&str>) -> Option<(Area, bool)> {
         let items: Vec<String> = hints.iter().rev().map(|h| key(h)).filter(|k| !k.is_empty()).take(4).collect();
         let (depth, rank, mut ambiguous, mut area) = self.resolve(&items, Area::default());

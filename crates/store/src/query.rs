@@ -308,7 +308,6 @@ pub struct ActorActivity {
 /// Goldstein scores summed in tenths, as the rollups sum them: the same answer from either, with
 /// no float noise (scores are stored as the f32 they were coded as).
 const GOLDSTEIN_TENTHS: &str = "SUM(CAST(ROUND(e.goldstein * 10) AS INTEGER))";
-const GOLDSTEIN_SUM: &str = "SUM(CAST(ROUND(e.goldstein * 10) AS INTEGER)) / 10.0";
 
 const EVENT_COLUMNS: &str = "e.id, e.num_mentions, e.num_articles, e.num_sources, e.date, e.date_precision,
     e.fatalities, p.name, p.country, p.admin1, p.admin2, p.lat, p.lon, p.precision, p.geonameid,
@@ -1028,7 +1027,7 @@ impl Store {
                     d.n, d.coop, d.conf, d.gold, d.dead
              FROM (SELECT e.source_id AS sid, e.target_id AS tid, COUNT(*) AS n,
                           SUM(e.quad_class IN (1, 2)) AS coop, SUM(e.quad_class IN (3, 4)) AS conf,
-                          {GOLDSTEIN_SUM} AS gold, COALESCE(SUM(e.fatalities), 0) AS dead
+                          {GOLDSTEIN_TENTHS} / 10.0 AS gold, COALESCE(SUM(e.fatalities), 0) AS dead
                    FROM events e WHERE e.source_id IS NOT NULL AND e.target_id IS NOT NULL AND {clause}
                    GROUP BY e.source_id, e.target_id ORDER BY n DESC, sid, tid LIMIT ?{}) d
              JOIN actors s ON s.id = d.sid JOIN actors t ON t.id = d.tid
