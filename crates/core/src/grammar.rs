@@ -124,6 +124,9 @@ pub struct Grammar {
     reflexive: Vec<String>,
     /// Every other key of the table (calendar, tolls): words by key, for the stages that read them.
     lists: FxHashMap<String, Vec<String>>,
+    /// The same words as sets, for membership: a word of the text is tested against a list on
+    /// every token of some stages, and a scan of the list there costs more than the rest of them.
+    sets: FxHashMap<String, FxHashSet<String>>,
     /// Words after a name that make it a region ("region", "local_government_area"), and
     /// phrases that say where ("close_to"): each split into its words at `_`.
     region_words: Vec<Vec<String>>,
@@ -189,6 +192,7 @@ impl Grammar {
             active_with_be: Vec::new(),
             reflexive: Vec::new(),
             lists: FxHashMap::default(),
+            sets: FxHashMap::default(),
             region_words: Vec::new(),
             locative_phrases: Vec::new(),
             calendar: crate::dates::Calendar::default(),
@@ -233,6 +237,7 @@ impl Grammar {
             g.list(key).iter().map(|w| w.split('_').map(str::to_string).collect()).collect()
         };
         (g.region_words, g.locative_phrases) = (phrases("region_word"), phrases("locative_phrase"));
+        g.sets = g.lists.iter().map(|(k, v)| (k.clone(), v.iter().cloned().collect())).collect();
         let lists: Vec<(String, Vec<String>)> = g.lists.iter().map(|(k, v)| (k.clone(), v.clone())).collect();
         g.calendar = crate::dates::Calendar::read(&lists).map_err(|e| format!("{}: {e}", source.name))?;
         g.tolls = crate::fatalities::Tolls::read(&lists).map_err(|e| format!("{}: {e}", source.name))?;
@@ -260,14 +265,30 @@ impl Grammar {
         self.lists.get(key).map_or(&[], Vec::as_slice)
     }
 
-    /// Whether a word of the text, in any case, is one of `key`'s words.
+    /// Whether a word of the text, in any case, is one of `key`'s words (no allocation for ASCII
+    /// words of up to 64 bytes).
     pub fn has(&self, key: &str, raw: &str) -> bool {
-        self.list(key).iter().any(|w| Grammar::same_word(raw, w))
+        let Some(set) = self.sets.get(key) else { return false };
+        if !raw.is_ascii() {
+            return set.contains(&raw.to_lowercase());
+        }
+        if !raw.bytes().any(|b| b.is_ascii_uppercase()) {
+            return set.contains(raw);
+        }
+        let mut buf = [0u8; 64];
+        match buf.get_mut(..raw.len()) {
+            Some(lower) => {
+                lower.copy_from_slice(raw.as_bytes());
+                lower.make_ascii_lowercase();
+                std::str::from_utf8(lower).is_ok_and(|w| set.contains(w))
+            }
+            None => set.contains(&raw.to_ascii_lowercase()),
+        }
     }
 
     /// Whether a word of the text, as written, is one of `key`'s words (which are lower-case).
     pub fn has_exactly(&self, key: &str, raw: &str) -> bool {
-        self.list(key).iter().any(|w| w == raw)
+        self.sets.get(key).is_some_and(|set| set.contains(raw))
     }
 
     /// The words and phrases after a name that make it a region or a district (`region_word`),

@@ -26,14 +26,15 @@ pub fn mediator(
     range: (usize, usize),
     mentions: &[Mention],
 ) -> Option<usize> {
-    let lower = |i: usize| word(text, &tokens[i]).to_lowercase();
-    let listed = |key: &str, i: usize| i < range.1 && grammar.list(key).iter().any(|x| *x == lower(i));
+    let listed = |key: &str, i: usize| i < range.1 && grammar.has(key, word(text, &tokens[i]));
     let is_verb = |i: usize| listed("mediation_verb", i);
     let is_noun = |i: usize| {
-        grammar
-            .list("mediation_noun")
-            .iter()
-            .any(|phrase| phrase.split('_').enumerate().all(|(k, w)| i + k < range.1 && lower(i + k) == w))
+        grammar.list("mediation_noun").iter().any(|phrase| {
+            phrase
+                .split('_')
+                .enumerate()
+                .all(|(k, w)| i + k < range.1 && Grammar::same_word(word(text, &tokens[i + k]), w))
+        })
     };
     for (k, m) in mentions.iter().enumerate() {
         let (start, end) = (m.start, m.end);
@@ -96,7 +97,7 @@ pub fn negotiating_partner(
     after: usize,
 ) -> Option<usize> {
     let lower = |i: usize| word(text, &tokens[i]).to_lowercase();
-    let listed = |key: &str, w: &str| grammar.list(key).iter().any(|x| x == w);
+    let listed = |key: &str, w: &str| grammar.has_exactly(key, w);
     let mut i = after;
     let mut talks = false;
     while i < range.1 {

@@ -670,7 +670,7 @@ impl Finder<'_> {
     /// Boni and Nokara (Douentza, Mopti)", "Efelle, Adiora Commune (Gourma-Rharous, Tombouctou)":
     /// the grammar table's `region_word` and `hint_filler` words.
     fn is_hint_filler(&self, w: &str) -> bool {
-        w == "," || self.grammar.list("region_word").iter().chain(self.grammar.list("hint_filler")).any(|x| x == w)
+        w == "," || self.grammar.has_exactly("region_word", w) || self.grammar.has_exactly("hint_filler", w)
     }
 
     /// "Ogba, Edo State", "Yelwa in Kebbi State", "Dessa, Tillabéri": a region named right after a
@@ -697,7 +697,7 @@ impl Finder<'_> {
     /// Whether a word says the name before it is a settlement ("village", "town"; the grammar
     /// table's `settlement_word`), in any case.
     fn is_settlement_word(&self, w: &str) -> bool {
-        self.grammar.list("settlement_word").iter().any(|x| Grammar::same_word(w, x))
+        self.grammar.has("settlement_word", w)
     }
 
     /// Whether token `i` ends one of the grammar table's `locative_phrase` phrases ("close to",
