@@ -325,7 +325,7 @@ impl<'a> Coder<'a> {
 
     /// Whether token `i` is one of the grammar table's words for `key`, in any case.
     fn word_is(&self, key: &str, i: usize) -> bool {
-        self.grammar.has(key, self.raw(i))
+        self.grammar.has_token(key, self.tok(i))
     }
 
     /// Whether token `i` ends as a present participle does (the grammar's `participle_suffix`:

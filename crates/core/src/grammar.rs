@@ -127,6 +127,14 @@ pub struct Grammar {
     /// The same words as sets, for membership: a word of the text is tested against a list on
     /// every token of some stages, and a scan of the list there costs more than the rest of them.
     sets: FxHashMap<String, FxHashSet<String>>,
+    /// Every word of the lists, numbered from 1: a token carries its number (see
+    /// [`Grammar::list_word`]), so testing it against a list is a bit test, not a hash lookup.
+    list_words: FxHashMap<String, u16>,
+    /// Each list's number, in key order.
+    list_ids: FxHashMap<String, u16>,
+    /// Per numbered word, a bit per list it is in (`stride` u64s a word; word 0 is in none).
+    member: Vec<u64>,
+    stride: usize,
     /// Words after a name that make it a region ("region", "local_government_area"), and
     /// phrases that say where ("close_to"): each split into its words at `_`.
     region_words: Vec<Vec<String>>,
@@ -193,6 +201,10 @@ impl Grammar {
             reflexive: Vec::new(),
             lists: FxHashMap::default(),
             sets: FxHashMap::default(),
+            list_words: FxHashMap::default(),
+            list_ids: FxHashMap::default(),
+            member: Vec::new(),
+            stride: 0,
             region_words: Vec::new(),
             locative_phrases: Vec::new(),
             calendar: crate::dates::Calendar::default(),
@@ -238,6 +250,7 @@ impl Grammar {
         };
         (g.region_words, g.locative_phrases) = (phrases("region_word"), phrases("locative_phrase"));
         g.sets = g.lists.iter().map(|(k, v)| (k.clone(), v.iter().cloned().collect())).collect();
+        g.number_list_words().map_err(|e| format!("{}: {e}", source.name))?;
         let lists: Vec<(String, Vec<String>)> = g.lists.iter().map(|(k, v)| (k.clone(), v.clone())).collect();
         g.calendar = crate::dates::Calendar::read(&lists).map_err(|e| format!("{}: {e}", source.name))?;
         g.tolls = crate::fatalities::Tolls::read(&lists).map_err(|e| format!("{}: {e}", source.name))?;
@@ -284,6 +297,48 @@ impl Grammar {
             }
             None => set.contains(&raw.to_ascii_lowercase()),
         }
+    }
+
+    /// Numbers the lists and their words, and marks which word is in which list.
+    fn number_list_words(&mut self) -> Result<(), String> {
+        let mut keys: Vec<&String> = self.lists.keys().collect();
+        keys.sort();
+        self.list_ids = keys.iter().enumerate().map(|(n, k)| ((*k).clone(), n as u16)).collect();
+        self.stride = keys.len().div_ceil(64).max(1);
+        self.member = vec![0; self.stride];
+        for (n, key) in keys.iter().enumerate() {
+            for w in &self.lists[*key] {
+                let next = self.list_words.len() + 1;
+                let id = *self.list_words.entry(w.clone()).or_insert(next as u16);
+                if id as usize >= u16::MAX as usize {
+                    return Err("more than 65,534 distinct words in the lists".into());
+                }
+                if self.member.len() < (id as usize + 1) * self.stride {
+                    self.member.resize((id as usize + 1) * self.stride, 0);
+                }
+                self.member[id as usize * self.stride + n / 64] |= 1 << (n % 64);
+            }
+        }
+        Ok(())
+    }
+
+    /// The number of a word of the text among the lists' words (0: in none), found once per
+    /// token. `norm` is its normal form, which is its lower-cased spelling for ASCII words with no
+    /// dot; other words are lower-cased here, as [`Grammar::has`] does.
+    pub fn list_word(&self, raw: &str, norm: &str) -> u16 {
+        if raw.is_ascii() && !raw.contains('.') {
+            return self.list_words.get(norm).copied().unwrap_or(0);
+        }
+        self.list_words.get(&raw.to_lowercase()).copied().unwrap_or(0)
+    }
+
+    /// Whether a token is one of `key`'s words, in any case: [`Grammar::has`] on its number.
+    pub fn has_token(&self, key: &str, t: &crate::text::Token) -> bool {
+        t.list_word != 0
+            && self.list_ids.get(key).is_some_and(|&n| {
+                let n = n as usize;
+                self.member[t.list_word as usize * self.stride + n / 64] & (1 << (n % 64)) != 0
+            })
     }
 
     /// Whether a word of the text, as written, is one of `key`'s words (which are lower-case).

@@ -26,7 +26,7 @@ pub fn mediator(
     range: (usize, usize),
     mentions: &[Mention],
 ) -> Option<usize> {
-    let listed = |key: &str, i: usize| i < range.1 && grammar.has(key, word(text, &tokens[i]));
+    let listed = |key: &str, i: usize| i < range.1 && grammar.has_token(key, &tokens[i]);
     let is_verb = |i: usize| listed("mediation_verb", i);
     let is_noun = |i: usize| {
         grammar.list("mediation_noun").iter().any(|phrase| {

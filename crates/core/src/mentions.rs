@@ -301,7 +301,7 @@ pub fn compose(text: &str, tokens: &[Token], chunks: &[Chunk], grammar: &Grammar
     out.clear();
     let cal = grammar.calendar();
     let tok = |i: usize| -> &str { tokens.get(i).map_or("", |t| &text[t.start as usize..t.end as usize]) };
-    let is = |key: &str, i: usize| grammar.has(key, tok(i));
+    let is = |key: &str, i: usize| tokens.get(i).is_some_and(|t| grammar.has_token(key, t));
     let mut i = 0;
     while i < chunks.len() {
         let c = chunks[i];
@@ -495,7 +495,7 @@ fn after_name(text: &str, tokens: &[Token], c: &Chunk, next: Option<&Chunk>, cal
 pub fn joined(grammar: &Grammar, text: &str, tokens: &[Token], x: &Mention, y: &Mention) -> bool {
     let between = &tokens[x.end..y.start.max(x.end)];
     let is_comma = |t: &Token| &text[t.start as usize..t.end as usize] == ",";
-    let possessive = |t: &Token| grammar.has("possessive_mark", &text[t.start as usize..t.end as usize]);
+    let possessive = |t: &Token| grammar.has_token("possessive_mark", t);
     !between.is_empty()
         && between.len() <= 5
         && !between.iter().any(possessive)

@@ -136,8 +136,8 @@ impl Finder<'_> {
     /// ("as") with `filed_coded` ("coded") among the four words before: "coded as X", "coded at
     /// approximate location as X".
     fn filed_at(&self, i: usize, range: (usize, usize)) -> bool {
-        self.grammar.has("filed_as", self.raw(i))
-            && (i.saturating_sub(4).max(range.0)..i).any(|k| self.grammar.has("filed_coded", self.raw(k)))
+        self.grammar.has_token("filed_as", &self.tokens[i])
+            && (i.saturating_sub(4).max(range.0)..i).any(|k| self.grammar.has_token("filed_coded", &self.tokens[k]))
     }
 
     fn scan_places(&self, range: (usize, usize), mentions: &[Mention], out: &mut Vec<PlaceMention>) {
@@ -146,8 +146,7 @@ impl Finder<'_> {
         let mut i = range.0;
         while i < range.1 {
             let t = self.tokens[i];
-            let w = self.raw(i);
-            let is = |key: &str| self.grammar.has(key, w);
+            let is = |key: &str| self.grammar.has_token(key, &t);
             let filed = self.filed_at(i, range);
             // "the school of Diona", "les habitants de Kati", "au marché de Dioura": a common noun
             // of a place at home (checked below once the place is found)
@@ -248,7 +247,7 @@ impl Finder<'_> {
                 && (mentions.iter().any(|m| m.end == i)
                     || (self.tokens[i - 1].class == Word::Other
                         && !self.tokens[i - 1].is(flag::VERBAL | flag::PUNCT | flag::NUMBER)));
-            let distance = i > range.0 && self.grammar.has("distance_word", self.raw(i - 1));
+            let distance = i > range.0 && self.grammar.has_token("distance_word", &self.tokens[i - 1]);
             let origin = is("place_from") && noun_before && !distance;
             // "the capital of Israel", "the people of Mali": a country after "of" is a topic, not
             // where anything happened (a locative says that: "in the north of Mali")
@@ -556,7 +555,7 @@ impl Finder<'_> {
                 }
             }
             // "near the Burkina Faso border": the edge of a country, seen from the other side
-            if m.end < range.1 && self.grammar.has("border_word", self.raw(m.end)) {
+            if m.end < range.1 && self.grammar.has_token("border_word", &self.tokens[m.end]) {
                 return None;
             }
             // "Mali's Niono Circle": the country only qualifies what follows

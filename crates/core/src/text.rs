@@ -33,6 +33,9 @@ pub struct Token {
     /// Grammatical class of function words.
     pub class: Word,
     pub flags: u8,
+    /// The word's number among the grammar's list words (0: in no list), for list tests without
+    /// hashing ([`Grammar::has_token`]).
+    pub list_word: u16,
 }
 
 impl Token {
@@ -140,7 +143,8 @@ fn token(text: &str, s: WordSpan, lexicon: &Lexicon, grammar: &Grammar, norm: &m
     }
     let class = grammar.class_of(raw, norm);
     let alt = lexicon.vocab.alt_lemma(word);
-    Token { start: s.start as u32, end: s.end as u32, word, lemma, alt, class, flags }
+    let list_word = grammar.list_word(raw, norm);
+    Token { start: s.start as u32, end: s.end as u32, word, lemma, alt, class, flags, list_word }
 }
 
 fn is_closing(c: &str) -> bool {
