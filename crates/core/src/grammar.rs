@@ -135,6 +135,8 @@ pub struct Grammar {
     /// Per numbered word, a bit per list it is in (`stride` u64s a word; word 0 is in none).
     member: Vec<u64>,
     stride: usize,
+    /// Class and list-word number by normal form, for [`Grammar::classify`].
+    by_norm: FxHashMap<String, (Option<Word>, u16)>,
     /// Words after a name that make it a region ("region", "local_government_area"), and
     /// phrases that say where ("close_to"): each split into its words at `_`.
     region_words: Vec<Vec<String>>,
@@ -205,6 +207,7 @@ impl Grammar {
             list_ids: FxHashMap::default(),
             member: Vec::new(),
             stride: 0,
+            by_norm: FxHashMap::default(),
             region_words: Vec::new(),
             locative_phrases: Vec::new(),
             calendar: crate::dates::Calendar::default(),
@@ -319,6 +322,10 @@ impl Grammar {
                 self.member[id as usize * self.stride + n / 64] |= 1 << (n % 64);
             }
         }
+        self.by_norm = self.classes.iter().map(|(w, &c)| (w.clone(), (Some(c), 0))).collect();
+        for (w, &n) in &self.list_words {
+            self.by_norm.entry(w.clone()).or_insert((None, 0)).1 = n;
+        }
         Ok(())
     }
 
@@ -417,6 +424,11 @@ impl Grammar {
         if let Some(c) = self.classes.get(norm) {
             return *c;
         }
+        self.unlisted_class(norm)
+    }
+
+    /// The class of a word in no class list: an adverb by its suffix ("reportedly"), else `Other`.
+    fn unlisted_class(&self, norm: &str) -> Word {
         if norm.len() > 4
             && self.adverb_suffix.iter().any(|x| norm.ends_with(x.as_str()))
             && !self.not_adverb.contains(norm)
@@ -424,6 +436,24 @@ impl Grammar {
             return Word::Adverb;
         }
         Word::Other
+    }
+
+    /// The words of the class lists by normal form, with their classes.
+    pub fn classed_words(&self) -> impl Iterator<Item = (&str, Word)> {
+        self.classes.iter().map(|(w, &c)| (w.as_str(), c))
+    }
+
+    /// A token's class ([`Grammar::class_of`]) and its number among the list words
+    /// ([`Grammar::list_word`]): for the ASCII words with no dot that make most of any text, one
+    /// look-up of the normal form (which is then the lower-cased spelling) finds both.
+    pub fn classify(&self, raw: &str, norm: &str) -> (Word, u16) {
+        if raw.is_ascii() && !raw.contains('.') {
+            return match self.by_norm.get(norm) {
+                Some(&(class, n)) => (class.unwrap_or_else(|| self.unlisted_class(norm)), n),
+                None => (self.unlisted_class(norm), 0),
+            };
+        }
+        (self.class_of(raw, norm), self.list_word(raw, norm))
     }
 
     /// The class of a word of the text: its own lower-cased spelling first where the language

@@ -162,13 +162,40 @@ pub struct Engine {
     options: Options,
     /// A user's gazetteer searched beside the embedded one.
     gazetteer: Option<Arc<palaver_lexicon::gazetteer::Gazetteer>>,
+    /// The languages (a bit each, by index) whose function words a normal form is, for the vote
+    /// on an article's language: one look-up a word, whatever the number of languages.
+    function_word_langs: FxHashMap<String, u64>,
+}
+
+/// The classes of the words that vote for a language: determiners, prepositions, conjunctions,
+/// auxiliaries, pronouns.
+fn votes_for_language(class: grammar::Word) -> bool {
+    use grammar::Word::*;
+    matches!(class, Det | Of | And | Locative | Preposition | Be | Have | By | Pronoun)
 }
 
 impl Engine {
     /// An engine over a lexicon, coding English.
     pub fn new(lexicon: Arc<Lexicon>, options: Options) -> Self {
         let grammar = Grammar::new(&lexicon);
-        Engine { languages: vec![Language::new(lexicon, grammar)], options, gazetteer: None }
+        Engine {
+            languages: vec![Language::new(lexicon, grammar)],
+            options,
+            gazetteer: None,
+            function_word_langs: FxHashMap::default(),
+        }
+        .index_function_words()
+    }
+
+    /// Builds [`Engine::function_word_langs`] for the languages coded.
+    fn index_function_words(mut self) -> Self {
+        self.function_word_langs.clear();
+        for (k, language) in self.languages.iter().enumerate().take(64) {
+            for (w, _) in language.grammar.classed_words().filter(|&(_, c)| votes_for_language(c)) {
+                *self.function_word_langs.entry(w.to_string()).or_insert(0) |= 1 << k;
+            }
+        }
+        self
     }
 
     /// The same engine, also coding another language with its own dictionaries and grammar
@@ -177,7 +204,7 @@ impl Engine {
     pub fn with_language(mut self, lexicon: Arc<Lexicon>, grammar: Grammar) -> Self {
         self.languages.retain(|l| l.grammar.lang() != grammar.lang());
         self.languages.push(Language::new(lexicon, grammar));
-        self
+        self.index_function_words()
     }
 
     /// The same engine, also coding French with palaver's own French dictionaries and tables.
@@ -250,21 +277,24 @@ impl Engine {
             .filter(|w| !w.is_empty())
             .take(60)
         {
-            if w.is_ascii() {
-                // (the split leaves no dots, so the normal form is the lower case)
+            if w.is_ascii() && self.languages.len() <= 64 {
+                // (the split leaves no dots, so the normal form is the lower case, and an ASCII
+                // word's class is its normal form's)
                 norm.clear();
                 norm.extend(w.bytes().map(|b| char::from(b.to_ascii_lowercase())));
+                let mut langs = self.function_word_langs.get(&norm).copied().unwrap_or(0);
+                while langs != 0 {
+                    counts[langs.trailing_zeros() as usize] += 1;
+                    langs &= langs - 1;
+                }
+                continue;
             } else {
                 lower.clear();
                 lower.extend(w.chars().flat_map(char::to_lowercase));
                 palaver_lexicon::words::normalize_into(&lower, &mut norm);
             }
             for (count, language) in counts.iter_mut().zip(&self.languages) {
-                use grammar::Word::*;
-                if matches!(
-                    language.grammar.class_of(w, &norm),
-                    Det | Of | And | Locative | Preposition | Be | Have | By | Pronoun
-                ) {
+                if votes_for_language(language.grammar.class_of(w, &norm)) {
                     *count += 1;
                 }
             }

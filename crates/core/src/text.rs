@@ -120,8 +120,8 @@ fn split_elisions(text: &str, elisions: &[String], before_names: &[String], span
 fn token(text: &str, s: WordSpan, lexicon: &Lexicon, grammar: &Grammar, norm: &mut String) -> Token {
     let raw = &text[s.start..s.end];
     normalize_into(raw, norm);
-    let word = lexicon.vocab.get(norm);
-    let lemma = lexicon.vocab.lemma(word);
+    let known = lexicon.vocab.look_up(norm);
+    let (word, lemma, alt) = (known.id, known.lemma, known.alt_lemma);
     let mut flags = 0;
     match s.kind {
         WordKind::Punct => flags |= flag::PUNCT,
@@ -138,12 +138,10 @@ fn token(text: &str, s: WordSpan, lexicon: &Lexicon, grammar: &Grammar, norm: &m
             }
         }
     }
-    if word != 0 && lexicon.vocab.is_verb_form(word) {
+    if known.verb_form {
         flags |= flag::VERBAL;
     }
-    let class = grammar.class_of(raw, norm);
-    let alt = lexicon.vocab.alt_lemma(word);
-    let list_word = grammar.list_word(raw, norm);
+    let (class, list_word) = grammar.classify(raw, norm);
     Token { start: s.start as u32, end: s.end as u32, word, lemma, alt, class, flags, list_word }
 }
 

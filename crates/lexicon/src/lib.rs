@@ -25,7 +25,7 @@ pub mod words;
 pub use entries::*;
 pub use load::{parse_day, DictKind};
 pub use phrases::{Case, EntryKind, PhraseTarget, PhraseTrie};
-pub use vocab::{Vocab, WordId, UNKNOWN};
+pub use vocab::{Vocab, WordId, WordInfo, UNKNOWN};
 
 use rustc_hash::FxHashMap;
 use std::sync::Arc;

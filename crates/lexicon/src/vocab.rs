@@ -10,27 +10,38 @@ pub type WordId = u32;
 /// The id of every word that no dictionary knows.
 pub const UNKNOWN: WordId = 0;
 
+/// What the vocabulary knows of one word, kept together: the text stage reads all of it for
+/// every token, and one record costs one cache line where parallel arrays cost several.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct WordInfo {
+    /// The word's id ([`UNKNOWN`] for words no dictionary knows).
+    pub id: WordId,
+    /// Its lemma ("withdrew" -> "withdraw"); its own id when it is none's inflection.
+    pub lemma: WordId,
+    /// A second lemma for words that are lemmas and forms of another verb at once ("broke" ->
+    /// "break"), or [`UNKNOWN`].
+    pub alt_lemma: WordId,
+    /// It can be a past participle ("attacked", "struck", "taken").
+    pub past_participle: bool,
+    /// It is an inflected verb form ("attacked", "leads", "fleeing"): such words end noun phrases.
+    pub verb_form: bool,
+    /// It is a lemma in its own right: later forms never re-point it.
+    is_lemma: bool,
+}
+
 /// Words, their ids and their lemmas.
 #[derive(Debug, Default)]
 pub struct Vocab {
     ids: FxHashMap<Box<str>, WordId>,
     words: Vec<Box<str>>,
-    lemma: Vec<WordId>,
-    past_participle: Vec<bool>,
-    is_lemma: Vec<bool>,
-    verb_form: Vec<bool>,
-    alt_lemma: Vec<WordId>,
+    info: Vec<WordInfo>,
 }
 
 impl Vocab {
     pub(crate) fn new() -> Self {
         let mut v = Vocab::default();
         v.words.push("".into());
-        v.lemma.push(UNKNOWN);
-        v.past_participle.push(false);
-        v.is_lemma.push(false);
-        v.verb_form.push(false);
-        v.alt_lemma.push(UNKNOWN);
+        v.info.push(WordInfo::default());
         v
     }
 
@@ -42,48 +53,46 @@ impl Vocab {
         let id = self.words.len() as WordId;
         self.ids.insert(word.into(), id);
         self.words.push(word.into());
-        self.lemma.push(id);
-        self.past_participle.push(false);
-        self.is_lemma.push(false);
-        self.verb_form.push(false);
-        self.alt_lemma.push(UNKNOWN);
+        self.info.push(WordInfo { id, lemma: id, ..WordInfo::default() });
         id
     }
 
     /// Marks a word as an inflected verb form ("attacked", "leads", "fleeing").
     pub(crate) fn mark_verb_form(&mut self, id: WordId) {
-        self.verb_form[id as usize] = true;
+        self.info[id as usize].verb_form = true;
     }
 
     /// Whether the word is an inflected verb form; such words end noun phrases.
     pub fn is_verb_form(&self, id: WordId) -> bool {
-        self.verb_form.get(id as usize).copied().unwrap_or(false)
+        self.info(id).verb_form
     }
 
     /// Marks a word as a lemma: later forms never re-point it ("found" stays "found").
     pub(crate) fn mark_lemma(&mut self, word: &str) -> WordId {
         let id = self.intern(word);
-        self.is_lemma[id as usize] = true;
+        let info = &mut self.info[id as usize];
+        info.is_lemma = true;
         // "found" seen first as the past of "find" keeps that as its second lemma
-        let earlier = self.lemma[id as usize];
-        if earlier != id && earlier != UNKNOWN && self.alt_lemma[id as usize] == UNKNOWN {
-            self.alt_lemma[id as usize] = earlier;
+        let earlier = info.lemma;
+        if earlier != id && earlier != UNKNOWN && info.alt_lemma == UNKNOWN {
+            info.alt_lemma = earlier;
         }
-        self.lemma[id as usize] = id;
+        info.lemma = id;
         id
     }
 
     /// Records that `form` is an inflection of `lemma`, unless `form` is a lemma in its own right.
     pub(crate) fn add_form(&mut self, form: &str, lemma: WordId, participle: bool) {
         let id = self.intern(form);
+        let info = &mut self.info[id as usize];
         if participle {
-            self.past_participle[id as usize] = true;
+            info.past_participle = true;
         }
-        if self.lemma[id as usize] == id && id != lemma && !self.is_lemma[id as usize] {
-            self.lemma[id as usize] = lemma;
-        } else if id != lemma && self.lemma[id as usize] != lemma && self.alt_lemma[id as usize] == UNKNOWN {
+        if info.lemma == id && id != lemma && !info.is_lemma {
+            info.lemma = lemma;
+        } else if id != lemma && info.lemma != lemma && info.alt_lemma == UNKNOWN {
             // "broke" is a lemma of its own and the past of "break"; "found", "saw", "fell" too
-            self.alt_lemma[id as usize] = lemma;
+            info.alt_lemma = lemma;
         }
     }
 
@@ -92,20 +101,30 @@ impl Vocab {
         self.ids.get(word).copied().unwrap_or(UNKNOWN)
     }
 
+    /// Everything known of a normalised word, in one look-up (all [`UNKNOWN`] for an unknown word).
+    pub fn look_up(&self, word: &str) -> WordInfo {
+        self.ids.get(word).map_or(WordInfo::default(), |&id| self.info[id as usize])
+    }
+
+    /// Everything known of a word id.
+    pub fn info(&self, id: WordId) -> WordInfo {
+        self.info.get(id as usize).copied().unwrap_or_default()
+    }
+
     /// The lemma of a word ("withdrew" -> "withdraw"); a word is its own lemma otherwise.
     pub fn lemma(&self, id: WordId) -> WordId {
-        self.lemma.get(id as usize).copied().unwrap_or(UNKNOWN)
+        self.info(id).lemma
     }
 
     /// A second lemma for words that are lemmas and forms of another verb at once ("broke" ->
     /// "break"), or [`UNKNOWN`].
     pub fn alt_lemma(&self, id: WordId) -> WordId {
-        self.alt_lemma.get(id as usize).copied().unwrap_or(UNKNOWN)
+        self.info(id).alt_lemma
     }
 
     /// Whether the word can be a past participle ("attacked", "struck", "taken").
     pub fn is_past_participle(&self, id: WordId) -> bool {
-        self.past_participle.get(id as usize).copied().unwrap_or(false)
+        self.info(id).past_participle
     }
 
     /// The text of a word id.
