@@ -28,7 +28,7 @@ impl WordSet {
     }
 
     /// The words every match of each pattern of a lexicon needs, by pattern index.
-    pub fn of_patterns(lexicon: &Lexicon) -> Vec<WordSet> {
+    fn of_patterns(lexicon: &Lexicon) -> Vec<WordSet> {
         let words = |p: &Pattern| {
             let mut set = WordSet::default();
             for e in p.before.iter().chain(&p.elems) {
@@ -39,6 +39,33 @@ impl WordSet {
             set
         };
         lexicon.patterns.iter().map(words).collect()
+    }
+}
+
+/// Each head lemma's patterns side by side with the words each needs, in the lexicon's order: a
+/// common verb has hundreds of patterns and most are passed over on their signature alone, so
+/// the signatures are read in one sequential run rather than one pattern record at a time.
+#[derive(Debug, Default)]
+pub struct PatternIndex {
+    by_head: rustc_hash::FxHashMap<WordId, Vec<(u32, WordSet)>>,
+}
+
+impl PatternIndex {
+    /// The index of a lexicon's patterns.
+    pub fn of_lexicon(lexicon: &Lexicon) -> Self {
+        let words = WordSet::of_patterns(lexicon);
+        let mut by_head = rustc_hash::FxHashMap::default();
+        for pattern in &lexicon.patterns {
+            by_head.entry(pattern.head).or_insert_with(|| {
+                lexicon.patterns_for(pattern.head).iter().map(|&p| (p, words[p as usize])).collect::<Vec<_>>()
+            });
+        }
+        PatternIndex { by_head }
+    }
+
+    /// A head lemma's patterns with their signatures.
+    fn for_head(&self, lemma: WordId) -> &[(u32, WordSet)] {
+        self.by_head.get(&lemma).map_or(&[], Vec::as_slice)
     }
 }
 
@@ -103,8 +130,8 @@ pub struct Coder<'a> {
     pub lexicon: &'a Lexicon,
     pub grammar: &'a Grammar,
     pub s: Sentence<'a>,
-    /// The words each pattern needs ([`WordSet::of_patterns`]) and the sentence's words.
-    pattern_words: &'a [WordSet],
+    /// The patterns by head with the words each needs, and the sentence's words.
+    patterns: &'a PatternIndex,
     words: WordSet,
     /// Mention index covering each token of the sentence (`usize::MAX` for none).
     cover: Vec<usize>,
@@ -118,7 +145,7 @@ pub struct Coder<'a> {
 }
 
 impl<'a> Coder<'a> {
-    pub fn new(lexicon: &'a Lexicon, grammar: &'a Grammar, pattern_words: &'a [WordSet], s: Sentence<'a>) -> Self {
+    pub fn new(lexicon: &'a Lexicon, grammar: &'a Grammar, patterns: &'a PatternIndex, s: Sentence<'a>) -> Self {
         let n = s.range.1 - s.range.0;
         let mut words = WordSet::default();
         for t in &s.tokens[s.range.0..s.range.1] {
@@ -136,7 +163,7 @@ impl<'a> Coder<'a> {
             lexicon,
             grammar,
             s,
-            pattern_words,
+            patterns,
             words,
             cover,
             consumed: vec![false; n],
@@ -231,14 +258,17 @@ impl<'a> Coder<'a> {
         let head_group = self.verb_group(h);
         let t = self.tok(h);
         let heads = [t.lemma, t.alt];
-        let patterns = heads.iter().filter(|&&l| l != 0).flat_map(|&l| self.lexicon.patterns_for(l));
+        let index = self.patterns;
+        let patterns = heads.iter().filter(|&&l| l != 0).flat_map(|&l| index.for_head(l));
         let noun = self.after_article(h);
-        for &p in patterns {
+        for (p, needs) in patterns {
+            // (the signature first: it is at hand, the pattern's record is not)
+            if !self.words.covers(needs) {
+                continue;
+            }
+            let p = *p;
             let pattern = &self.lexicon.patterns[p as usize];
-            if pattern.negated && !head_group.negated && pattern.before.is_empty()
-                || pattern.verb_only && noun
-                || !self.pattern_words.get(p as usize).is_none_or(|w| self.words.covers(w))
-            {
+            if pattern.negated && !head_group.negated && pattern.before.is_empty() || pattern.verb_only && noun {
                 continue;
             }
             let Some(slots) = self.match_pattern(pattern, h) else {

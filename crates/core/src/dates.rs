@@ -72,8 +72,6 @@ pub struct Calendar {
     /// Words that may open a date: months, weekdays, and the first words of relative dates and
     /// years ("yesterday", "last", "in"); with numbers, the only tokens the scan stops at.
     starters: rustc_hash::FxHashSet<String>,
-    /// The length in bytes of the longest starter (longer ASCII words are none).
-    longest_starter: usize,
 }
 
 /// Whether a word of the text is this normal form: plain ASCII words compared without allocating.
@@ -185,16 +183,19 @@ impl Calendar {
         starters.extend(c.months.iter().chain(&c.weekdays).map(|(w, _)| w.clone()));
         starters.sort();
         starters.dedup();
-        c.longest_starter = starters.iter().map(String::len).max().unwrap_or(0);
         c.starters = starters.into_iter().collect();
         Ok(c)
     }
 
-    /// Whether a word may open a date (a month, a weekday, a relative date, a year): a hash lookup
-    /// of its lower-cased form, made on the stack for the short ASCII words the test sees most.
-    fn is_starter(&self, word: &str) -> bool {
-        (!word.is_ascii() || word.len() <= self.longest_starter || word.contains('.'))
-            && crate::text::in_set(&self.starters, word)
+    /// Whether a word, by its normal form, may open a date (a month, a weekday, a relative date,
+    /// a year, a number word). The text stage asks once per token ([`flag::OPENS_DATE`]).
+    pub fn opens_date(&self, norm: &str) -> bool {
+        self.starters.contains(norm)
+    }
+
+    /// The normal forms that may open a date.
+    pub fn starters(&self) -> impl Iterator<Item = &str> {
+        self.starters.iter().map(String::as_str)
     }
 
     fn month_of(&self, word: &str) -> Option<u32> {
@@ -313,7 +314,7 @@ pub fn find(
         // only numbers, capitalised words (months, weekdays) and a few others can start a date
         let t = tokens[i];
         // (the test is cheap: most words are none of these)
-        let candidate = t.is(flag::NUMBER) || w.starts_with(|c: char| c.is_ascii_digit()) || cal.is_starter(w);
+        let candidate = t.is(flag::NUMBER) || w.starts_with(|c: char| c.is_ascii_digit()) || t.is(flag::OPENS_DATE);
         if !candidate {
             i += 1;
             continue;
@@ -511,6 +512,8 @@ fn relative<'t>(
     (y, m, d): (i32, u32, u32),
 ) -> Option<((i32, u32, u32), Precision, usize)> {
     let count = |k: usize| num(k).or_else(|| cal.number_word(word(k)));
+    // (the first word's count is asked by every rule that opens with one: found once)
+    let first = std::cell::OnceCell::new();
     let mut best: Option<(&Relative, i64)> = None;
     for r in &cal.relative {
         if best.is_some_and(|(b, _)| b.words.len() >= r.words.len()) {
@@ -519,7 +522,8 @@ fn relative<'t>(
         let mut n = 1i64;
         let matched = r.words.iter().enumerate().all(|(k, w)| {
             if w == "#" {
-                count(i + k).map(|c| n = i64::from(c)).is_some()
+                let c = if k == 0 { *first.get_or_init(|| count(i)) } else { count(i + k) };
+                c.map(|c| n = i64::from(c)).is_some()
             } else {
                 same(word(i + k), w)
             }

@@ -97,6 +97,16 @@ pub const FRENCH: GrammarSource<'static> = GrammarSource {
     text: include_str!("../../../data/lang/fr/grammar.tsv"),
 };
 
+/// What the grammar says of one word of the text ([`Grammar::classify`]).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Classified {
+    pub class: Word,
+    /// Its number among the list words (0: in no list).
+    pub list_word: u16,
+    /// It may open a date ([`crate::dates::Calendar::opens_date`]).
+    pub opens_date: bool,
+}
+
 /// The embedded tables of a language, by its ISO 639-1 code.
 pub fn embedded(lang: &str) -> Option<GrammarSource<'static>> {
     [ENGLISH, FRENCH].into_iter().find(|g| g.lang == lang)
@@ -135,8 +145,9 @@ pub struct Grammar {
     /// Per numbered word, a bit per list it is in (`stride` u64s a word; word 0 is in none).
     member: Vec<u64>,
     stride: usize,
-    /// Class and list-word number by normal form, for [`Grammar::classify`].
-    by_norm: FxHashMap<String, (Option<Word>, u16)>,
+    /// Class, list-word number and whether it may open a date, by normal form, for
+    /// [`Grammar::classify`].
+    by_norm: FxHashMap<String, (Option<Word>, u16, bool)>,
     /// Words after a name that make it a region ("region", "local_government_area"), and
     /// phrases that say where ("close_to"): each split into its words at `_`.
     region_words: Vec<Vec<String>>,
@@ -257,6 +268,13 @@ impl Grammar {
         let lists: Vec<(String, Vec<String>)> = g.lists.iter().map(|(k, v)| (k.clone(), v.clone())).collect();
         g.calendar = crate::dates::Calendar::read(&lists).map_err(|e| format!("{}: {e}", source.name))?;
         g.tolls = crate::fatalities::Tolls::read(&lists).map_err(|e| format!("{}: {e}", source.name))?;
+        g.by_norm = g.classes.iter().map(|(w, &c)| (w.clone(), (Some(c), 0, false))).collect();
+        for (w, &n) in &g.list_words {
+            g.by_norm.entry(w.clone()).or_insert((None, 0, false)).1 = n;
+        }
+        for w in g.calendar.starters() {
+            g.by_norm.entry(w.to_string()).or_insert((None, 0, false)).2 = true;
+        }
         Ok(g)
     }
 
@@ -321,10 +339,6 @@ impl Grammar {
                 }
                 self.member[id as usize * self.stride + n / 64] |= 1 << (n % 64);
             }
-        }
-        self.by_norm = self.classes.iter().map(|(w, &c)| (w.clone(), (Some(c), 0))).collect();
-        for (w, &n) in &self.list_words {
-            self.by_norm.entry(w.clone()).or_insert((None, 0)).1 = n;
         }
         Ok(())
     }
@@ -443,17 +457,24 @@ impl Grammar {
         self.classes.iter().map(|(w, &c)| (w.as_str(), c))
     }
 
-    /// A token's class ([`Grammar::class_of`]) and its number among the list words
-    /// ([`Grammar::list_word`]): for the ASCII words with no dot that make most of any text, one
-    /// look-up of the normal form (which is then the lower-cased spelling) finds both.
-    pub fn classify(&self, raw: &str, norm: &str) -> (Word, u16) {
+    /// A token's class ([`Grammar::class_of`]), its number among the list words
+    /// ([`Grammar::list_word`]) and whether it may open a date: for the ASCII words with no dot
+    /// that make most of any text, one look-up of the normal form (which is then the lower-cased
+    /// spelling) finds all three.
+    pub fn classify(&self, raw: &str, norm: &str) -> Classified {
         if raw.is_ascii() && !raw.contains('.') {
             return match self.by_norm.get(norm) {
-                Some(&(class, n)) => (class.unwrap_or_else(|| self.unlisted_class(norm)), n),
-                None => (self.unlisted_class(norm), 0),
+                Some(&(class, list_word, opens_date)) => {
+                    Classified { class: class.unwrap_or_else(|| self.unlisted_class(norm)), list_word, opens_date }
+                }
+                None => Classified { class: self.unlisted_class(norm), list_word: 0, opens_date: false },
             };
         }
-        (self.class_of(raw, norm), self.list_word(raw, norm))
+        Classified {
+            class: self.class_of(raw, norm),
+            list_word: self.list_word(raw, norm),
+            opens_date: self.calendar.opens_date(norm),
+        }
     }
 
     /// The class of a word of the text: its own lower-cased spelling first where the language

@@ -138,7 +138,7 @@ struct Language {
     /// IED exploded near Gao", "Pensioners protest over unpaid benefits").
     actorless_heads: rustc_hash::FxHashSet<u32>,
     /// The words each of the lexicon's patterns needs, to pass over patterns a sentence lacks.
-    pattern_words: Vec<coding::WordSet>,
+    patterns: coding::PatternIndex,
 }
 
 impl Language {
@@ -150,8 +150,8 @@ impl Language {
             .filter(|p| perpetrators::stands_alone(&lexicon.cameo[p.code as usize].root))
             .map(|p| p.head)
             .collect();
-        let pattern_words = coding::WordSet::of_patterns(&lexicon);
-        Language { lexicon, grammar, countries, actorless_heads, pattern_words }
+        let patterns = coding::PatternIndex::of_lexicon(&lexicon);
+        Language { lexicon, grammar, countries, actorless_heads, patterns }
     }
 }
 
@@ -508,7 +508,7 @@ impl Worker<'_> {
             ctx.sentence_country = only_country(mentions, &self.tokens).filter(|_| !engine.options.no_context_country);
             let sentence = coding::Sentence { text, tokens: &self.tokens, range: s.tokens, mentions };
             self.coded.clear();
-            let mut coder = coding::Coder::new(lex, &language.grammar, &language.pattern_words, sentence);
+            let mut coder = coding::Coder::new(lex, &language.grammar, &language.patterns, sentence);
             coder.locative_targets = engine.options.locative_targets;
             coder.actorless_violence = unattributed;
             if let Some(limits) = &engine.options.comma_clauses {

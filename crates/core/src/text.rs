@@ -17,6 +17,9 @@ pub mod flag {
     pub const NUMBER: u8 = 8;
     /// An inflected verb form ("attacked", "leads"): it cannot sit inside a noun phrase.
     pub const VERBAL: u8 = 16;
+    /// A word that may open a date: a month, a weekday, a number word, the first word of a
+    /// relative date ("last", "yesterday").
+    pub const OPENS_DATE: u8 = 32;
 }
 
 /// A word of the text. Offsets are bytes into the article text and never change.
@@ -141,7 +144,11 @@ fn token(text: &str, s: WordSpan, lexicon: &Lexicon, grammar: &Grammar, norm: &m
     if known.verb_form {
         flags |= flag::VERBAL;
     }
-    let (class, list_word) = grammar.classify(raw, norm);
+    let classified = grammar.classify(raw, norm);
+    if classified.opens_date {
+        flags |= flag::OPENS_DATE;
+    }
+    let (class, list_word) = (classified.class, classified.list_word);
     Token { start: s.start as u32, end: s.end as u32, word, lemma, alt, class, flags, list_word }
 }
 
