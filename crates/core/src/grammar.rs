@@ -107,6 +107,15 @@ pub struct Classified {
     pub opens_date: bool,
 }
 
+/// A list of the grammar table by number ([`Grammar::list_id`]): a stage that tests every token
+/// against a list finds its number once.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct ListId(u16);
+
+/// The list of the last words of the locative phrases ("close to": "to"), derived from them: a
+/// phrase can end at a token only if the token is one.
+pub const LOCATIVE_PHRASE_ENDS: &str = "locative_phrase.ends";
+
 /// The embedded tables of a language, by its ISO 639-1 code.
 pub fn embedded(lang: &str) -> Option<GrammarSource<'static>> {
     [ENGLISH, FRENCH].into_iter().find(|g| g.lang == lang)
@@ -321,14 +330,18 @@ impl Grammar {
     }
 
     /// Numbers the lists and their words, and marks which word is in which list.
+    /// Besides the table's own lists, [`LOCATIVE_PHRASE_ENDS`]: the last words of its locative
+    /// phrases.
     fn number_list_words(&mut self) -> Result<(), String> {
-        let mut keys: Vec<&String> = self.lists.keys().collect();
-        keys.sort();
-        self.list_ids = keys.iter().enumerate().map(|(n, k)| ((*k).clone(), n as u16)).collect();
-        self.stride = keys.len().div_ceil(64).max(1);
+        let mut lists: Vec<(String, Vec<String>)> = self.lists.iter().map(|(k, v)| (k.clone(), v.clone())).collect();
+        let ends = self.locative_phrases.iter().filter_map(|p| p.last().cloned()).collect();
+        lists.push((LOCATIVE_PHRASE_ENDS.to_string(), ends));
+        lists.sort();
+        self.list_ids = lists.iter().enumerate().map(|(n, (k, _))| (k.clone(), n as u16)).collect();
+        self.stride = lists.len().div_ceil(64).max(1);
         self.member = vec![0; self.stride];
-        for (n, key) in keys.iter().enumerate() {
-            for w in &self.lists[*key] {
+        for (n, (_, words)) in lists.iter().enumerate() {
+            for w in words {
                 let next = self.list_words.len() + 1;
                 let id = *self.list_words.entry(w.clone()).or_insert(next as u16);
                 if id as usize >= u16::MAX as usize {
@@ -355,11 +368,23 @@ impl Grammar {
 
     /// Whether a token is one of `key`'s words, in any case: [`Grammar::has`] on its number.
     pub fn has_token(&self, key: &str, t: &crate::text::Token) -> bool {
+        t.list_word != 0 && self.in_list(self.list_id(key), t)
+    }
+
+    /// A list's number, for stages that test every token against it ([`Grammar::in_list`]).
+    pub fn list_id(&self, key: &str) -> ListId {
+        ListId(self.list_ids.get(key).copied().unwrap_or(u16::MAX))
+    }
+
+    /// Whether a token is one of a list's words, in any case.
+    pub fn in_list(&self, list: ListId, t: &crate::text::Token) -> bool {
+        let n = list.0 as usize;
         t.list_word != 0
-            && self.list_ids.get(key).is_some_and(|&n| {
-                let n = n as usize;
-                self.member[t.list_word as usize * self.stride + n / 64] & (1 << (n % 64)) != 0
-            })
+            && list.0 != u16::MAX
+            && self
+                .member
+                .get(t.list_word as usize * self.stride + n / 64)
+                .is_some_and(|bits| bits & (1 << (n % 64)) != 0)
     }
 
     /// Whether a word of the text, as written, is one of `key`'s words (which are lower-case).

@@ -461,6 +461,7 @@ impl Worker<'_> {
             countries: &countries,
             prior: engine.options.countries.as_deref().unwrap_or_else(|| gazetteer.village_countries()),
             anchors: Vec::new(),
+            lists: places::Lists::of(&language.grammar),
         };
         // the countries ACLED-style hints put places in come first ("(Koro, Mopti)": Mali)
         let mut story = finder.hint_countries();
@@ -899,22 +900,25 @@ fn add_deaths(
     events: &mut [Event],
     first: usize,
 ) {
-    if let Some(dead) = fatalities::count(tolls, text, tokens, range) {
-        let violent = |e: &Event| {
-            matches!(e.cameo_root.as_str(), "18" | "19" | "20")
-                || e.acled
-                    .as_ref()
-                    .is_some_and(|a| a.sub_event_type.as_deref() == Some("Excessive force against protesters"))
-        };
-        let here = events[first..].iter().position(violent).map(|p| p + first);
-        let target = here.or_else(|| events[..first].iter().rposition(violent));
-        if let Some(e) = target.map(|t| &mut events[t]) {
+    let violent = |e: &Event| {
+        matches!(e.cameo_root.as_str(), "18" | "19" | "20")
+            || e.acled
+                .as_ref()
+                .is_some_and(|a| a.sub_event_type.as_deref() == Some("Excessive force against protesters"))
+    };
+    let here = events[first..].iter().position(violent).map(|p| p + first);
+    // (the event first: with none to take them, the deaths are not counted at all)
+    if let Some(target) = here.or_else(|| events[..first].iter().rposition(violent)) {
+        if let Some(dead) = fatalities::count(tolls, text, tokens, range) {
+            let e = &mut events[target];
             e.fatalities = Some(e.fatalities.unwrap_or(0) + dead);
         }
     }
-    if let Some(n) = fatalities::split_among(tolls, text, tokens, range) {
-        if let Some(e) = events.iter_mut().rev().find(|e| e.fatalities.is_some_and(|f| f >= n)) {
-            e.fatalities = e.fatalities.map(|f| f.div_ceil(n));
+    if events.iter().any(|e| e.fatalities.is_some()) {
+        if let Some(n) = fatalities::split_among(tolls, text, tokens, range) {
+            if let Some(e) = events.iter_mut().rev().find(|e| e.fatalities.is_some_and(|f| f >= n)) {
+                e.fatalities = e.fatalities.map(|f| f.div_ceil(n));
+            }
         }
     }
 }

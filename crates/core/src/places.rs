@@ -8,7 +8,7 @@
 //! its name: where nothing decides, no town is better than a wrong one.
 
 use crate::event::Location;
-use crate::grammar::{Grammar, Word};
+use crate::grammar::{Grammar, ListId, Word};
 use crate::mentions::Mention;
 use crate::text::{flag, Token};
 use palaver_lexicon::gazetteer::{key, loose_key, skeleton, Admin2, Gazetteer, Place};
@@ -89,6 +89,36 @@ pub struct Finder<'a> {
     /// Points of the towns and districts placed so far in the article: a name that several
     /// places share is taken nearest them.
     pub anchors: Vec<(f64, f64)>,
+    /// The grammar's lists the finder tests every token against.
+    pub lists: Lists,
+}
+
+/// The numbers of the grammar's lists that the finder tests every token against.
+#[derive(Clone, Copy, Debug)]
+pub struct Lists {
+    filed_as: ListId,
+    filed_coded: ListId,
+    between: ListId,
+    place_motion: ListId,
+    place_and: ListId,
+    distance_word: ListId,
+    border_word: ListId,
+    locative_phrase_ends: ListId,
+}
+
+impl Lists {
+    pub fn of(g: &Grammar) -> Self {
+        Lists {
+            filed_as: g.list_id("filed_as"),
+            filed_coded: g.list_id("filed_coded"),
+            between: g.list_id("between"),
+            place_motion: g.list_id("place_motion"),
+            place_and: g.list_id("place_and"),
+            distance_word: g.list_id("distance_word"),
+            border_word: g.list_id("border_word"),
+            locative_phrase_ends: g.list_id(crate::grammar::LOCATIVE_PHRASE_ENDS),
+        }
+    }
 }
 
 impl Finder<'_> {
@@ -136,8 +166,9 @@ impl Finder<'_> {
     /// ("as") with `filed_coded` ("coded") among the four words before: "coded as X", "coded at
     /// approximate location as X".
     fn filed_at(&self, i: usize, range: (usize, usize)) -> bool {
-        self.grammar.has_token("filed_as", &self.tokens[i])
-            && (i.saturating_sub(4).max(range.0)..i).any(|k| self.grammar.has_token("filed_coded", &self.tokens[k]))
+        self.grammar.in_list(self.lists.filed_as, &self.tokens[i])
+            && (i.saturating_sub(4).max(range.0)..i)
+                .any(|k| self.grammar.in_list(self.lists.filed_coded, &self.tokens[k]))
     }
 
     fn scan_places(&self, range: (usize, usize), mentions: &[Mention], out: &mut Vec<PlaceMention>) {
@@ -146,7 +177,7 @@ impl Finder<'_> {
         let mut i = range.0;
         while i < range.1 {
             let t = self.tokens[i];
-            let is = |key: &str| self.grammar.has_token(key, &t);
+            let is = |list: ListId| self.grammar.in_list(list, &t);
             let filed = self.filed_at(i, range);
             // "the school of Diona", "les habitants de Kati", "au marché de Dioura": a common noun
             // of a place at home (checked below once the place is found)
@@ -162,17 +193,17 @@ impl Finder<'_> {
                     && !self.grammar.tolls().is_count_word(&self.raw(i - 1).to_lowercase())
             };
             // "between Dala and Douentza": the second place too
-            let and_after_place = last_end == Some(i) && is("place_and");
+            let and_after_place = last_end == Some(i) && is(self.lists.place_and);
             let trigger = and_after_place
                 || t.class == Word::Locative
                 || self.ends_locative_phrase(i, range)
                 || (t.class == Word::Of && i > range.0 && self.grammar.is_place_noun(&self.raw(i - 1).to_lowercase()))
                 || of_noun(i)
-                || is("between")
+                || is(self.lists.between)
                 // ACLED's "(coded as Madougou at geoprecision 2)": the place the event is filed at
                 || filed
                 // "into", "towards", "from"
-                || is("place_motion");
+                || is(self.lists.place_motion);
             if !trigger {
                 // "attacked Tin-Hamma (Ansongo, Gao)": a name its hints place needs no preposition
                 let starts_name = t.is(flag::CAPITAL) && (i == range.0 || !self.tokens[i - 1].is(flag::CAPITAL));
@@ -247,8 +278,8 @@ impl Finder<'_> {
                 && (mentions.iter().any(|m| m.end == i)
                     || (self.tokens[i - 1].class == Word::Other
                         && !self.tokens[i - 1].is(flag::VERBAL | flag::PUNCT | flag::NUMBER)));
-            let distance = i > range.0 && self.grammar.has_token("distance_word", &self.tokens[i - 1]);
-            let origin = is("place_from") && noun_before && !distance;
+            let distance = i > range.0 && self.grammar.in_list(self.lists.distance_word, &self.tokens[i - 1]);
+            let origin = self.grammar.has_token("place_from", &t) && noun_before && !distance;
             // "the capital of Israel", "the people of Mali": a country after "of" is a topic, not
             // where anything happened (a locative says that: "in the north of Mali")
             let by_of = t.class == Word::Of;
@@ -555,7 +586,7 @@ impl Finder<'_> {
                 }
             }
             // "near the Burkina Faso border": the edge of a country, seen from the other side
-            if m.end < range.1 && self.grammar.has_token("border_word", &self.tokens[m.end]) {
+            if m.end < range.1 && self.grammar.in_list(self.lists.border_word, &self.tokens[m.end]) {
                 return None;
             }
             // "Mali's Niono Circle": the country only qualifies what follows
@@ -702,10 +733,11 @@ impl Finder<'_> {
     /// Whether token `i` ends one of the grammar table's `locative_phrase` phrases ("close to",
     /// "next to"), whose words are no locatives alone ("close the border").
     fn ends_locative_phrase(&self, i: usize, range: (usize, usize)) -> bool {
-        self.grammar.locative_phrases().iter().any(|p| {
-            i + 1 >= range.0 + p.len()
-                && p.iter().rev().enumerate().all(|(q, w)| Grammar::same_word(self.raw(i - q), w))
-        })
+        self.grammar.in_list(self.lists.locative_phrase_ends, &self.tokens[i])
+            && self.grammar.locative_phrases().iter().any(|p| {
+                i + 1 >= range.0 + p.len()
+                    && p.iter().rev().enumerate().all(|(q, w)| Grammar::same_word(self.raw(i - q), w))
+            })
     }
 
     /// Whether no place, region or district of either gazetteer has this key.
