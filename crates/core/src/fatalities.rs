@@ -2,8 +2,9 @@
 //! were killed", "two dead and five wounded" (two), "the attack left 14 dead", "killed a teacher"
 //! (one). Deaths only: the wounded, injured and missing are not counted.
 
-use crate::text::{flag, Token};
+use crate::text::{ascii_lower, flag, Token};
 use rustc_hash::{FxHashMap, FxHashSet};
+use std::borrow::Cow;
 
 /// A language's toll words, read from its grammar table (the `toll_*`, `number.N` and
 /// `approx.N` keys of data/lang/<code>/grammar.tsv).
@@ -86,7 +87,8 @@ pub struct Tolls {
 
 /// Whether a word of the text is one of a list's words or starts with one of its stems (`stem*`).
 fn stem_listed(list: &[String], raw: &str) -> bool {
-    let w = fold(&raw.to_lowercase()).into_owned();
+    let w = if raw.is_ascii() { ascii_lower(raw) } else { Cow::Owned(fold(&raw.to_lowercase()).into_owned()) };
+    let w = &*w;
     list.iter().any(|x| x.strip_suffix('*').map_or(*x == w, |stem| w.starts_with(stem)))
 }
 
@@ -97,8 +99,16 @@ fn phrase_words(phrase: &str) -> Vec<String> {
 
 /// Whether the words from token `k` (before `end`) are the phrase's.
 fn phrase_at(text: &str, tokens: &[Token], k: usize, end: usize, phrase: &[String]) -> bool {
-    let word = |q: usize| fold(&text[tokens[q].start as usize..tokens[q].end as usize].to_lowercase()).into_owned();
-    !phrase.is_empty() && k + phrase.len() <= end && phrase.iter().enumerate().all(|(q, x)| word(k + q) == *x)
+    // (the tables' words are lower-case: an ASCII word is compared in place)
+    let same = |q: usize, x: &str| {
+        let w = &text[tokens[q].start as usize..tokens[q].end as usize];
+        if w.is_ascii() {
+            w.eq_ignore_ascii_case(x)
+        } else {
+            fold(&w.to_lowercase()) == x
+        }
+    };
+    !phrase.is_empty() && k + phrase.len() <= end && phrase.iter().enumerate().all(|(q, x)| same(k + q, x))
 }
 
 /// A word's form as the toll lists hold it: lower-case, accents folded only where there are any.
@@ -199,7 +209,17 @@ impl Tolls {
 
     /// [`Tolls::listed`] for the pair of words `a b`, written `a_b` in the table.
     fn listed_pair(&self, key: &str, a: &str, b: &str) -> bool {
-        self.other.get(key).is_some_and(|set| set.contains(&*fold(&format!("{a}_{b}"))))
+        let Some(set) = self.other.get(key) else { return false };
+        let mut buf = [0u8; 64];
+        let n = a.len() + 1 + b.len();
+        if n <= buf.len() && a.is_ascii() && b.is_ascii() {
+            // (the pair joined on the stack: this test runs on every word of some sentences)
+            buf[..a.len()].copy_from_slice(a.as_bytes());
+            buf[a.len()] = b'_';
+            buf[a.len() + 1..n].copy_from_slice(b.as_bytes());
+            return std::str::from_utf8(&buf[..n]).is_ok_and(|w| set.contains(w));
+        }
+        set.contains(&*fold(&format!("{a}_{b}")))
     }
 
     /// Whether a lower-cased word is a number or a count ("six", "vingtaine", "hundreds").
@@ -278,7 +298,7 @@ impl Tolls {
 /// Whether the number at `i` (of `len` tokens) is a day of a date: "June 23, two civilians",
 /// "On 11-12 March", "on 5 May".
 fn is_day(t: &Tolls, text: &str, tokens: &[Token], i: usize, len: usize, (a, end): (usize, usize)) -> bool {
-    let word = |k: usize| text[tokens[k].start as usize..tokens[k].end as usize].to_ascii_lowercase();
+    let word = |k: usize| ascii_lower(&text[tokens[k].start as usize..tokens[k].end as usize]);
     if !tokens[i].is(flag::NUMBER) {
         return false;
     }
@@ -331,11 +351,11 @@ fn is_recorded_toll(t: &Tolls, text: &str, tokens: &[Token], i: usize, a: usize)
 
 /// A number starting at token `i`: digits, words ("twenty-five", "a dozen"); its value and length.
 fn number_at(t: &Tolls, text: &str, tokens: &[Token], i: usize, end: usize) -> Option<(u32, usize)> {
-    let word = |k: usize| -> String {
+    let word = |k: usize| {
         if k < end {
-            text[tokens[k].start as usize..tokens[k].end as usize].to_ascii_lowercase()
+            ascii_lower(&text[tokens[k].start as usize..tokens[k].end as usize])
         } else {
-            String::new()
+            Cow::Borrowed("")
         }
     };
     let w = word(i);
@@ -396,7 +416,7 @@ pub fn count(t: &Tolls, text: &str, tokens: &[Token], range: (usize, usize)) -> 
     if !t.cue.iter().any(|c| sentence.contains(c.as_str())) {
         return None;
     }
-    let word = |k: usize| -> String { text[tokens[k].start as usize..tokens[k].end as usize].to_ascii_lowercase() };
+    let word = |k: usize| ascii_lower(&text[tokens[k].start as usize..tokens[k].end as usize]);
     let mut total = 0u32;
     let mut found = false;
     let mut last_counted = None::<usize>;
@@ -554,7 +574,7 @@ pub fn count(t: &Tolls, text: &str, tokens: &[Token], range: (usize, usize)) -> 
             // follows it closely
             if w == "," && !listing {
                 let close = (k + 1..end.min(k + 16))
-                    .take_while(|&q| !matches!(word(q).as_str(), "." | ";" | ":") && !tokens[q].is(flag::NUMBER))
+                    .take_while(|&q| !matches!(&*word(q), "." | ";" | ":") && !tokens[q].is(flag::NUMBER))
                     .find(|&q| word(q) == ",");
                 if let Some(close) = close.filter(|&c| (c + 1..end.min(c + 6)).any(|q| t.is_death(&word(q)))) {
                     part_of.extend(k + 1..close);
@@ -602,13 +622,13 @@ pub fn count(t: &Tolls, text: &str, tokens: &[Token], range: (usize, usize)) -> 
             let by_verb = listed
                 && (b.saturating_sub(10).max(a)..b - 1)
                     .rev()
-                    .take_while(|&k| !matches!(word(k).as_str(), "." | ";" | ":") && !t.is_not_dead(&word(k)))
+                    .take_while(|&k| !matches!(&*word(k), "." | ";" | ":") && !t.is_not_dead(&word(k)))
                     .any(|k| t.is_killing(&word(k)) && !t.listed("toll_adjective", &word(k)));
             // ... unless what follows says otherwise ("killing two, eight soldiers and a civilian
             // were wounded")
             let wounded_after = (after..end.min(after + 10))
                 .map(&word)
-                .take_while(|w| !matches!(w.as_str(), "." | ";" | ":") && !t.is_death(w))
+                .take_while(|w| !matches!(&**w, "." | ";" | ":") && !t.is_death(w))
                 .any(|w| t.is_not_dead(&w));
             counted |= (listed && last_counted.is_some_and(|e| e + 4 >= b) || by_verb) && !wounded_after;
         }
@@ -635,7 +655,7 @@ pub fn count(t: &Tolls, text: &str, tokens: &[Token], range: (usize, usize)) -> 
                 let members = (inc + 1..end.min(inc + 12)).take_while(|&q| {
                     let w = word(q);
                     let list_over = w == "," && q + 1 < end && t.listed("toll_list_and", &word(q + 1));
-                    !(matches!(w.as_str(), "." | ";" | ":")
+                    !(matches!(&*w, "." | ";" | ":")
                         || t.listed("toll_members_end", &w)
                         || tokens[q].is(flag::VERBAL)
                         || list_over)
@@ -758,12 +778,12 @@ fn singular_victims(t: &Tolls, text: &str, tokens: &[Token], (a, end): (usize, u
 
 /// "killed a teacher", "shot dead the village chief": one victim named in the singular.
 fn killed_one(t: &Tolls, text: &str, tokens: &[Token], (a, end): (usize, usize)) -> bool {
-    let word = |k: usize| -> String { text[tokens[k].start as usize..tokens[k].end as usize].to_ascii_lowercase() };
+    let word = |k: usize| ascii_lower(&text[tokens[k].start as usize..tokens[k].end as usize]);
     // "an official was killed", "a woman was reportedly shot dead": "was" is one person
     let passive_singular = (a + 1..end).any(|i| {
         let dead = t.death_one.contains(&*fold(&word(i))) || t.listed_pair("toll_passive_dead", &word(i - 1), &word(i));
         let back = |n: usize| i.checked_sub(n).filter(|&k| k >= a).map(word).unwrap_or_default();
-        let is_be = |w: String| t.passive_one.contains(&*fold(&w));
+        let is_be = |w: Cow<str>| t.passive_one.contains(&*fold(&w));
         let was = is_be(back(1)) || is_be(back(2)) || (is_be(back(3)) && t.listed("toll_shot", &back(1)));
         // "The officer died", "a soldier succumbed to his wounds"
         let one_died =

@@ -55,6 +55,15 @@ pub struct Sentence {
     pub bytes: (usize, usize),
 }
 
+/// A word of the text with ASCII capitals lowered, borrowed where it has none (most words).
+pub fn ascii_lower(word: &str) -> std::borrow::Cow<'_, str> {
+    if word.bytes().any(|b| b.is_ascii_uppercase()) {
+        std::borrow::Cow::Owned(word.to_ascii_lowercase())
+    } else {
+        std::borrow::Cow::Borrowed(word)
+    }
+}
+
 /// Whether a word of the text is in a set of normal forms (lower-case, accents folded): short ASCII
 /// words, most of any text, are lower-cased on the stack, with no allocation.
 pub fn in_set(set: &rustc_hash::FxHashSet<String>, raw: &str) -> bool {
