@@ -433,6 +433,7 @@ impl Worker<'_> {
         if !self.find_mentions(text) {
             return out;
         }
+        let (main, unarmed) = main_countries(lex, &language.countries, &self.mentions);
         let mut ctx = resolve::Context {
             lexicon: lex,
             text,
@@ -440,12 +441,9 @@ impl Worker<'_> {
             doc_id: &article.id,
             day: day.as_ref().map(|d| d.1),
             date: day.as_ref().map(|d| d.0.as_str()),
-            country: main_country(lex, &language.countries, &self.mentions, true)
-                .filter(|_| !engine.options.no_context_country),
+            country: main.filter(|_| !engine.options.no_context_country),
             // (an army counts where no other country is named: "Malian soldiers killed by militants")
-            insurgents_country: main_country(lex, &language.countries, &self.mentions, false)
-                .or_else(|| main_country(lex, &language.countries, &self.mentions, true))
-                .filter(|_| !engine.options.no_context_country),
+            insurgents_country: unarmed.or(main).filter(|_| !engine.options.no_context_country),
             sentence_country: None,
             lang: language.grammar.lang(),
         };
@@ -967,25 +965,46 @@ fn only_country(mentions: &[Mention], tokens: &[Token]) -> Option<u32> {
 }
 
 /// The country named most often in the article, directly or as a named actor's country (ties go
-/// to the first named). With `armies` false, an army named by its country does not count for it
+/// to the first named); and the same where an army named by its country does not count for it
 /// (the country the story's insurgents fight in: "French troops" in a story of Mali do not make
 /// the Islamist militants of the next clause French).
-fn main_country(lex: &Lexicon, by_iso3: &FxHashMap<String, u32>, mentions: &[Mention], armies: bool) -> Option<u32> {
-    let mut counts: Vec<(u32, usize, usize)> = Vec::new();
+fn main_countries(lex: &Lexicon, by_iso3: &FxHashMap<String, u32>, mentions: &[Mention]) -> (Option<u32>, Option<u32>) {
+    struct Count {
+        country: u32,
+        all: usize,
+        first: usize,
+        unarmed: usize,
+        first_unarmed: usize,
+    }
+    // (both counts in one pass over the mentions)
+    let mut counts: Vec<Count> = Vec::new();
     for (order, m) in mentions.iter().enumerate() {
         let armed = m.who.agent.is_some_and(|a| lex.agents[a as usize].sector.as_deref() == Some("MIL"));
-        if !armies && armed && m.who.country.is_some() {
-            continue;
-        }
+        let unarmed = !(armed && m.who.country.is_some());
         let actor_country =
-            m.who.actor.and_then(|a| lex.actors[a as usize].country.as_ref()).and_then(|c| by_iso3.get(c));
-        let Some(c) = m.who.country.or(actor_country.copied()) else { continue };
-        match counts.iter_mut().find(|e| e.0 == c) {
-            Some(e) => e.1 += 1,
-            None => counts.push((c, 1, order)),
+            || m.who.actor.and_then(|a| lex.actors[a as usize].country.as_ref()).and_then(|c| by_iso3.get(c));
+        let Some(c) = m.who.country.or_else(|| actor_country().copied()) else { continue };
+        let i = match counts.iter().position(|e| e.country == c) {
+            Some(i) => i,
+            None => {
+                counts.push(Count { country: c, all: 0, first: order, unarmed: 0, first_unarmed: usize::MAX });
+                counts.len() - 1
+            }
+        };
+        let e = &mut counts[i];
+        e.all += 1;
+        if unarmed {
+            e.unarmed += 1;
+            e.first_unarmed = e.first_unarmed.min(order);
         }
     }
-    counts.into_iter().max_by_key(|&(_, n, order)| (n, std::cmp::Reverse(order))).map(|e| e.0)
+    let with_armies = counts.iter().max_by_key(|e| (e.all, std::cmp::Reverse(e.first))).map(|e| e.country);
+    let without_armies = counts
+        .iter()
+        .filter(|e| e.unarmed > 0)
+        .max_by_key(|e| (e.unarmed, std::cmp::Reverse(e.first_unarmed)))
+        .map(|e| e.country);
+    (with_armies, without_armies)
 }
 
 #[cfg(test)]
