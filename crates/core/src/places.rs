@@ -187,7 +187,9 @@ impl Finder<'_> {
                     && i + 1 < range.1
                     && self.tokens[i + 1].is(flag::CAPITAL)
                     && self.tokens[i - 1].class == Word::Other
-                    && !self.tokens[i - 1].is(flag::PUNCT | flag::NUMBER | flag::VERBAL | flag::CAPITAL)
+                    && !self.tokens[i - 1].is(flag::PUNCT | flag::NUMBER | flag::VERBAL)
+                    // (a capital only where the sentence starts: "Residents of Ouagadougou protested")
+                    && (!self.tokens[i - 1].is(flag::CAPITAL) || i - 1 == range.0)
                     && !self.grammar.is_place_noun(&self.raw(i - 1).to_lowercase())
                     // ("une vingtaine de Bambara": a count of people)
                     && !self.grammar.tolls().is_count_word(&self.raw(i - 1).to_lowercase())
