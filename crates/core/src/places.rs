@@ -217,6 +217,34 @@ impl Finder<'_> {
                     && i > range.0
                     && (self.tokens[i - 1].is(flag::VERBAL) || self.lexicon.is_head(self.tokens[i - 1].lemma))
                     && !mentions.iter().any(|m| m.start <= i && i < m.end);
+                // "Katsina residents protested", "Jos youths": a town's name before a noun of
+                // people whom no name or country already places
+                // (a capital opening the sentence may be a common word: "Police officers")
+                let people_of_place = hinted.is_none() && starts_name && (i > range.0 || t.word == 0) && {
+                    let run = self.name_run(i, range);
+                    run < range.1
+                        && !self.tokens[run].is(flag::CAPITAL | flag::PUNCT | flag::NUMBER | flag::VERBAL)
+                        && mentions.iter().any(|m| {
+                            m.start <= run
+                                && run < m.end
+                                && m.who.agent.is_some()
+                                && m.who.actor.is_none()
+                                && m.who.country.is_none()
+                        })
+                };
+                if people_of_place {
+                    if let Some((place, after)) = self.place_at(i, range, mentions) {
+                        if matches!(place.precision.as_str(), "town" | "admin1" | "admin2")
+                            && place.country.as_deref().is_some_and(|c| self.country_rank(c) > 0)
+                            && (place.precision != "town" || self.known_town(&place))
+                        {
+                            out.push(PlaceMention { token: i, location: place, origin: false, filed: false });
+                            last_end = Some(after);
+                            i = after.max(i + 1);
+                            continue;
+                        }
+                    }
+                }
                 if object {
                     if let Some((place, after)) = self.place_at(i, range, mentions) {
                         let settlement = after < range.1 && self.is_settlement_word(self.raw(after));

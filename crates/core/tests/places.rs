@@ -359,3 +359,18 @@ fn a_longer_name_that_opens_with_a_country_is_the_longer_place() {
     let l = place("Gunmen killed two traders in Niger State on Sunday.");
     assert_eq!((l.country.as_deref(), l.precision.as_str()), (Some("NGA"), "admin1"), "{l:?}");
 }
+
+#[test]
+fn a_noun_of_people_opening_the_sentence_takes_its_place() {
+    let l = place("Residents of Gao blocked the bridge to protest against the curfew.");
+    assert_eq!((l.name.as_str(), l.country.as_deref()), ("Gao", Some("MLI")));
+}
+
+#[test]
+fn a_town_before_a_noun_of_people_is_where_they_act() {
+    let l = place("Sokoto traders protested against the new market levy on Tuesday.");
+    assert_eq!((l.name.as_str(), l.country.as_deref(), l.precision.as_str()), ("Sokoto", Some("NGA"), "town"));
+    // a common word opening the sentence is no town ("Police" is a town in Poland)
+    let e = code("Police officers beat two traders at the market.");
+    assert!(e.iter().all(|e| e.location.as_ref().is_none_or(|l| l.country.as_deref() != Some("POL"))), "{e:?}");
+}
