@@ -104,6 +104,7 @@ pub struct Lists {
     distance_word: ListId,
     border_word: ListId,
     locative_phrase_ends: ListId,
+    road_word: ListId,
 }
 
 impl Lists {
@@ -117,6 +118,7 @@ impl Lists {
             distance_word: g.list_id("distance_word"),
             border_word: g.list_id("border_word"),
             locative_phrase_ends: g.list_id(crate::grammar::LOCATIVE_PHRASE_ENDS),
+            road_word: g.list_id("road_word"),
         }
     }
 }
@@ -232,6 +234,14 @@ impl Finder<'_> {
                                 && m.who.country.is_none()
                         })
                 };
+                if let Some((place, end)) =
+                    (hinted.is_none() && starts_name).then(|| self.road_place(i, range, mentions)).flatten()
+                {
+                    out.push(PlaceMention { token: i, location: place, origin: false, filed: false });
+                    last_end = Some(end);
+                    i = end.max(i + 1);
+                    continue;
+                }
                 if people_of_place {
                     if let Some((place, after)) = self.place_at(i, range, mentions) {
                         if matches!(place.precision.as_str(), "town" | "admin1" | "admin2")
@@ -286,6 +296,7 @@ impl Finder<'_> {
                     None => (place, self.hints(end, range).1),
                 }),
             };
+            let found = found.or_else(|| self.road_place(j, range, mentions));
             // "in Inhinita, Menaka": a village the gazetteer lacks, then the town it is near
             let found = found.or_else(|| {
                 let run = self.name_run(j, range);
@@ -768,6 +779,33 @@ impl Finder<'_> {
                 i + 1 >= range.0 + p.len()
                     && p.iter().rev().enumerate().all(|(q, w)| Grammar::same_word(self.raw(i - q), w))
             })
+    }
+
+    /// "on the Ngala-Dikwa road", "sur l'axe Boni-Hombori": a road named by the towns it joins
+    /// (the grammar's `road_word` before or after the name) is placed at a town of its name, in
+    /// the story's or the prior's countries.
+    fn road_place(&self, i: usize, range: (usize, usize), mentions: &[Mention]) -> Option<(Location, usize)> {
+        if i >= range.1 || !self.tokens[i].is(flag::CAPITAL) {
+            return None;
+        }
+        // the towns' names, joined by hyphens ("Damboa- Bitta- Gwoza")
+        let mut end = self.name_run(i, range);
+        while end + 1 < range.1 && self.raw(end) == "-" && self.tokens[end + 1].is(flag::CAPITAL) {
+            end = self.name_run(end + 1, range);
+        }
+        let parts = (i..end).filter(|&k| k == i || (self.raw(k - 1) == "-" && self.tokens[k].is(flag::CAPITAL)));
+        let road = (end < range.1 && self.grammar.in_list(self.lists.road_word, &self.tokens[end]))
+            || (i > range.0 && self.grammar.in_list(self.lists.road_word, &self.tokens[i - 1]));
+        if !road {
+            return None;
+        }
+        parts.into_iter().find_map(|k| {
+            // (each name alone: the part after it is another town's)
+            let alone = (k + 1..end).find(|&q| self.raw(q) == "-").unwrap_or(end);
+            let (place, _) = self.place_at(k, (range.0, alone), mentions)?;
+            (place.precision == "town" && place.country.as_deref().is_some_and(|c| self.country_rank(c) > 0))
+                .then_some((place, end))
+        })
     }
 
     /// Whether no place, region or district of either gazetteer has this key.

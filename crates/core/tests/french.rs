@@ -292,3 +292,10 @@ fn a_french_air_strike_implies_no_armed_group() {
     let e = code("Des hommes ont tué cinq personnes près de Gao dimanche.");
     assert!(e.iter().any(|e| e.source.as_ref().is_some_and(|s| s.text == "unidentified armed group")));
 }
+
+#[test]
+fn a_french_road_named_by_its_towns_is_placed_at_the_first() {
+    let e = code_fr("Des hommes armés ont attaqué un car sur l'axe Ansongo-Gao, tuant trois passagers.");
+    let l = e.iter().find_map(|e| e.location.clone()).unwrap_or_else(|| panic!("no place in {e:?}"));
+    assert_eq!((l.name.as_str(), l.country.as_deref()), ("Ansongo", Some("MLI")));
+}

@@ -374,3 +374,14 @@ fn a_town_before_a_noun_of_people_is_where_they_act() {
     let e = code("Police officers beat two traders at the market.");
     assert!(e.iter().all(|e| e.location.as_ref().is_none_or(|l| l.country.as_deref() != Some("POL"))), "{e:?}");
 }
+
+#[test]
+fn a_road_named_by_its_towns_is_placed_at_one_of_them() {
+    for text in [
+        "Gunmen ambushed a bus on the Ansongo-Gao road, killing three passengers.",
+        "Gunmen ambushed a bus on the axis Ansongo-Gao, killing three passengers.",
+    ] {
+        let l = place(text);
+        assert_eq!((l.name.as_str(), l.country.as_deref()), ("Ansongo", Some("MLI")), "{text}");
+    }
+}
