@@ -784,11 +784,11 @@ fn killed_one(t: &Tolls, text: &str, tokens: &[Token], (a, end): (usize, usize))
         let dead = t.death_one.contains(&*fold(&word(i))) || t.listed_pair("toll_passive_dead", &word(i - 1), &word(i));
         let back = |n: usize| i.checked_sub(n).filter(|&k| k >= a).map(word).unwrap_or_default();
         let is_be = |w: Cow<str>| t.passive_one.contains(&*fold(&w));
-        let was = is_be(back(1)) || is_be(back(2)) || (is_be(back(3)) && t.listed("toll_shot", &back(1)));
+        let was = || is_be(back(1)) || is_be(back(2)) || (is_be(back(3)) && t.listed("toll_shot", &back(1)));
         // "The officer died", "a soldier succumbed to his wounds"
         let one_died =
-            t.listed("toll_died", &word(i)) && t.one_det.contains(&*fold(&back(2))) && !back(1).ends_with('s');
-        (dead && was) || one_died
+            || t.listed("toll_died", &word(i)) && t.one_det.contains(&*fold(&back(2))) && !back(1).ends_with('s');
+        (dead && was()) || one_died()
     });
     if passive_singular {
         return true;
@@ -802,32 +802,41 @@ fn killed_one(t: &Tolls, text: &str, tokens: &[Token], (a, end): (usize, usize))
             i + 1 >= a + phrase.len() && phrase_at(text, tokens, i + 1 - phrase.len(), end, phrase)
         };
         let one = |w: &str| t.one_det.contains(&*fold(w));
-        let named_before = t.to_death.iter().filter(|p| said(p)).any(|p| {
-            let n = p.len();
-            (n + 1..n + 5).any(|m| one(&back(m))) && !back(n).ends_with('s')
-        });
-        // the victim after the phrase, past a date
-        let named_after = t.to_death_then_victim.iter().any(said) && {
-            let mut k = i + 1;
-            while k < end && t.in_date(text, tokens, k, a, end) {
-                k += 1;
-            }
-            k + 1 < end && one(&word(k)) && !word(k + 1).ends_with('s')
+        let named_before = || {
+            t.to_death.iter().filter(|p| said(p)).any(|p| {
+                let n = p.len();
+                (n + 1..n + 5).any(|m| one(&back(m))) && !back(n).ends_with('s')
+            })
         };
-        let to_death = named_before || named_after;
-        let who_died = t.listed("toll_died", &word(i)) && t.listed("toll_who", &back(1)) && !back(2).ends_with('s');
+        // the victim after the phrase, past a date
+        let named_after = || {
+            t.to_death_then_victim.iter().any(said) && {
+                let mut k = i + 1;
+                while k < end && t.in_date(text, tokens, k, a, end) {
+                    k += 1;
+                }
+                k + 1 < end && one(&word(k)) && !word(k + 1).ends_with('s')
+            }
+        };
+        let who_died = || t.listed("toll_died", &word(i)) && t.listed("toll_who", &back(1)) && !back(2).ends_with('s');
         // "a militant blew himself up", "the bomber detonated herself"
-        let blew_up = t.reflexive.contains(&*fold(&word(i))) && t.listed("toll_blew", &back(1));
-        to_death || who_died || blew_up
+        let blew_up = || t.reflexive.contains(&*fold(&word(i))) && t.listed("toll_blew", &back(1));
+        named_before() || named_after() || who_died() || blew_up()
     });
     if one_more {
         return true;
     }
     (a..end).any(|i| {
-        let shot_dead = i > a && t.dead_after.iter().any(|(b, d)| *b == word(i - 1) && *d == word(i));
-        let kill = shot_dead || t.victim_verb.contains(&*fold(&word(i)));
-        let active =
-            kill && i > a && !t.be.contains(&*fold(&word(i - 1))) && !t.listed("toll_unrealised", &fold(&word(i - 1)));
+        if i == a {
+            return false;
+        }
+        let (before, here) = (word(i - 1), word(i));
+        let shot_dead = t.dead_after.iter().any(|(b, d)| *b == before && *d == here);
+        let kill = shot_dead || t.victim_verb.contains(&*fold(&here));
+        let active = kill && !t.be.contains(&*fold(&before)) && !t.listed("toll_unrealised", &fold(&before));
+        if !active {
+            return false;
+        }
         // "killed a teacher", "the killing of a commander", "assassinated GATIA commander X"
         let det_at = |k: usize| k < end && t.one_det.contains(&*fold(&word(k)));
         let start = if det_at(i + 1) {
@@ -839,7 +848,7 @@ fn killed_one(t: &Tolls, text: &str, tokens: &[Token], (a, end): (usize, usize))
         } else {
             return false;
         };
-        if !active || start >= end {
+        if start >= end {
             return false;
         }
         // the noun: the next word that is not an adjective-like lower-case modifier before "of"/punctuation
