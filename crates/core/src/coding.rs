@@ -261,12 +261,11 @@ impl<'a> Coder<'a> {
         let index = self.patterns;
         let patterns = heads.iter().filter(|&&l| l != 0).flat_map(|&l| index.for_head(l));
         let noun = self.after_article(h);
-        for (p, needs) in patterns {
+        for &(p, ref needs) in patterns {
             // (the signature first: it is at hand, the pattern's record is not)
             if !self.words.covers(needs) {
                 continue;
             }
-            let p = *p;
             let pattern = &self.lexicon.patterns[p as usize];
             if pattern.negated && !head_group.negated && pattern.before.is_empty() || pattern.verb_only && noun {
                 continue;

@@ -111,6 +111,12 @@ fn phrase_at(text: &str, tokens: &[Token], k: usize, end: usize, phrase: &[Strin
     !phrase.is_empty() && k + phrase.len() <= end && phrase.iter().enumerate().all(|(q, x)| same(k + q, x))
 }
 
+/// Token `k` as the toll tests read it: ASCII capitals lowered, borrowed from the text where it
+/// has none.
+fn word_at<'t>(text: &'t str, tokens: &[Token], k: usize) -> Cow<'t, str> {
+    ascii_lower(&text[tokens[k].start as usize..tokens[k].end as usize])
+}
+
 /// A word's form as the toll lists hold it: lower-case, accents folded only where there are any.
 fn fold(w: &str) -> std::borrow::Cow<'_, str> {
     if w.is_ascii() {
@@ -298,7 +304,7 @@ impl Tolls {
 /// Whether the number at `i` (of `len` tokens) is a day of a date: "June 23, two civilians",
 /// "On 11-12 March", "on 5 May".
 fn is_day(t: &Tolls, text: &str, tokens: &[Token], i: usize, len: usize, (a, end): (usize, usize)) -> bool {
-    let word = |k: usize| ascii_lower(&text[tokens[k].start as usize..tokens[k].end as usize]);
+    let word = |k: usize| word_at(text, tokens, k);
     if !tokens[i].is(flag::NUMBER) {
         return false;
     }
@@ -353,7 +359,7 @@ fn is_recorded_toll(t: &Tolls, text: &str, tokens: &[Token], i: usize, a: usize)
 fn number_at(t: &Tolls, text: &str, tokens: &[Token], i: usize, end: usize) -> Option<(u32, usize)> {
     let word = |k: usize| {
         if k < end {
-            ascii_lower(&text[tokens[k].start as usize..tokens[k].end as usize])
+            word_at(text, tokens, k)
         } else {
             Cow::Borrowed("")
         }
@@ -416,7 +422,7 @@ pub fn count(t: &Tolls, text: &str, tokens: &[Token], range: (usize, usize)) -> 
     if !t.cue.iter().any(|c| sentence.contains(c.as_str())) {
         return None;
     }
-    let word = |k: usize| ascii_lower(&text[tokens[k].start as usize..tokens[k].end as usize]);
+    let word = |k: usize| word_at(text, tokens, k);
     let mut total = 0u32;
     let mut found = false;
     let mut last_counted = None::<usize>;
@@ -778,7 +784,7 @@ fn singular_victims(t: &Tolls, text: &str, tokens: &[Token], (a, end): (usize, u
 
 /// "killed a teacher", "shot dead the village chief": one victim named in the singular.
 fn killed_one(t: &Tolls, text: &str, tokens: &[Token], (a, end): (usize, usize)) -> bool {
-    let word = |k: usize| ascii_lower(&text[tokens[k].start as usize..tokens[k].end as usize]);
+    let word = |k: usize| word_at(text, tokens, k);
     // "an official was killed", "a woman was reportedly shot dead": "was" is one person
     let passive_singular = (a + 1..end).any(|i| {
         let dead = t.death_one.contains(&*fold(&word(i))) || t.listed_pair("toll_passive_dead", &word(i - 1), &word(i));

@@ -143,11 +143,9 @@ pub struct Grammar {
     reflexive: Vec<String>,
     /// Every other key of the table (calendar, tolls): words by key, for the stages that read them.
     lists: FxHashMap<String, Vec<String>>,
-    /// The same words as sets, for membership: a word of the text is tested against a list on
-    /// every token of some stages, and a scan of the list there costs more than the rest of them.
-    sets: FxHashMap<String, FxHashSet<String>>,
     /// Every word of the lists, numbered from 1: a token carries its number (see
-    /// [`Grammar::list_word`]), so testing it against a list is a bit test, not a hash lookup.
+    /// [`Grammar::list_word`]), so testing it against a list is a bit test, not a scan of the
+    /// list (which some stages would make on every token).
     list_words: FxHashMap<String, u16>,
     /// Each list's number, in key order.
     list_ids: FxHashMap<String, u16>,
@@ -222,7 +220,6 @@ impl Grammar {
             active_with_be: Vec::new(),
             reflexive: Vec::new(),
             lists: FxHashMap::default(),
-            sets: FxHashMap::default(),
             list_words: FxHashMap::default(),
             list_ids: FxHashMap::default(),
             member: Vec::new(),
@@ -272,18 +269,11 @@ impl Grammar {
             g.list(key).iter().map(|w| w.split('_').map(str::to_string).collect()).collect()
         };
         (g.region_words, g.locative_phrases) = (phrases("region_word"), phrases("locative_phrase"));
-        g.sets = g.lists.iter().map(|(k, v)| (k.clone(), v.iter().cloned().collect())).collect();
         g.number_list_words().map_err(|e| format!("{}: {e}", source.name))?;
         let lists: Vec<(String, Vec<String>)> = g.lists.iter().map(|(k, v)| (k.clone(), v.clone())).collect();
         g.calendar = crate::dates::Calendar::read(&lists).map_err(|e| format!("{}: {e}", source.name))?;
         g.tolls = crate::fatalities::Tolls::read(&lists).map_err(|e| format!("{}: {e}", source.name))?;
-        g.by_norm = g.classes.iter().map(|(w, &c)| (w.clone(), (Some(c), 0, false))).collect();
-        for (w, &n) in &g.list_words {
-            g.by_norm.entry(w.clone()).or_insert((None, 0, false)).1 = n;
-        }
-        for w in g.calendar.starters() {
-            g.by_norm.entry(w.to_string()).or_insert((None, 0, false)).2 = true;
-        }
+        g.index_normal_forms();
         Ok(g)
     }
 
@@ -311,21 +301,22 @@ impl Grammar {
     /// Whether a word of the text, in any case, is one of `key`'s words (no allocation for ASCII
     /// words of up to 64 bytes).
     pub fn has(&self, key: &str, raw: &str) -> bool {
-        let Some(set) = self.sets.get(key) else { return false };
+        let list = self.list_id(key);
+        let listed = |w: &str| self.list_words.get(w).is_some_and(|&n| self.listed_in(list, n));
         if !raw.is_ascii() {
-            return set.contains(&raw.to_lowercase());
+            return listed(&raw.to_lowercase());
         }
         if !raw.bytes().any(|b| b.is_ascii_uppercase()) {
-            return set.contains(raw);
+            return listed(raw);
         }
         let mut buf = [0u8; 64];
         match buf.get_mut(..raw.len()) {
             Some(lower) => {
                 lower.copy_from_slice(raw.as_bytes());
                 lower.make_ascii_lowercase();
-                std::str::from_utf8(lower).is_ok_and(|w| set.contains(w))
+                std::str::from_utf8(lower).is_ok_and(listed)
             }
-            None => set.contains(&raw.to_ascii_lowercase()),
+            None => listed(&raw.to_ascii_lowercase()),
         }
     }
 
@@ -356,6 +347,18 @@ impl Grammar {
         Ok(())
     }
 
+    /// Class, list-word number and may-open-a-date by normal form ([`Grammar::classify`]), once
+    /// the classes, the lists and the calendar are read.
+    fn index_normal_forms(&mut self) {
+        self.by_norm = self.classes.iter().map(|(w, &c)| (w.clone(), (Some(c), 0, false))).collect();
+        for (w, &n) in &self.list_words {
+            self.by_norm.entry(w.clone()).or_insert((None, 0, false)).1 = n;
+        }
+        for w in self.calendar.starters() {
+            self.by_norm.entry(w.to_string()).or_insert((None, 0, false)).2 = true;
+        }
+    }
+
     /// The number of a word of the text among the lists' words (0: in none), found once per
     /// token. `norm` is its normal form, which is its lower-cased spelling for ASCII words with no
     /// dot; other words are lower-cased here, as [`Grammar::has`] does.
@@ -368,7 +371,7 @@ impl Grammar {
 
     /// Whether a token is one of `key`'s words, in any case: [`Grammar::has`] on its number.
     pub fn has_token(&self, key: &str, t: &crate::text::Token) -> bool {
-        t.list_word != 0 && self.in_list(self.list_id(key), t)
+        self.in_list(self.list_id(key), t)
     }
 
     /// A list's number, for stages that test every token against it ([`Grammar::in_list`]).
@@ -378,18 +381,21 @@ impl Grammar {
 
     /// Whether a token is one of a list's words, in any case.
     pub fn in_list(&self, list: ListId, t: &crate::text::Token) -> bool {
+        self.listed_in(list, t.list_word)
+    }
+
+    /// Whether the list word numbered `word` is in a list.
+    fn listed_in(&self, list: ListId, word: u16) -> bool {
         let n = list.0 as usize;
-        t.list_word != 0
+        word != 0
             && list.0 != u16::MAX
-            && self
-                .member
-                .get(t.list_word as usize * self.stride + n / 64)
-                .is_some_and(|bits| bits & (1 << (n % 64)) != 0)
+            && self.member.get(word as usize * self.stride + n / 64).is_some_and(|bits| bits & (1 << (n % 64)) != 0)
     }
 
     /// Whether a word of the text, as written, is one of `key`'s words (which are lower-case).
     pub fn has_exactly(&self, key: &str, raw: &str) -> bool {
-        self.sets.get(key).is_some_and(|set| set.contains(raw))
+        let list = self.list_id(key);
+        self.list_words.get(raw).is_some_and(|&n| self.listed_in(list, n))
     }
 
     /// The words and phrases after a name that make it a region or a district (`region_word`),

@@ -137,7 +137,8 @@ struct Language {
     /// [`perpetrators::stands_alone`]): a sentence naming no actor is coded only if it has one ("An
     /// IED exploded near Gao", "Pensioners protest over unpaid benefits").
     actorless_heads: rustc_hash::FxHashSet<u32>,
-    /// The words each of the lexicon's patterns needs, to pass over patterns a sentence lacks.
+    /// The lexicon's patterns by head, each with the words it needs, to pass over patterns a
+    /// sentence lacks.
     patterns: coding::PatternIndex,
 }
 
@@ -288,11 +289,10 @@ impl Engine {
                     langs &= langs - 1;
                 }
                 continue;
-            } else {
-                lower.clear();
-                lower.extend(w.chars().flat_map(char::to_lowercase));
-                palaver_lexicon::words::normalize_into(&lower, &mut norm);
             }
+            lower.clear();
+            lower.extend(w.chars().flat_map(char::to_lowercase));
+            palaver_lexicon::words::normalize_into(&lower, &mut norm);
             for (count, language) in counts.iter_mut().zip(&self.languages) {
                 if votes_for_language(language.grammar.class_of(w, &norm)) {
                     *count += 1;

@@ -100,6 +100,7 @@ pub struct Lists {
     filed_coded: ListId,
     between: ListId,
     place_motion: ListId,
+    place_from: ListId,
     place_and: ListId,
     distance_word: ListId,
     border_word: ListId,
@@ -114,6 +115,7 @@ impl Lists {
             filed_coded: g.list_id("filed_coded"),
             between: g.list_id("between"),
             place_motion: g.list_id("place_motion"),
+            place_from: g.list_id("place_from"),
             place_and: g.list_id("place_and"),
             distance_word: g.list_id("distance_word"),
             border_word: g.list_id("border_word"),
@@ -212,19 +214,14 @@ impl Finder<'_> {
                 // "attacked Tin-Hamma (Ansongo, Gao)": a name its hints place needs no preposition
                 let starts_name = t.is(flag::CAPITAL) && (i == range.0 || !self.tokens[i - 1].is(flag::CAPITAL));
                 let hinted = starts_name.then(|| self.hinted(i, range, true)).flatten();
-                // "Boko Haram attacked Kolofata", "raided Ropp village": a verb's object that is a
-                // known town, or a place the next word says is one
-                let object = hinted.is_none()
-                    && starts_name
-                    && i > range.0
-                    && (self.tokens[i - 1].is(flag::VERBAL) || self.lexicon.is_head(self.tokens[i - 1].lemma))
-                    && !mentions.iter().any(|m| m.start <= i && i < m.end);
+                let bare = hinted.is_none() && starts_name;
                 // "Katsina residents protested", "Jos youths": a town's name before a noun of
                 // people whom no name or country already places
                 // (a capital opening the sentence may be a common word: "Police officers")
-                let people_of_place = hinted.is_none() && starts_name && (i > range.0 || t.word == 0) && {
+                let people_of_place = || {
                     let run = self.name_run(i, range);
-                    run < range.1
+                    let before_people = (i > range.0 || t.word == 0)
+                        && run < range.1
                         && !self.tokens[run].is(flag::CAPITAL | flag::PUNCT | flag::NUMBER | flag::VERBAL)
                         && mentions.iter().any(|m| {
                             m.start <= run
@@ -232,41 +229,35 @@ impl Finder<'_> {
                                 && m.who.agent.is_some()
                                 && m.who.actor.is_none()
                                 && m.who.country.is_none()
-                        })
+                        });
+                    before_people.then(|| self.place_at(i, range, mentions)).flatten().filter(|(place, _)| {
+                        matches!(place.precision.as_str(), "town" | "admin1" | "admin2")
+                            && self.at_home(place)
+                            && (place.precision != "town" || self.known_town(place))
+                    })
                 };
-                if let Some((place, end)) =
-                    (hinted.is_none() && starts_name).then(|| self.road_place(i, range, mentions)).flatten()
-                {
+                // "Boko Haram attacked Kolofata", "raided Ropp village": a verb's object that is a
+                // known town, or a place the next word says is one
+                let object = || {
+                    let after_verb = i > range.0
+                        && (self.tokens[i - 1].is(flag::VERBAL) || self.lexicon.is_head(self.tokens[i - 1].lemma))
+                        && !mentions.iter().any(|m| m.start <= i && i < m.end);
+                    after_verb.then(|| self.place_at(i, range, mentions)).flatten().filter(|(place, after)| {
+                        let settlement = *after < range.1 && self.is_settlement_word(self.raw(*after));
+                        place.precision != "country"
+                            && (settlement || place.precision != "town" || self.known_town(place))
+                    })
+                };
+                let taken = bare
+                    .then(|| self.road_place(i, range, mentions))
+                    .flatten()
+                    .or_else(|| bare.then(people_of_place).flatten())
+                    .or_else(|| bare.then(object).flatten());
+                if let Some((place, after)) = taken {
                     out.push(PlaceMention { token: i, location: place, origin: false, filed: false });
-                    last_end = Some(end);
-                    i = end.max(i + 1);
+                    last_end = Some(after);
+                    i = after.max(i + 1);
                     continue;
-                }
-                if people_of_place {
-                    if let Some((place, after)) = self.place_at(i, range, mentions) {
-                        if matches!(place.precision.as_str(), "town" | "admin1" | "admin2")
-                            && place.country.as_deref().is_some_and(|c| self.country_rank(c) > 0)
-                            && (place.precision != "town" || self.known_town(&place))
-                        {
-                            out.push(PlaceMention { token: i, location: place, origin: false, filed: false });
-                            last_end = Some(after);
-                            i = after.max(i + 1);
-                            continue;
-                        }
-                    }
-                }
-                if object {
-                    if let Some((place, after)) = self.place_at(i, range, mentions) {
-                        let settlement = after < range.1 && self.is_settlement_word(self.raw(after));
-                        if place.precision != "country"
-                            && (settlement || place.precision != "town" || self.known_town(&place))
-                        {
-                            out.push(PlaceMention { token: i, location: place, origin: false, filed: false });
-                            last_end = Some(after);
-                            i = after.max(i + 1);
-                            continue;
-                        }
-                    }
                 }
                 match hinted.and_then(|(area, after)| Some((self.place_in_area(i, range, mentions, &area)?, after))) {
                     Some((place, after)) => {
@@ -320,7 +311,7 @@ impl Finder<'_> {
                     || (self.tokens[i - 1].class == Word::Other
                         && !self.tokens[i - 1].is(flag::VERBAL | flag::PUNCT | flag::NUMBER)));
             let distance = i > range.0 && self.grammar.in_list(self.lists.distance_word, &self.tokens[i - 1]);
-            let origin = self.grammar.has_token("place_from", &t) && noun_before && !distance;
+            let origin = is(self.lists.place_from) && noun_before && !distance;
             // "the capital of Israel", "the people of Mali": a country after "of" is a topic, not
             // where anything happened (a locative says that: "in the north of Mali")
             let by_of = t.class == Word::Of;
@@ -661,11 +652,10 @@ impl Finder<'_> {
                     .map(|l| (l, end + region_len))
             };
             let place = || self.best_place(&k, None).map(|l| (l, end));
-            let home = |l: &Location| l.country.as_deref().is_some_and(|c| self.country_rank(c) > 0);
             // a region at home beats a town abroad ("in Delta" in a Nigerian story is Delta State)
             let found = match (region_word, place()) {
-                (false, Some(p)) if home(&p.0) => Some(p),
-                (false, Some(p)) => Some(region().filter(|r| home(&r.0)).unwrap_or(p)),
+                (false, Some(p)) if self.at_home(&p.0) => Some(p),
+                (false, Some(p)) => Some(region().filter(|r| self.at_home(&r.0)).unwrap_or(p)),
                 (_, p) => region().or(p),
             };
             // "an NGO": an acronym is no village's name
@@ -683,7 +673,7 @@ impl Finder<'_> {
                 && end + 1 < range.1
                 && self.tokens[end + 1].is(flag::CAPITAL)
                 && end == run
-                && found.as_ref().is_none_or(|(l, _)| l.precision == "town" && !home(l))
+                && found.as_ref().is_none_or(|(l, _)| l.precision == "town" && !self.at_home(l))
                 && !district();
             if institution {
                 return self.place_at(end + 1, range, mentions);
@@ -699,9 +689,11 @@ impl Finder<'_> {
             // (and in the story's first country: "Grand" of "the Grand Mosque in Bamako" is not in France)
             let first = |l: &Location| match self.countries.first() {
                 Some(c) => l.country.as_deref() == Some(c.as_str()),
-                None => home(l),
+                None => self.at_home(l),
             };
-            if prefix && (self.raw(end) == "-" || !found.as_ref().is_some_and(|(l, _)| home(l) && known(l) && first(l)))
+            if prefix
+                && (self.raw(end) == "-"
+                    || !found.as_ref().is_some_and(|(l, _)| self.at_home(l) && known(l) && first(l)))
             {
                 continue;
             }
@@ -781,6 +773,11 @@ impl Finder<'_> {
             })
     }
 
+    /// Whether a place lies in the story's or the prior's countries.
+    fn at_home(&self, l: &Location) -> bool {
+        l.country.as_deref().is_some_and(|c| self.country_rank(c) > 0)
+    }
+
     /// "on the Ngala-Dikwa road", "sur l'axe Boni-Hombori": a road named by the towns it joins
     /// (the grammar's `road_word` before or after the name) is placed at a town of its name, in
     /// the story's or the prior's countries.
@@ -793,18 +790,17 @@ impl Finder<'_> {
         while end + 1 < range.1 && self.raw(end) == "-" && self.tokens[end + 1].is(flag::CAPITAL) {
             end = self.name_run(end + 1, range);
         }
-        let parts = (i..end).filter(|&k| k == i || (self.raw(k - 1) == "-" && self.tokens[k].is(flag::CAPITAL)));
         let road = (end < range.1 && self.grammar.in_list(self.lists.road_word, &self.tokens[end]))
             || (i > range.0 && self.grammar.in_list(self.lists.road_word, &self.tokens[i - 1]));
         if !road {
             return None;
         }
-        parts.into_iter().find_map(|k| {
+        let mut parts = (i..end).filter(|&k| k == i || (self.raw(k - 1) == "-" && self.tokens[k].is(flag::CAPITAL)));
+        parts.find_map(|k| {
             // (each name alone: the part after it is another town's)
             let alone = (k + 1..end).find(|&q| self.raw(q) == "-").unwrap_or(end);
             let (place, _) = self.place_at(k, (range.0, alone), mentions)?;
-            (place.precision == "town" && place.country.as_deref().is_some_and(|c| self.country_rank(c) > 0))
-                .then_some((place, end))
+            (place.precision == "town" && self.at_home(&place)).then_some((place, end))
         })
     }
 
