@@ -345,6 +345,59 @@ pub fn split_among(t: &Tolls, text: &str, tokens: &[Token], (a, end): (usize, us
     (n > 1 && crate::text::in_set(&t.split_units, raw((k + len).min(end - 1)))).then_some(n)
 }
 
+/// "Clashes over two days", "for three consecutive days", "a three-day battle", "two days of
+/// fighting", "04-07 April": the number of days a report says its events ran over. ACLED records
+/// an event a day and shares a report's toll among them.
+pub fn days_spanned(t: &Tolls, text: &str, tokens: &[Token], (a, end): (usize, usize)) -> Option<u32> {
+    let word = |k: usize| word_at(text, tokens, k);
+    let day_number = |k: usize| {
+        let w = &text[tokens[k].start as usize..tokens[k].end as usize];
+        w.parse::<u32>().ok().filter(|d| (1..=31).contains(d))
+    };
+    for i in a..end {
+        // a range of days before a month: "04-07 April", "18 - 20 February"
+        if tokens[i].is(flag::NUMBER) && i + 3 < end && word(i + 1) == "-" && t.is_month(&word(i + 3)) {
+            // (not a date known only within a range: "around 29 November (between 28 - 30 November)")
+            let uncertain = i > a && t.listed("toll_span_uncertain", &word(i - 1));
+            if let (Some(x), Some(y), false) = (day_number(i), day_number(i + 2), uncertain) {
+                if x < y {
+                    return Some(y - x + 1);
+                }
+            }
+            continue;
+        }
+        let over = t.listed("toll_span_over", &word(i));
+        let mut k = if over { i + 1 } else { i };
+        while over && k < end && (t.is_article(&word(k)) || t.listed("toll_span_skip", &word(k))) {
+            k += 1;
+        }
+        let Some((n, len)) = number_at(t, text, tokens, k, end) else { continue };
+        // a date's day is no count of days ("over 5 May")
+        if !(2..=31).contains(&n) || is_day(t, text, tokens, k, len, (a, end)) {
+            continue;
+        }
+        k += len;
+        // "a three-day clash": the hyphen joins the number to its unit
+        let hyphen = k + 1 < end && word(k) == "-" && tokens[k].start == tokens[k - 1].end;
+        if hyphen {
+            k += 1;
+        }
+        while k < end && t.listed("toll_span_adj", &word(k)) {
+            k += 1;
+        }
+        if k >= end || !t.listed("toll_span_unit", &word(k)) {
+            continue;
+        }
+        // without "over" or "for" before it, the span names what ran over it: "two days of
+        // clashes", "a three-day battle" (not "two days later")
+        let named = hyphen || (k + 1 < end && t.is_of(&word(k + 1)));
+        if over || named {
+            return Some(n);
+        }
+    }
+    None
+}
+
 /// "Unknown fatalities coded as 10", "fatalities assessed as 3", "coded at a low estimate of 3":
 /// the toll an event summary says it records.
 fn is_recorded_toll(t: &Tolls, text: &str, tokens: &[Token], i: usize, a: usize) -> bool {

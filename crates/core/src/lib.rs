@@ -679,6 +679,7 @@ impl Worker<'_> {
             add_deaths(language.grammar.tolls(), text, &self.tokens, s.tokens, &mut out.events, first_event);
             perpetrators::credit_claims(&mut out.events, first_event, language.grammar.list("claim_cue"));
         }
+        share_toll_over_days(language.grammar.tolls(), text, &self.tokens, &self.sentences, &mut out.events);
         let doc = Placing {
             sentences: &self.sentences,
             ranges: &self.ranges,
@@ -917,6 +918,33 @@ fn add_deaths(
             if let Some(e) = events.iter_mut().rev().find(|e| e.fatalities.is_some_and(|f| f >= n)) {
                 e.fatalities = e.fatalities.map(|f| f.div_ceil(n));
             }
+        }
+    }
+}
+
+/// A report of events over several days ("clashes over two days. Twenty dead.") shares its toll
+/// among the days, as ACLED records an event a day, unless a sentence already said how the toll
+/// is split.
+fn share_toll_over_days(
+    tolls: &fatalities::Tolls,
+    text: &str,
+    tokens: &[Token],
+    sentences: &[text::Sentence],
+    events: &mut [Event],
+) {
+    if events.iter().all(|e| e.fatalities.is_none()) {
+        return;
+    }
+    let said = |f: fn(&fatalities::Tolls, &str, &[Token], (usize, usize)) -> Option<u32>| {
+        sentences.iter().find_map(|s| f(tolls, text, tokens, s.tokens))
+    };
+    if said(fatalities::split_among).is_some() {
+        return;
+    }
+    let Some(days) = said(fatalities::days_spanned) else { return };
+    for e in events.iter_mut() {
+        if let Some(f) = e.fatalities.filter(|&f| f >= days) {
+            e.fatalities = Some(f.div_ceil(days));
         }
     }
 }

@@ -54,3 +54,19 @@ fn violence_between_people_of_one_kind() {
     let e = code("Twelve farmers were found murdered in their fields near Djibo.");
     assert!(e.iter().any(|e| e.fatalities == Some(12)), "{e:?}");
 }
+
+#[test]
+fn a_toll_over_several_days_is_shared_among_them() {
+    // ACLED records an event a day: the report's toll is shared among the days it names
+    let text = "Herders and farmers clashed near Koro over two days. Twenty people were killed.";
+    assert_eq!(toll(text), Some(10));
+    let text = "12-14 May 2021. Dozo hunters and JNIM militants fought near Niono, killing nine.";
+    assert_eq!(toll(text), Some(3));
+    let text = "Three days of fighting between militias near Djibo left twelve dead.";
+    assert_eq!(toll(text), Some(4));
+    // a date known only within a range is one event, and "two days later" spans nothing
+    let text = "Around 13 May 2021 (between 12 - 14 May), gunmen killed nine traders near Niono.";
+    assert_eq!(toll(text), Some(9));
+    let text = "Gunmen killed six traders near Niono. Two days later, the army arrived.";
+    assert_eq!(toll(text), Some(6));
+}
