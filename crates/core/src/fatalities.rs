@@ -528,6 +528,13 @@ pub fn count(t: &Tolls, text: &str, tokens: &[Token], range: (usize, usize)) -> 
         // "killing three, four soldiers and a boy were wounded": after a list goes on, what it
         // says of the later members does not decide for the first
         let mut continued = false;
+        let joined_at = |k: usize| {
+            k > a
+                && k + 1 < end
+                && word(k) == "-"
+                && tokens[k].start == tokens[k - 1].end
+                && tokens[k + 1].start == tokens[k].end
+        };
         while k < end && words < 7 && k < after + 24 {
             let w = word(k);
             let phrase = || t.death_phrase.iter().any(|p| phrase_at(text, tokens, k, end, p));
@@ -549,9 +556,7 @@ pub fn count(t: &Tolls, text: &str, tokens: &[Token], range: (usize, usize)) -> 
                 continue;
             }
             // "self-defense militiamen": a hyphen joins words (a spaced one is a dash)
-            let joined =
-                k > a && k + 1 < end && tokens[k].start == tokens[k - 1].end && tokens[k + 1].start == tokens[k].end;
-            if w == "-" && joined {
+            if w == "-" && joined_at(k) {
                 k += 1;
                 continue;
             }
@@ -638,6 +643,43 @@ pub fn count(t: &Tolls, text: &str, tokens: &[Token], range: (usize, usize)) -> 
                 if let Some(close) = close.filter(|&c| (c + 1..end.min(c + 6)).any(|q| t.is_death(&word(q)))) {
                     part_of.extend(k + 1..close);
                     k = close + 1;
+                    continue;
+                }
+            }
+            // "five members of the Indigenous People of Biafra (IPOB) were killed": a complement
+            // naming a group after "of" does not use up the noun phrase's words
+            if k > after && t.is_of(&w) && k + 1 < end {
+                let mut q = k + 1;
+                while q < end && t.singular_det.contains(&*fold(&word(q))) {
+                    q += 1;
+                }
+                // (the complement ends at a verb, a number, a death word or punctuation)
+                let inside = |q: usize| {
+                    let w = word(q);
+                    !tokens[q].is(flag::PUNCT | flag::NUMBER | flag::VERBAL)
+                        && !t.is_and(&w)
+                        && !t.is_death(&w)
+                        && !t.is_not_dead(&w)
+                        && !t.victims_end.contains(&*fold(&w))
+                };
+                // ("the hunters' association": a possessive's apostrophe is inside it)
+                let possessive = |q: usize| matches!(&*word(q), "'" | "’") && tokens[q].start == tokens[q - 1].end;
+                let from = q;
+                while q < end && q < from + 6 && (inside(q) || joined_at(q) || possessive(q)) {
+                    q += 1;
+                }
+                if q > from {
+                    k = q;
+                    continue;
+                }
+            }
+            // "two persons said to be members of IPOB, were shot dead": a lone comma before the
+            // passive death word
+            if w == "," && !listing && k + 1 < end && t.be.contains(&*fold(&word(k + 1))) {
+                let death =
+                    (k + 2..end.min(k + 5)).take_while(|&q| !tokens[q].is(flag::PUNCT)).find(|&q| t.is_death(&word(q)));
+                if let Some(q) = death {
+                    k = q;
                     continue;
                 }
             }
@@ -843,7 +885,10 @@ fn killed_one(t: &Tolls, text: &str, tokens: &[Token], (a, end): (usize, usize))
         let dead = t.death_one.contains(&*fold(&word(i))) || t.listed_pair("toll_passive_dead", &word(i - 1), &word(i));
         let back = |n: usize| i.checked_sub(n).filter(|&k| k >= a).map(word).unwrap_or_default();
         let is_be = |w: Cow<str>| t.passive_one.contains(&*fold(&w));
-        let was = || is_be(back(1)) || is_be(back(2)) || (is_be(back(3)) && t.listed("toll_shot", &back(1)));
+        // "was shot and killed", "was abducted and killed": a verb joined to the death word
+        let joined = || t.is_and(&back(1)) && i >= a + 2 && tokens[i - 2].is(flag::VERBAL);
+        let was =
+            || is_be(back(1)) || is_be(back(2)) || (is_be(back(3)) && (t.listed("toll_shot", &back(1)) || joined()));
         // "The officer died", "a soldier succumbed to his wounds"
         let one_died =
             || t.listed("toll_died", &word(i)) && t.one_det.contains(&*fold(&back(2))) && !back(1).ends_with('s');
@@ -1002,6 +1047,17 @@ mod tests {
     fn the_members_of_a_count_are_not_added() {
         assert_eq!(deaths("Bandits killed seven miners including three Ghanaians and two Togolese."), Some(7));
         assert_eq!(deaths("Four people including a teacher, a nurse, and a boy were killed."), Some(4));
+    }
+
+    #[test]
+    fn a_complement_after_of_and_a_lone_comma_before_the_verb() {
+        assert_eq!(deaths("Four members of the Ansongo Youth Movement (AYM) were shot dead by soldiers."), Some(4));
+        assert_eq!(deaths("Three members of the local hunters' association were killed by gunmen."), Some(3));
+        assert_eq!(deaths("Two men said to be members of the militia, were reportedly shot dead by police."), Some(2));
+        assert_eq!(deaths("A herder was abducted and killed by gunmen near the well."), Some(1));
+        assert_eq!(deaths("A trader was shot and killed by robbers on the road."), Some(1));
+        // the complement ends at the verb: no death said of the members
+        assert_eq!(deaths("Five members of the committee fled when gunmen arrived."), None);
     }
 
     #[test]
