@@ -935,13 +935,12 @@ fn share_toll_over_days(
     if events.iter().all(|e| e.fatalities.is_none()) {
         return;
     }
-    let said = |f: fn(&fatalities::Tolls, &str, &[Token], (usize, usize)) -> Option<u32>| {
-        sentences.iter().find_map(|s| f(tolls, text, tokens, s.tokens))
-    };
-    if said(fatalities::split_among).is_some() {
+    if sentences.iter().any(|s| fatalities::split_among(tolls, text, tokens, s.tokens).is_some()) {
         return;
     }
-    let Some(days) = said(fatalities::days_spanned) else { return };
+    let Some(days) = sentences.iter().find_map(|s| fatalities::days_spanned(tolls, text, tokens, s.tokens)) else {
+        return;
+    };
     for e in events.iter_mut() {
         if let Some(f) = e.fatalities.filter(|&f| f >= days) {
             e.fatalities = Some(f.div_ceil(days));
