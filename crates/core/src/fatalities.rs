@@ -398,6 +398,30 @@ pub fn days_spanned(t: &Tolls, text: &str, tokens: &[Token], (a, end): (usize, u
     None
 }
 
+/// "Killing 25 (later raised to 37)", "the death toll rose to 19": a revised toll, which stands
+/// for the count reported before it.
+pub fn revised_toll(t: &Tolls, text: &str, tokens: &[Token], (a, end): (usize, usize)) -> Option<u32> {
+    if a >= end {
+        return None;
+    }
+    let sentence = text[tokens[a].start as usize..tokens[end - 1].end as usize].to_ascii_lowercase();
+    if !t.cue.iter().any(|c| sentence.contains(c.as_str())) {
+        return None;
+    }
+    let word = |k: usize| word_at(text, tokens, k);
+    (a + 2..end).find_map(|i| {
+        if !t.listed_pair("toll_revised", &word(i - 2), &word(i - 1)) {
+            return None;
+        }
+        let (n, len) = number_at(t, text, tokens, i, end)?;
+        // (not a count of the wounded: "the number of injured rose to 40")
+        let wounded =
+            (a..i).any(|k| t.is_not_dead(&word(k))) && !(a..i).any(|k| t.is_death(&word(k)) || t.is_killing(&word(k)));
+        let unit = i + len < end && t.is_unit(&word(i + len));
+        (!wounded && !unit && !is_day(t, text, tokens, i, len, (a, end))).then_some(n)
+    })
+}
+
 /// "Unknown fatalities coded as 10", "fatalities assessed as 3", "coded at a low estimate of 3":
 /// the toll an event summary says it records.
 fn is_recorded_toll(t: &Tolls, text: &str, tokens: &[Token], i: usize, a: usize) -> bool {

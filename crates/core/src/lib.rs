@@ -908,7 +908,10 @@ fn add_deaths(
     let here = events[first..].iter().position(violent).map(|p| p + first);
     // (the event first: with none to take them, the deaths are not counted at all)
     if let Some(target) = here.or_else(|| events[..first].iter().rposition(violent)) {
-        if let Some(dead) = fatalities::count(tolls, text, tokens, range) {
+        // (a revised toll replaces the count before it: "killing 25 (later raised to 37)")
+        if let Some(dead) = fatalities::revised_toll(tolls, text, tokens, range) {
+            events[target].fatalities = Some(dead);
+        } else if let Some(dead) = fatalities::count(tolls, text, tokens, range) {
             let e = &mut events[target];
             e.fatalities = Some(e.fatalities.unwrap_or(0) + dead);
         }

@@ -70,3 +70,14 @@ fn a_toll_over_several_days_is_shared_among_them() {
     let text = "Gunmen killed six traders near Niono. Two days later, the army arrived.";
     assert_eq!(toll(text), Some(6));
 }
+
+#[test]
+fn a_revised_toll_replaces_the_first_count() {
+    let text = "JNIM militants attacked a market near Gao, killing 12 (later raised to 20) and wounding 30.";
+    assert_eq!(toll(text), Some(20));
+    let text = "Gunmen attacked a village near Koro, killing nine. The death toll later rose to 15.";
+    assert_eq!(toll(text), Some(15));
+    // the wounded rising is no death
+    let text = "Gunmen attacked a village near Koro, killing nine. The number of injured rose to 40.";
+    assert_eq!(toll(text), Some(9));
+}
