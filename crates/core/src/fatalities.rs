@@ -552,6 +552,7 @@ pub fn count(t: &Tolls, text: &str, tokens: &[Token], range: (usize, usize)) -> 
         // "killing three, four soldiers and a boy were wounded": after a list goes on, what it
         // says of the later members does not decide for the first
         let mut continued = false;
+        let mut relative = false;
         let joined_at = |k: usize| {
             k > a
                 && k + 1 < end
@@ -568,9 +569,12 @@ pub fn count(t: &Tolls, text: &str, tokens: &[Token], range: (usize, usize)) -> 
                 break;
             }
             if t.is_not_dead(&w) {
-                not_dead = true;
+                // "killed nine farmers who had resisted being abducted": the relative clause
+                // says what they did before, not that they live
+                not_dead = !relative;
                 break;
             }
+            relative |= t.listed("toll_who", &w);
             if w == "(" {
                 // "10 Ansar (JNIM) militants were killed": step over the brackets
                 while k < end && word(k) != ")" {
@@ -1149,6 +1153,9 @@ mod tests {
         assert_eq!(deaths("The raid on the camp resulted in the death of eleven fighters."), Some(11));
         assert_eq!(deaths("A robber shot and killed a Kano-based trader at the market."), Some(1));
         assert_eq!(deaths("A driver is shot and killed by bandits on the road."), Some(1));
+        assert_eq!(deaths("Bandits killed five farmers who had refused to be abducted."), Some(5));
+        assert_eq!(deaths("Separatists gunned down a gendarme at the checkpoint."), Some(1));
+        assert_eq!(deaths("Troops neutralised eight militants near the lake."), Some(8));
         // a cause, not a toll; a near miss
         assert_eq!(deaths("Traders protested over the killing of four colleagues by bandits."), None);
         assert_eq!(deaths("A thief is nearly lynched by a crowd at the market."), None);
