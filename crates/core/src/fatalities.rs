@@ -341,7 +341,9 @@ pub fn split_among(t: &Tolls, text: &str, tokens: &[Token], (a, end): (usize, us
     if k >= end {
         return None; // "Fatalities are split across"
     }
-    let (n, len) = number_at(t, text, tokens, k, end)?;
+    // "split between both events"
+    let both = t.listed("toll_split_both", raw(k)).then_some((2, 1));
+    let (n, len) = both.or_else(|| number_at(t, text, tokens, k, end))?;
     (n > 1 && crate::text::in_set(&t.split_units, raw((k + len).min(end - 1)))).then_some(n)
 }
 
@@ -1207,6 +1209,7 @@ mod tests {
         // a stem in the table ("fatalit*") takes the word misspelt too
         assert_eq!(split("Fatalites divided among 4 incidents."), Some(4));
         assert_eq!(split("Deaths spread over two places."), Some(2));
+        assert_eq!(split("Fatalities split between both events."), Some(2));
     }
 
     #[test]
