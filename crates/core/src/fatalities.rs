@@ -400,6 +400,90 @@ pub fn days_spanned(t: &Tolls, text: &str, tokens: &[Token], (a, end): (usize, u
     None
 }
 
+/// "Attacked Gobirawa and Sabawa villages", "in the villages of Sirfou, Hitte and Koro", "clashed
+/// in Wukari and Ibi": the number of places a sentence names together as where events happened.
+/// ACLED records an event a place and shares a report's toll among them. `is_name(k)` says
+/// whether token `k` may be part of a place's name (capitalised, no actor's).
+pub fn places_listed(
+    t: &Tolls,
+    text: &str,
+    tokens: &[Token],
+    (a, end): (usize, usize),
+    is_name: impl Fn(usize) -> bool,
+) -> Option<u32> {
+    let word = |k: usize| word_at(text, tokens, k);
+    let joined = |k: usize| k > a && k + 1 < end && word(k) == "-" && tokens[k].start == tokens[k - 1].end;
+    // the names joined by "," and "and" from token k: how many, and where the list ends
+    let list_at = |mut k: usize| {
+        let mut names = 0u32;
+        let mut closed = false;
+        loop {
+            if k >= end || !is_name(k) {
+                break;
+            }
+            while k < end && (is_name(k) || joined(k)) {
+                k += 1;
+            }
+            names += 1;
+            if closed || k >= end {
+                break;
+            }
+            let w = word(k);
+            if w == "," {
+                k += 1;
+                if k < end && t.is_and(&word(k)) {
+                    k += 1;
+                    closed = true;
+                }
+            } else if t.is_and(&w) {
+                k += 1;
+                closed = true;
+            } else {
+                break;
+            }
+        }
+        (names, k, closed)
+    };
+    let mut k = a;
+    while k < end {
+        let w = word(k);
+        let opens = t.listed("toll_places_in", &w) || t.listed("toll_places_plural", &w);
+        if opens {
+            // "in the villages of", "communities - Elegbete and Igbolomu"
+            let mut q = k + 1;
+            while q < end && (t.singular_det.contains(&*fold(&word(q))) || t.is_of(&word(q)) || word(q) == "-") {
+                q += 1;
+            }
+            if q < end && t.listed("toll_places_plural", &word(q)) {
+                q += 1;
+                while q < end && (t.is_of(&word(q)) || word(q) == "-") {
+                    q += 1;
+                }
+            }
+            let (names, after, closed) = list_at(q);
+            // "in X and Y" is a list of places only if the names are followed by no more name
+            // words; "X and Y villages" is one after a verb
+            let not_places = after < end && t.listed("toll_places_not", &word(after));
+            if closed && names >= 2 && !not_places {
+                return Some(names);
+            }
+            k += 1;
+            continue;
+        }
+        // "attacked Gobirawa and Sabawa villages"
+        if is_name(k) && (k == a || !is_name(k - 1)) {
+            let (names, after, closed) = list_at(k);
+            if closed && names >= 2 && after < end && t.listed("toll_places_plural", &word(after)) {
+                return Some(names);
+            }
+            k = after.max(k + 1);
+            continue;
+        }
+        k += 1;
+    }
+    None
+}
+
 /// "Killing 25 (later raised to 37)", "the death toll rose to 19": a revised toll, which stands
 /// for the count reported before it.
 pub fn revised_toll(t: &Tolls, text: &str, tokens: &[Token], (a, end): (usize, usize)) -> Option<u32> {

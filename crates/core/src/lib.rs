@@ -679,7 +679,14 @@ impl Worker<'_> {
             add_deaths(language.grammar.tolls(), text, &self.tokens, s.tokens, &mut out.events, first_event);
             perpetrators::credit_claims(&mut out.events, first_event, language.grammar.list("claim_cue"));
         }
-        share_toll_over_days(language.grammar.tolls(), text, &self.tokens, &self.sentences, &mut out.events);
+        share_toll_among_days_and_places(
+            language.grammar.tolls(),
+            text,
+            &self.tokens,
+            &self.sentences,
+            &self.mentions,
+            &mut out.events,
+        );
         let doc = Placing {
             sentences: &self.sentences,
             ranges: &self.ranges,
@@ -925,28 +932,43 @@ fn add_deaths(
     }
 }
 
-/// A report of events over several days ("clashes over two days. Twenty dead.") shares its toll
-/// among the days, as ACLED records an event a day, unless a sentence already said how the toll
-/// is split.
-fn share_toll_over_days(
+/// A report of events over several days ("clashes over two days. Twenty dead.") or in several
+/// places ("attacked Dobi and Maisuma villages, killing 50") shares its toll among the days or
+/// places, as ACLED records an event a day and a place, unless a sentence already said how the
+/// toll is split.
+fn share_toll_among_days_and_places(
     tolls: &fatalities::Tolls,
     text: &str,
     tokens: &[Token],
     sentences: &[text::Sentence],
+    mentions: &[Mention],
     events: &mut [Event],
 ) {
-    if events.iter().all(|e| e.fatalities.is_none()) {
+    if events.iter().all(|e| e.fatalities.is_none()) || sentences.is_empty() {
         return;
     }
     if sentences.iter().any(|s| fatalities::split_among(tolls, text, tokens, s.tokens).is_some()) {
         return;
     }
-    let Some(days) = sentences.iter().find_map(|s| fatalities::days_spanned(tolls, text, tokens, s.tokens)) else {
+    if let Some(days) = sentences.iter().find_map(|s| fatalities::days_spanned(tolls, text, tokens, s.tokens)) {
+        for e in events.iter_mut() {
+            if let Some(f) = e.fatalities.filter(|&f| f >= days) {
+                e.fatalities = Some(f.div_ceil(days));
+            }
+        }
         return;
-    };
+    }
+    // a place's name is capitalised and names no actor ("clashes between Fulani and Berom")
+    let actor = |k: usize| mentions.iter().any(|m| (m.start..m.end).contains(&k));
+    let is_name = |k: usize| tokens[k].is(text::flag::CAPITAL) && !actor(k);
     for e in events.iter_mut() {
-        if let Some(f) = e.fatalities.filter(|&f| f >= days) {
-            e.fatalities = Some(f.div_ceil(days));
+        let Some(f) = e.fatalities else { continue };
+        // the places the report names up to the event's sentence
+        let listed = sentences
+            .get(e.sentence_index)
+            .and_then(|s| fatalities::places_listed(tolls, text, tokens, s.tokens, is_name));
+        if let Some(n) = listed.filter(|&n| f >= n) {
+            e.fatalities = Some(f.div_ceil(n));
         }
     }
 }

@@ -81,3 +81,17 @@ fn a_revised_toll_replaces_the_first_count() {
     let text = "Gunmen attacked a village near Koro, killing nine. The number of injured rose to 40.";
     assert_eq!(toll(text), Some(9));
 }
+
+#[test]
+fn a_toll_in_several_places_is_shared_among_them() {
+    // ACLED records an event a place: a report naming several places together shares its toll
+    let text = "Gunmen attacked Dobi and Maisuma villages near Jos, killing 12 farmers.";
+    assert_eq!(toll(text), Some(6));
+    let text = "JNIM militants raided the villages of Sankoro, Bidi and Kourouni near Koro and killed nine civilians.";
+    assert_eq!(toll(text), Some(3));
+    // peoples and states are no places of the event
+    let text = "Bandits active in Zamfara and Katsina states killed eight traders near Gusau.";
+    assert_eq!(toll(text), Some(8));
+    let text = "Gunmen killed six villagers from the Mossi and Foulse communities near Kaya.";
+    assert_eq!(toll(text), Some(6));
+}
