@@ -527,6 +527,9 @@ fn number_at(t: &Tolls, text: &str, tokens: &[Token], i: usize, end: usize) -> O
             Cow::Borrowed("")
         }
     };
+    if i >= end {
+        return None;
+    }
     let w = word(i);
     if tokens[i].is(flag::NUMBER) {
         let digits: String = w.chars().filter(char::is_ascii_digit).collect();

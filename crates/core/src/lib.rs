@@ -479,13 +479,13 @@ impl Worker<'_> {
             let cause = discard == Some(true);
             // "An IED exploded near Gao.": violence no actor is named in, when it is not the toll
             // of violence just reported ("Four men were killed in the attack.")
-            let unattributed = m0 == m1
-                && discard.is_none()
+            let actorless = discard.is_none()
                 && !engine.options.no_implied_perpetrators
                 && self.tokens[s.tokens.0..s.tokens.1]
                     .iter()
                     .any(|t| language.actorless_heads.contains(&t.lemma) || language.actorless_heads.contains(&t.alt))
                 && !out.events.iter().rev().take_while(|e| e.sentence_index + 1 >= index).any(perpetrators::violent);
+            let unattributed = m0 == m1 && actorless;
             if discard == Some(false)
                 || (m0 == m1 && !unattributed && !language.grammar.mentions_agreement(text, &self.tokens, s.tokens))
             {
@@ -509,7 +509,9 @@ impl Worker<'_> {
             self.coded.clear();
             let mut coder = coding::Coder::new(lex, &language.grammar, &language.patterns, sentence);
             coder.locative_targets = engine.options.locative_targets;
-            coder.actorless_violence = unattributed;
+            // (also where the sentence names actors the event's pattern does not take: "Thousands
+            // protested in Abuja")
+            coder.actorless_violence = actorless;
             if let Some(limits) = &engine.options.comma_clauses {
                 coder.delete_comma_clauses(limits);
             }

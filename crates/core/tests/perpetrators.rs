@@ -169,3 +169,14 @@ fn a_protest_that_names_no_one_is_still_coded() {
     let p = e.iter().find(|e| e.cameo_root == "14").unwrap_or_else(|| panic!("no protest in {e:?}"));
     assert_eq!(p.source.as_ref().map(|s| s.text.as_str()), Some(perpetrators::PROTESTERS), "{p:?}");
 }
+
+#[test]
+fn an_actorless_event_is_coded_beside_actors_its_pattern_does_not_take() {
+    // a town the dictionary knows as an actor, or a party the pattern does not take as subject,
+    // does not stop the protest or the blast from standing alone
+    let e = code("Thousands protested in Abuja on Monday.");
+    let p = e.iter().find(|e| e.cameo_root == "14").unwrap_or_else(|| panic!("no protest in {e:?}"));
+    assert_eq!(p.source.as_ref().map(|s| s.text.as_str()), Some(perpetrators::PROTESTERS), "{p:?}");
+    let e = code("Mali's army said an IED exploded near Gao.");
+    assert!(e.iter().any(|e| e.cameo_root == "18"), "{e:?}");
+}

@@ -139,6 +139,13 @@ fn unfinished_hints_and_tolls_do_not_panic() {
         "Gunmen killed ( ( ) ) (,) (Mopti) (Sector 5) [Koro] (Koro, Koro, Koro, Koro, Koro)",
         "(Bankass, Mopti)",
         "Fatalities split",
+        "Gunmen killed two herders over",
+        "Gunmen killed two herders over two",
+        "Gunmen killed two herders in Koro and",
+        "Gunmen killed two herders. The toll rose to",
+        "Gunmen seized two herders and shot them",
+        "12-",
+        "12 - 14",
     ] {
         let _ = code(text);
     }
