@@ -109,6 +109,20 @@ impl Context<'_> {
         r
     }
 
+    /// The actor record of an event's source: an agent that does violence takes its armed sector
+    /// where the dictionary gives one ("Fulani herdsmen attacked the village": a communal militia,
+    /// as ACLED codes them).
+    fn author(&self, m: &Mention, root: &str) -> ActorRecord {
+        let mut r = self.actor(m);
+        if matches!(root, "18" | "19" | "20") && m.who.actor.is_none() {
+            let agent = m.who.agent.map(|a| &self.lexicon.agents[a as usize]);
+            if let Some(s) = agent.and_then(|a| a.armed_sector.clone()) {
+                r.sector = Some(s);
+            }
+        }
+        r
+    }
+
     /// "attacked the village of X", "opened fire on a market": a violent event whose object is a
     /// settlement (one of `places`, the grammar's `settlement_target`) and no actor has its
     /// inhabitants as target (civilians of the sentence's country).
@@ -185,7 +199,7 @@ impl Context<'_> {
             sentence_index: index,
             date,
             date_precision: precision.into(),
-            source: side(c.source).map(|m| self.actor(m)),
+            source: side(c.source).map(|m| self.author(m, &code.root)),
             target: side(c.target).map(|m| self.actor(m)),
             cameo: code.code.clone(),
             cameo_root: code.root.clone(),

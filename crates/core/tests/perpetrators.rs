@@ -180,3 +180,14 @@ fn an_actorless_event_is_coded_beside_actors_its_pattern_does_not_take() {
     let e = code("Mali's army said an IED exploded near Gao.");
     assert!(e.iter().any(|e| e.cameo_root == "18"), "{e:?}");
 }
+
+#[test]
+fn herders_who_attack_are_a_militia() {
+    let e = code("Armed herdsmen attacked farmers near Agatu, killing four.");
+    let a = e.iter().find(|e| e.cameo_root == "19").unwrap_or_else(|| panic!("no assault in {e:?}"));
+    assert_eq!(a.source.as_ref().and_then(|s| s.sector.as_deref()), Some("UAF"), "{a:?}");
+    // herders as victims stay herders
+    let e = code("Gunmen attacked herders near Agatu, killing four.");
+    let a = e.iter().find(|e| e.cameo_root == "19").unwrap_or_else(|| panic!("no assault in {e:?}"));
+    assert_eq!(a.target.as_ref().and_then(|s| s.sector.as_deref()), Some("AGR"), "{a:?}");
+}

@@ -103,6 +103,9 @@ pub struct Agent {
     pub prefix: bool,
     /// PLOVER sector.
     pub sector: Option<String>,
+    /// Its sector when it is the author of violence (`armed_sector=`): herders who attack are a
+    /// communal militia, as ACLED codes them.
+    pub armed_sector: Option<String>,
     /// The first phrase listed.
     pub name: String,
     pub origin: Origin,

@@ -458,17 +458,19 @@ impl Lexicon {
         if role.len() != 3 || !role.chars().all(|c| c.is_ascii_uppercase()) {
             return Err(format!("agent role {role:?} is not a three-letter CAMEO type"));
         }
-        let mut sector = None;
+        let (mut sector, mut armed_sector) = (None, None);
         for (k, v) in attributes(f.get(2).copied().unwrap_or(""))? {
             match k {
                 "sector" => sector = Some(v.to_string()),
+                "armed_sector" => armed_sector = Some(v.to_string()),
                 _ => return Err(format!("unknown attribute {k:?}")),
             }
         }
         let phrases: Vec<&str> = list(f[1]).collect();
         let name = phrases.first().ok_or("an agent needs a phrase")?.to_string();
         let index = self.agents.len() as u32;
-        self.agents.push(Agent { role, prefix: false, sector, name, origin: self.origin(file, line) });
+        let origin = self.origin(file, line);
+        self.agents.push(Agent { role, prefix: false, sector, armed_sector, name, origin });
         for phrase in phrases {
             self.add_phrase(phrase, EntryKind::Agent, index, false, line)?;
         }

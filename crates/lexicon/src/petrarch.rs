@@ -276,7 +276,14 @@ fn agents(lex: &mut Lexicon, file: &Arc<str>, lines: &[(u32, String)], err: &mut
         let sector = lex.sector_of_type(role.get(..3).unwrap_or(&role)).map(String::from);
         let index = lex.agents.len() as u32;
         let name = phrase(&forms[0]);
-        lex.agents.push(Agent { role, prefix, sector, name, origin: Origin { file: file.clone(), line: *line } });
+        lex.agents.push(Agent {
+            role,
+            prefix,
+            sector,
+            armed_sector: None,
+            name,
+            origin: Origin { file: file.clone(), line: *line },
+        });
         for f in forms {
             for ph in expand_substitutions(&f, &sets) {
                 if let Err(e) = lex.add_phrase(&phrase(&ph), EntryKind::Agent, index, false, *line) {
