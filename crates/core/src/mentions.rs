@@ -345,7 +345,9 @@ pub fn compose(text: &str, tokens: &[Token], chunks: &[Chunk], grammar: &Grammar
                     && modifier_word(&gap_words[k - 1])
                     && modifier_word(&gap_words[k + 1])
             };
-            let plain_gap = (0..gap_words.len()).all(|k| title_ok(&gap_words[k]) || coordinated(k));
+            // "Boko Haram attack military forces": a verb of headlines in the present is no modifier
+            let verb_gap = (m.end..n.start).any(|k| is("headline_verb", k));
+            let plain_gap = !verb_gap && (0..gap_words.len()).all(|k| title_ok(&gap_words[k]) || coordinated(k));
             // "al Qaeda-linked JNIM": a modifier, the head follows
             let linked = gap == 2 && tok(m.end) == "-" && is("affiliation", m.end + 1);
             // "Danish-led forces": the country's own forces
