@@ -240,7 +240,7 @@ fn best_target(
             Some(DiscardScope::Sentence) => 3,
             Some(DiscardScope::Weapon) => 2,
             Some(DiscardScope::Cause) => 1,
-            None => 0,
+            Some(DiscardScope::Name) | None => 0,
         };
         if rank(Some(scope)) > rank(*discard) {
             *discard = Some(scope);

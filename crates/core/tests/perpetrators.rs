@@ -191,3 +191,22 @@ fn herders_who_attack_are_a_militia() {
     let a = e.iter().find(|e| e.cameo_root == "19").unwrap_or_else(|| panic!("no assault in {e:?}"));
     assert_eq!(a.target.as_ref().and_then(|s| s.sector.as_deref()), Some("AGR"), "{a:?}");
 }
+
+#[test]
+fn violence_against_an_official_is_against_civilians() {
+    // an official cannot fight back: ACLED's violence against civilians, not a battle
+    let e = code("Gunmen shot dead a magistrate at his home in Enugu.");
+    let a = e.iter().find(|e| e.cameo_root == "19" || e.cameo_root == "18").unwrap_or_else(|| panic!("{e:?}"));
+    let t = a.acled.as_ref().and_then(|a| a.event_type.as_deref());
+    assert_eq!(t, Some("Violence against civilians"), "{a:?}");
+    // police and soldiers do fight back
+    let e = code("Gunmen attacked soldiers at a checkpoint near Enugu.");
+    let a = e.iter().find(|e| e.cameo_root == "19").unwrap_or_else(|| panic!("{e:?}"));
+    assert_eq!(a.acled.as_ref().and_then(|a| a.event_type.as_deref()), Some("Battles"), "{a:?}");
+}
+
+#[test]
+fn a_local_government_area_is_a_place_not_an_actor() {
+    let e = code("Gunmen attacked Utile village in Donga Local Government Area, killing five.");
+    assert!(e.iter().all(|e| e.target.as_ref().is_none_or(|t| t.sector.as_deref() != Some("GOV"))), "{e:?}");
+}

@@ -122,6 +122,9 @@ pub enum DiscardScope {
     /// A weapon ("an IED", "a landmine"): someone laid it, so a cause in the same sentence
     /// ("caused a wildfire", "the vehicle struck an IED") does not make its dead an accident's.
     Weapon,
+    /// Words that name no actor though they hold an agent's ("Local Government Area", a
+    /// Nigerian district): they only keep the agent from being read in them.
+    Name,
 }
 
 /// A phrase that marks text as outside political events (sport, disasters).
@@ -203,7 +206,11 @@ impl Pattern {
 /// The class of an actor's sector that ACLED's rules look at.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum SectorClass {
+    /// The state's forces (MIL COP SPY); in rules, `state` is these and the officials.
     State,
+    /// The state's unarmed officials (GOV JUD LEG): violence against them is against civilians
+    /// for ACLED, as they cannot fight back.
+    Official,
     Armed,
     Civilian,
     External,
@@ -217,7 +224,8 @@ impl SectorClass {
     /// The class of a PLOVER sector.
     pub fn of(sector: Option<&str>) -> SectorClass {
         match sector {
-            Some("GOV" | "MIL" | "COP" | "JUD" | "LEG" | "SPY") => SectorClass::State,
+            Some("MIL" | "COP" | "SPY") => SectorClass::State,
+            Some("GOV" | "JUD" | "LEG") => SectorClass::Official,
             // pro-government militias are armed non-state actors for ACLED, not state forces
             Some("REB" | "UAF" | "INS" | "SEP" | "CRM" | "PRM") => SectorClass::Armed,
             Some("IGO" | "PKO" | "NGO" | "UNO") => SectorClass::External,
@@ -228,7 +236,7 @@ impl SectorClass {
 
     /// Whether a rule's class admits an actor's.
     pub fn admits(self, actual: SectorClass) -> bool {
-        self == SectorClass::Any || self == actual
+        self == SectorClass::Any || self == actual || (self == SectorClass::State && actual == SectorClass::Official)
     }
 }
 

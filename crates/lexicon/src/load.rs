@@ -260,12 +260,15 @@ impl Lexicon {
             Ok(match s {
                 "*" => SectorClass::Any,
                 "state" => SectorClass::State,
+                "official" => SectorClass::Official,
                 "armed" => SectorClass::Armed,
                 "civilian" => SectorClass::Civilian,
                 "external" => SectorClass::External,
                 "none" => SectorClass::None,
                 other => {
-                    return Err(format!("actor class {other:?} is not state, armed, civilian, external, none or *"))
+                    return Err(format!(
+                        "actor class {other:?} is not state, official, armed, civilian, external, none or *"
+                    ))
                 }
             })
         };
@@ -487,7 +490,8 @@ impl Lexicon {
             "story" => DiscardScope::Story,
             "cause" => DiscardScope::Cause,
             "weapon" => DiscardScope::Weapon,
-            s => return Err(format!("discard scope {s:?} is not sentence, story, cause or weapon")),
+            "name" => DiscardScope::Name,
+            s => return Err(format!("discard scope {s:?} is not sentence, story, cause, weapon or name")),
         };
         for phrase in list(f[1]) {
             let index = self.discards.len() as u32;
