@@ -210,3 +210,10 @@ fn a_local_government_area_is_a_place_not_an_actor() {
     let e = code("Gunmen attacked Utile village in Donga Local Government Area, killing five.");
     assert!(e.iter().all(|e| e.target.as_ref().is_none_or(|t| t.sector.as_deref() != Some("GOV"))), "{e:?}");
 }
+
+#[test]
+fn violence_by_protesters_is_a_violent_demonstration() {
+    let e = code("Protesters clashed with police in Uyo during a demonstration over fuel prices.");
+    let types: Vec<_> = e.iter().filter_map(|e| e.acled.as_ref()?.sub_event_type.as_deref()).collect();
+    assert!(types.contains(&"Violent demonstration"), "{types:?}");
+}
