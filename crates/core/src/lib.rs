@@ -590,10 +590,17 @@ impl Worker<'_> {
                         continue; // "19 people were killed when their bus plunged off a bridge"
                     }
                     for event in split_compound_codes(event) {
-                        if self_directed(&event) {
-                            continue; // an actor doing something to itself is no event between two
-                        }
                         let mut event = event;
+                        if self_directed(&event) {
+                            // an actor doing something to itself is no event between two; but a
+                            // protest stands alone ("students protested at the university": where,
+                            // not against whom)
+                            if !perpetrators::stands_alone(&event.cameo_root) {
+                                continue;
+                            }
+                            event.target = None;
+                            event.evidence.spans.target = None;
+                        }
                         event.event_id = format!("{}:{}:{}", article.id, index, ordinal);
                         ctx.settlement_target(
                             language.grammar.list("settlement_target"),

@@ -217,3 +217,11 @@ fn violence_by_protesters_is_a_violent_demonstration() {
     let types: Vec<_> = e.iter().filter_map(|e| e.acled.as_ref()?.sub_event_type.as_deref()).collect();
     assert!(types.contains(&"Violent demonstration"), "{types:?}");
 }
+
+#[test]
+fn a_protest_at_a_place_of_its_own_kind_stands_alone() {
+    // students and the university are one kind (EDU): the university is where, not whom
+    let e = code("Students protested at the university in Ibadan.");
+    let p = e.iter().find(|e| e.cameo_root == "14").unwrap_or_else(|| panic!("no protest in {e:?}"));
+    assert!(p.target.is_none(), "{p:?}");
+}
