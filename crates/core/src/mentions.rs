@@ -396,6 +396,18 @@ pub fn compose(text: &str, tokens: &[Token], chunks: &[Chunk], grammar: &Grammar
                 j += 1;
                 continue;
             }
+            // "Dogon militiamen", "Fulani herdsmen": of two agents side by side, the second is the
+            // head (a people's name, then what its members are)
+            let agent_head = gap == 0
+                && n.kind == EntryKind::Agent
+                && m.kind == EntryKind::Agent
+                && m.who.actor.is_none()
+                && m.who.country.is_none();
+            if agent_head {
+                m = reaching(&m, &n, who_of(&n));
+                j += 1;
+                continue;
+            }
             if gap > 4 || !plain_gap {
                 // "troops of Mali", "leaders of JNIM", "fighters from ISWAP"
                 let of = gap == 1 || (gap == 2 && tokens[m.end + 1].class == Word::Det);

@@ -225,3 +225,18 @@ fn a_protest_at_a_place_of_its_own_kind_stands_alone() {
     let p = e.iter().find(|e| e.cameo_root == "14").unwrap_or_else(|| panic!("no protest in {e:?}"));
     assert!(p.target.is_none(), "{p:?}");
 }
+
+#[test]
+fn a_people_attacking_is_a_militia_and_attacked_is_civilians() {
+    let e = code("Fulanis attacked a village near Jos, killing four.");
+    let a = e.iter().find(|e| e.cameo_root == "19").unwrap_or_else(|| panic!("no assault in {e:?}"));
+    assert_eq!(a.source.as_ref().and_then(|s| s.sector.as_deref()), Some("UAF"), "{a:?}");
+    let e = code("Gunmen killed three Fulani near Jos.");
+    let a = e.iter().find(|e| e.cameo_root == "19").unwrap_or_else(|| panic!("no assault in {e:?}"));
+    assert_eq!(a.target.as_ref().and_then(|s| s.sector.as_deref()), Some("CVL"), "{a:?}");
+    // a people's name before an agent: the agent is the head ("Dogon militiamen" are a militia)
+    let e = code("JNIM militants ambushed Dogon militiamen near Bandiagara.");
+    let a = e.iter().find(|e| e.cameo_root == "19").unwrap_or_else(|| panic!("no assault in {e:?}"));
+    assert_eq!(a.target.as_ref().map(|s| s.text.as_str()), Some("Dogon militiamen"), "{a:?}");
+    assert_eq!(a.acled.as_ref().and_then(|a| a.event_type.as_deref()), Some("Battles"), "{a:?}");
+}
