@@ -299,3 +299,10 @@ fn a_french_road_named_by_its_towns_is_placed_at_the_first() {
     let l = e.iter().find_map(|e| e.location.clone()).unwrap_or_else(|| panic!("no place in {e:?}"));
     assert_eq!((l.name.as_str(), l.country.as_deref()), ("Ansongo", Some("MLI")));
 }
+
+#[test]
+fn un_peuple_qui_attaque_est_une_milice() {
+    let e = code_fr("Des Peuls ont attaqué le village de Koro dimanche, tuant quatre civils.");
+    let a = e.iter().find(|e| e.cameo_root == "19").unwrap_or_else(|| panic!("pas d'attaque : {e:?}"));
+    assert_eq!(a.source.as_ref().and_then(|s| s.sector.as_deref()), Some("UAF"), "{a:?}");
+}
