@@ -335,7 +335,9 @@ pub fn split_among(t: &Tolls, text: &str, tokens: &[Token], (a, end): (usize, us
         return None;
     }
     let mut k = split + 1;
-    while k < end && crate::text::in_set(&t.split_over, raw(k)) {
+    while k < end
+        && (crate::text::in_set(&t.split_over, raw(k)) || t.singular_det.contains(&*fold(&raw(k).to_lowercase())))
+    {
         k += 1;
     }
     if k >= end {
@@ -367,6 +369,15 @@ pub fn days_spanned(t: &Tolls, text: &str, tokens: &[Token], (a, end): (usize, u
                 }
             }
             continue;
+        }
+        // "over June 9-10": the month before the range
+        if t.is_month(&word(i)) && i + 3 < end && word(i + 2) == "-" && tokens[i + 1].is(flag::NUMBER) {
+            let uncertain = i > a && t.listed("toll_span_uncertain", &word(i - 1));
+            if let (Some(x), Some(y), false) = (day_number(i + 1), day_number(i + 3), uncertain) {
+                if x < y {
+                    return Some(y - x + 1);
+                }
+            }
         }
         let over = t.listed("toll_span_over", &word(i));
         let mut k = if over { i + 1 } else { i };
@@ -609,7 +620,12 @@ pub fn count(t: &Tolls, text: &str, tokens: &[Token], range: (usize, usize)) -> 
             continue;
         };
         let vague = i + len < end && t.vague.contains(&*fold(&word(i + len)));
-        if vague || is_day(t, text, tokens, i, len, range) || (i + len < end && t.is_unit(&word(i + len))) {
+        // "a 45-year-old man", "a five-year-old": an age, joined to its unit by a hyphen
+        let age = i + len + 1 < end
+            && word(i + len) == "-"
+            && tokens[i + len].start == tokens[i + len - 1].end
+            && t.is_unit(&word(i + len + 1));
+        if vague || age || is_day(t, text, tokens, i, len, range) || (i + len < end && t.is_unit(&word(i + len))) {
             i += len;
             continue;
         }
@@ -1246,6 +1262,9 @@ mod tests {
         assert_eq!(deaths("Separatists gunned down a gendarme at the checkpoint."), Some(1));
         assert_eq!(deaths("Troops neutralised eight militants near the lake."), Some(8));
         // a cause, not a toll; a near miss
+        assert_eq!(deaths("Gunmen killed a 45-year-old farmer near Jos."), Some(1));
+        assert_eq!(deaths("A five-year-old boy was killed in the crossfire."), Some(1));
+        assert_eq!(deaths("One death, three injuries in the ambush."), Some(1));
         assert_eq!(deaths("Traders protested over the killing of four colleagues by bandits."), None);
         assert_eq!(deaths("A thief is nearly lynched by a crowd at the market."), None);
     }
@@ -1297,6 +1316,8 @@ mod tests {
         assert_eq!(split("Fatalites divided among 4 incidents."), Some(4));
         assert_eq!(split("Deaths spread over two places."), Some(2));
         assert_eq!(split("Fatalities split between both events."), Some(2));
+        assert_eq!(split("Ten fatalities spread across the 4 events."), Some(4));
+        assert_eq!(split("Deaths disaggregated across the three districts."), Some(3));
     }
 
     #[test]
