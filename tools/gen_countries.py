@@ -206,7 +206,7 @@ NAM | Namibia | Namibian | Namibians | Windhoek
 NCL | New Caledonia | New Caledonian | New Caledonians; Kanaks | Nouméa
 NER | Niger; Republic of Niger | Nigerien | Nigeriens | Niamey
 NFK | Norfolk Island | Norfolk Islander | Norfolk Islanders |
-NGA | Nigeria | Nigerian | Nigerians | Abuja; Aso Rock; Aso Villa
+NGA | Nigeria; Niger Delta; Niger State | Nigerian | Nigerians | Abuja; Aso Rock; Aso Villa
 NIC | Nicaragua | Nicaraguan | Nicaraguans | Managua
 NIU | Niue | Niuean | Niueans | Alofi
 NLD | Netherlands; The Netherlands; Holland | Dutch | Dutchmen; Dutch people | Amsterdam; The Hague

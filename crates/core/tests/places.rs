@@ -392,3 +392,11 @@ fn a_road_named_by_its_towns_is_placed_at_one_of_them() {
         assert_eq!((l.name.as_str(), l.country.as_deref()), ("Ansongo", Some("MLI")), "{text}");
     }
 }
+
+#[test]
+fn the_niger_delta_and_niger_state_are_in_nigeria() {
+    for text in ["Militants blew up a pipeline in the Niger Delta.", "Bandits attacked a village in Niger State."] {
+        let l = place(text);
+        assert_eq!(l.country.as_deref(), Some("NGA"), "{text}: {l:?}");
+    }
+}
