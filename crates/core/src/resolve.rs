@@ -123,6 +123,20 @@ impl Context<'_> {
         r
     }
 
+    /// The actor record of an event's target: an agent that suffers violence takes its victim
+    /// sector where the dictionary gives one ("a mob lynched a suspected thief": a civilian, as
+    /// ACLED codes them).
+    fn victim(&self, m: &Mention, root: &str) -> ActorRecord {
+        let mut r = self.actor(m);
+        if matches!(root, "18" | "19" | "20") && m.who.actor.is_none() {
+            let agent = m.who.agent.map(|a| &self.lexicon.agents[a as usize]);
+            if let Some(s) = agent.and_then(|a| a.victim_sector.clone()) {
+                r.sector = Some(s);
+            }
+        }
+        r
+    }
+
     /// "attacked the village of X", "opened fire on a market": a violent event whose object is a
     /// settlement (one of `places`, the grammar's `settlement_target`) and no actor has its
     /// inhabitants as target (civilians of the sentence's country).
@@ -200,7 +214,7 @@ impl Context<'_> {
             date,
             date_precision: precision.into(),
             source: side(c.source).map(|m| self.author(m, &code.root)),
-            target: side(c.target).map(|m| self.actor(m)),
+            target: side(c.target).map(|m| self.victim(m, &code.root)),
             cameo: code.code.clone(),
             cameo_root: code.root.clone(),
             quad_class: code.quad_class,

@@ -240,3 +240,14 @@ fn a_people_attacking_is_a_militia_and_attacked_is_civilians() {
     assert_eq!(a.target.as_ref().map(|s| s.text.as_str()), Some("Dogon militiamen"), "{a:?}");
     assert_eq!(a.acled.as_ref().and_then(|a| a.event_type.as_deref()), Some("Battles"), "{a:?}");
 }
+
+#[test]
+fn a_suspected_thief_attacked_is_a_civilian() {
+    let e = code("A vigilante mob beat a suspected thief to death in Warri.");
+    let a = e.iter().find(|e| e.target.is_some()).unwrap_or_else(|| panic!("no target in {e:?}"));
+    assert_eq!(a.target.as_ref().and_then(|s| s.sector.as_deref()), Some("CVL"), "{a:?}");
+    // robbers who attack stay criminals
+    let e = code("Armed robbers attacked a bank in Akure.");
+    let a = e.iter().find(|e| e.source.is_some()).unwrap_or_else(|| panic!("no source in {e:?}"));
+    assert_eq!(a.source.as_ref().and_then(|s| s.sector.as_deref()), Some("CRM"), "{a:?}");
+}

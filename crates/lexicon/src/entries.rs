@@ -106,6 +106,9 @@ pub struct Agent {
     /// Its sector when it is the author of violence (`armed_sector=`): herders who attack are a
     /// communal militia, as ACLED codes them.
     pub armed_sector: Option<String>,
+    /// Its sector when it is the victim of violence (`victim_sector=`): a suspected thief beaten by
+    /// a mob is a civilian, as ACLED codes it.
+    pub victim_sector: Option<String>,
     /// The first phrase listed.
     pub name: String,
     pub origin: Origin,

@@ -461,11 +461,12 @@ impl Lexicon {
         if role.len() != 3 || !role.chars().all(|c| c.is_ascii_uppercase()) {
             return Err(format!("agent role {role:?} is not a three-letter CAMEO type"));
         }
-        let (mut sector, mut armed_sector) = (None, None);
+        let (mut sector, mut armed_sector, mut victim_sector) = (None, None, None);
         for (k, v) in attributes(f.get(2).copied().unwrap_or(""))? {
             match k {
                 "sector" => sector = Some(v.to_string()),
                 "armed_sector" => armed_sector = Some(v.to_string()),
+                "victim_sector" => victim_sector = Some(v.to_string()),
                 _ => return Err(format!("unknown attribute {k:?}")),
             }
         }
@@ -473,7 +474,7 @@ impl Lexicon {
         let name = phrases.first().ok_or("an agent needs a phrase")?.to_string();
         let index = self.agents.len() as u32;
         let origin = self.origin(file, line);
-        self.agents.push(Agent { role, prefix: false, sector, armed_sector, name, origin });
+        self.agents.push(Agent { role, prefix: false, sector, armed_sector, victim_sector, name, origin });
         for phrase in phrases {
             self.add_phrase(phrase, EntryKind::Agent, index, false, line)?;
         }
