@@ -106,6 +106,7 @@ pub struct Lists {
     border_word: ListId,
     locative_phrase_ends: ListId,
     road_word: ListId,
+    holiday: ListId,
 }
 
 impl Lists {
@@ -121,6 +122,7 @@ impl Lists {
             border_word: g.list_id("border_word"),
             locative_phrase_ends: g.list_id(crate::grammar::LOCATIVE_PHRASE_ENDS),
             road_word: g.list_id("road_word"),
+            holiday: g.list_id("holiday"),
         }
     }
 }
@@ -418,6 +420,10 @@ impl Finder<'_> {
     /// running text before "(France)" is more likely an actor than a place).
     fn hinted(&self, j: usize, range: (usize, usize), strict: bool) -> Option<(Area, usize)> {
         if j >= range.1 || !self.tokens[j].is(flag::CAPITAL) || self.grammar.calendar().is_date_word(self.raw(j)) {
+            return None;
+        }
+        // "the end of Ramadan", "during Tabaski": a feast, not a town of that name
+        if self.grammar.in_list(self.lists.holiday, &self.tokens[j]) {
             return None;
         }
         let mut end = j;

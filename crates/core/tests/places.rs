@@ -400,3 +400,9 @@ fn the_niger_delta_and_niger_state_are_in_nigeria() {
         assert_eq!(l.country.as_deref(), Some("NGA"), "{text}: {l:?}");
     }
 }
+
+#[test]
+fn a_feast_is_no_town() {
+    let e = code("Police fired on a crowd at a prayer meeting to mark the end of Ramadan.");
+    assert!(e.iter().all(|e| e.location.as_ref().is_none_or(|l| l.name != "Ramadan")), "{e:?}");
+}
