@@ -136,6 +136,16 @@ impl Finder<'_> {
     /// for the sentences after it.
     pub fn find(&mut self, range: (usize, usize), mentions: &[Mention], out: &mut Vec<PlaceMention>) {
         self.find_places(range, mentions, out);
+        // "the end of Ramadan", "during Tabaski": a feast, not a town of that name
+        out.retain(|p| !self.grammar.in_list(self.lists.holiday, &self.tokens[p.token]));
+        // "Mile 16", "Sector 5": a name with a number is a quarter's, not the town's of that name
+        let numbered = |k: usize| {
+            k + 1 < range.1
+                && self.tokens[k + 1].is(flag::NUMBER)
+                && self.raw(k + 1).bytes().all(|b| b.is_ascii_digit())
+                && !self.grammar.calendar().is_date_word(self.raw(k))
+        };
+        out.retain(|p| !numbered(p.token));
         for p in out.iter().filter(|p| matches!(p.location.precision.as_str(), "town" | "admin2")) {
             if self.anchors.len() < 16 {
                 self.anchors.push((p.location.lat, p.location.lon));
@@ -420,10 +430,6 @@ impl Finder<'_> {
     /// running text before "(France)" is more likely an actor than a place).
     fn hinted(&self, j: usize, range: (usize, usize), strict: bool) -> Option<(Area, usize)> {
         if j >= range.1 || !self.tokens[j].is(flag::CAPITAL) || self.grammar.calendar().is_date_word(self.raw(j)) {
-            return None;
-        }
-        // "the end of Ramadan", "during Tabaski": a feast, not a town of that name
-        if self.grammar.in_list(self.lists.holiday, &self.tokens[j]) {
             return None;
         }
         let mut end = j;

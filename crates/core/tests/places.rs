@@ -406,3 +406,10 @@ fn a_feast_is_no_town() {
     let e = code("Police fired on a crowd at a prayer meeting to mark the end of Ramadan.");
     assert!(e.iter().all(|e| e.location.as_ref().is_none_or(|l| l.name != "Ramadan")), "{e:?}");
 }
+
+#[test]
+fn a_name_with_a_number_is_a_quarter() {
+    // "Mile 16" is a quarter of Buea, not Mile in Chad
+    let e = code("Soldiers clashed with separatists in Mile 16 village near Buea, Cameroon.");
+    assert!(e.iter().all(|e| e.location.as_ref().is_none_or(|l| l.country.as_deref() != Some("TCD"))), "{e:?}");
+}
