@@ -6,7 +6,7 @@ use crate::dates::DateMention;
 use crate::event::{ActorRecord, Event, Evidence, Plover, Spans};
 use crate::mentions::Mention;
 use crate::text::Token;
-use palaver_lexicon::{DayNumber, Lexicon};
+use palaver_lexicon::{Agent, DayNumber, Lexicon};
 
 /// The PLOVER sector of an actor code: that of its first part that is a CAMEO actor type.
 fn sector_of_code(lex: &Lexicon, code: &str) -> Option<String> {
@@ -109,29 +109,15 @@ impl Context<'_> {
         r
     }
 
-    /// The actor record of an event's source: an agent that does violence takes its armed sector
-    /// where the dictionary gives one ("Fulani herdsmen attacked the village": a communal militia,
-    /// as ACLED codes them).
-    fn author(&self, m: &Mention, root: &str) -> ActorRecord {
+    /// The actor record of an event's side, with the sector its agent takes in violence where the
+    /// dictionary gives one: `armed_sector` for the author ("Fulani herdsmen attacked the village":
+    /// a communal militia), `victim_sector` for the victim ("a mob lynched a suspected thief": a
+    /// civilian), as ACLED codes them.
+    fn side_in(&self, m: &Mention, root: &str, sector: fn(&Agent) -> Option<&String>) -> ActorRecord {
         let mut r = self.actor(m);
         if matches!(root, "18" | "19" | "20") && m.who.actor.is_none() {
-            let agent = m.who.agent.map(|a| &self.lexicon.agents[a as usize]);
-            if let Some(s) = agent.and_then(|a| a.armed_sector.clone()) {
-                r.sector = Some(s);
-            }
-        }
-        r
-    }
-
-    /// The actor record of an event's target: an agent that suffers violence takes its victim
-    /// sector where the dictionary gives one ("a mob lynched a suspected thief": a civilian, as
-    /// ACLED codes them).
-    fn victim(&self, m: &Mention, root: &str) -> ActorRecord {
-        let mut r = self.actor(m);
-        if matches!(root, "18" | "19" | "20") && m.who.actor.is_none() {
-            let agent = m.who.agent.map(|a| &self.lexicon.agents[a as usize]);
-            if let Some(s) = agent.and_then(|a| a.victim_sector.clone()) {
-                r.sector = Some(s);
+            if let Some(s) = m.who.agent.and_then(|a| sector(&self.lexicon.agents[a as usize])) {
+                r.sector = Some(s.clone());
             }
         }
         r
@@ -213,8 +199,8 @@ impl Context<'_> {
             sentence_index: index,
             date,
             date_precision: precision.into(),
-            source: side(c.source).map(|m| self.author(m, &code.root)),
-            target: side(c.target).map(|m| self.victim(m, &code.root)),
+            source: side(c.source).map(|m| self.side_in(m, &code.root, |a| a.armed_sector.as_ref())),
+            target: side(c.target).map(|m| self.side_in(m, &code.root, |a| a.victim_sector.as_ref())),
             cameo: code.code.clone(),
             cameo_root: code.root.clone(),
             quad_class: code.quad_class,
