@@ -602,7 +602,7 @@ impl Finder<'_> {
                 .map_or(0, |l| -(distance_km(l.lat, l.lon, f64::from(p.lat), f64::from(p.lon)) as i64))
         };
         let (g, p) = self.candidates(k).filter(|(g, p)| area.contains(g, self.gazetteer, p)).max_by_key(|(g, p)| {
-            (area.admin2.as_deref() == Some(&*p.admin2), &*p.key == k, near(p), p.population, g.places.len())
+            (area.admin2.as_deref() == Some(&*p.admin2), !p.site, &*p.key == k, near(p), p.population, g.places.len())
         })?;
         Some(self.location(g, p))
     }
@@ -916,6 +916,10 @@ impl Finder<'_> {
         let acceptable = |g: &Gazetteer, p: &Place| {
             let own = &*p.key == k;
             match self.country_rank(p.iso3()) {
+                // a well, camp or wadi only in the story's countries, or the prior's in a story
+                // with none
+                0 if p.site => false,
+                1 if p.site => false,
                 // abroad only a known town's own name counts ("Niamey"), not a village that shares a
                 // name with one at home, nor another language's name for a city ("Boni" for
                 // Bonn); in a story with countries of its own, only a city known abroad
@@ -930,9 +934,11 @@ impl Finder<'_> {
                 _ => own || p.population >= 5_000 || in_region(g, p) || !own_at_home,
             }
         };
+        // a site only where no settlement will do: "Boni" is the village, never a well of that name
+        let settled = self.candidates(k).any(|(g, p)| !p.site && acceptable(g, p));
         let mut best: Option<(_, (&Gazetteer, &Place))> = None;
         let mut tied = false;
-        for (g, p) in self.candidates(k).filter(|(g, p)| acceptable(g, p)) {
+        for (g, p) in self.candidates(k).filter(|(g, p)| !(settled && p.site) && acceptable(g, p)) {
             let a = rank(g, p);
             match &best {
                 Some((b, (_, bp))) => {

@@ -413,3 +413,22 @@ fn a_name_with_a_number_is_a_quarter() {
     let e = code("Soldiers clashed with separatists in Mile 16 village near Buea, Cameroon.");
     assert!(e.iter().all(|e| e.location.as_ref().is_none_or(|l| l.country.as_deref() != Some("TCD"))), "{e:?}");
 }
+
+#[test]
+fn a_well_or_camp_of_the_story_country_is_a_place_when_no_village_bears_its_name() {
+    // Djebok is a well in the Gao region, named in reports as villages are
+    let l = place("Suspected JNIM militants ambushed a patrol near Djebok and burned two vehicles.");
+    assert_eq!(l.country.as_deref(), Some("MLI"), "{l:?}");
+    assert!(km(&l, 16.35, 0.31) < 20.0, "{l:?}");
+    // in a story with no country, a site is no place: too many wells share a word's name
+    let e = code("Gunmen in a boat attacked Naval personnel near an oil facility.");
+    assert!(e.iter().all(|e| e.location.is_none()), "{e:?}");
+}
+
+#[test]
+fn a_village_beats_a_site_of_the_same_name() {
+    // Burkina Faso has a village Toulfé (Nord) and a wetland Toulfé (Sahel)
+    let l = place("Koglweogo militiamen attacked a herders' camp near Toulfe, killing two.");
+    assert_eq!(l.country.as_deref(), Some("BFA"), "{l:?}");
+    assert!(km(&l, 13.88, -1.96) < 10.0, "{l:?}");
+}

@@ -28,6 +28,15 @@ pub struct Place {
     /// A village of the village table (tools/gen_villages.py) that cities500 lacks: known to few
     /// beyond its district, so taken only where the story points to its country.
     pub minor: bool,
+    /// A site, not a settlement: a well, camp, wadi or pond of the village table (its feature code
+    /// is none of [`is_settlement_code`]'s). Taken only where no settlement has the name.
+    pub site: bool,
+}
+
+/// Whether a GeoNames feature code is a settlement's: a populated place (PPL...), a locality or a
+/// commune. The village table's other rows are sites.
+pub fn is_settlement_code(code: &str) -> bool {
+    code.starts_with("PPL") || code == "LCTY" || code == "ADM3"
 }
 
 impl Place {
@@ -157,6 +166,7 @@ struct RawPlace<'a> {
     lon: f32,
     population: &'a str,
     minor: bool,
+    site: bool,
 }
 
 /// An ISO3 code as three bytes (blank-padded).
@@ -212,6 +222,7 @@ impl Gazetteer {
                     lon,
                     population: f[10],
                     minor: t > 0,
+                    site: f.get(11).is_some_and(|c| !c.is_empty() && !is_settlement_code(c)),
                 };
                 g.add_place(raw, names, &mut admin1_index, &mut pairs);
             }
@@ -290,6 +301,7 @@ impl Gazetteer {
             population: p.population.parse().unwrap_or(0),
             key: key(p.name).into_boxed_str(),
             minor: p.minor,
+            site: p.site,
         });
     }
 
@@ -386,6 +398,7 @@ impl Gazetteer {
                 population: f[14],
                 // a seat of government or a town is known beyond its district
                 minor: !(f[7].starts_with("PPLA") || f[7] == "PPLC") && f[14].parse::<u32>().unwrap_or(0) < 15_000,
+                site: false,
             };
             g.add_place(raw, names, &mut admin1_index, &mut pairs);
         }
