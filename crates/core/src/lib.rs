@@ -717,9 +717,10 @@ struct Placing<'w> {
 }
 
 impl Placing<'_> {
-    /// Events that their sentence and the ones before it did not place take the place the next
-    /// two sentences name ("Two police officers were shot dead. The attack happened in Kano."),
-    /// else the article's dateline ("GAO, Mali (Reuters) -"). An event placed only in a country
+    /// Events that their sentence and the coded ones before it did not place take the place the
+    /// two sentences before name, though they coded nothing ("A bomb exploded in Mubi during a
+    /// football match. Boko Haram has attacked the town before."), else the next two ("Two police
+    /// officers were shot dead. The attack happened in Kano."), else the article's dateline ("GAO, Mali (Reuters) -"). An event placed only in a country
     /// gives way to a town or district of another country in the sentences around it ("People
     /// gathered to denounce the sale of migrants in Libya. The sit-in began in Bamako."): that
     /// country was its topic.
@@ -752,7 +753,14 @@ impl Placing<'_> {
         for e in events.iter_mut().filter(|e| weak(e)) {
             let i = e.sentence_index;
             match &e.location {
-                None => e.location = (i + 1..=i + AROUND).find_map(at).or_else(|| dateline.clone()),
+                // (the sentences before it that coded nothing, else the next two)
+                None => {
+                    e.location = (i.saturating_sub(AROUND)..i)
+                        .rev()
+                        .chain(i + 1..=i + AROUND)
+                        .find_map(at)
+                        .or_else(|| dateline.clone())
+                }
                 Some(country) => {
                     let finer = |l: &event::Location| l.precision != "country" && l.country != country.country;
                     let around = (i.saturating_sub(AROUND)..i).rev().chain(i + 1..=i + AROUND);

@@ -236,6 +236,14 @@ fn an_event_with_no_place_takes_the_next_sentences() {
 }
 
 #[test]
+fn an_event_with_no_place_takes_a_sentence_before_that_coded_nothing() {
+    // the first sentence is dropped as sport; its place still places the attack after it
+    let e = code("Fans were watching a football match in a bar in Mubi on Sunday. Gunmen attacked them.");
+    let l = e.first().and_then(|e| e.location.clone()).expect("placed");
+    assert_eq!((l.name.as_str(), l.country.as_deref()), ("Mubi", Some("NGA")));
+}
+
+#[test]
 fn a_dateline_places_what_the_text_does_not() {
     let e = code("GAO, Mali (Wire) - Gunmen killed two soldiers on Sunday, officials said.");
     let l = e.first().and_then(|e| e.location.clone()).expect("placed");
