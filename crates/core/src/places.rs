@@ -36,6 +36,10 @@ const FOREIGN_MIN_POPULATION: u32 = 15_000;
 const FOREIGN_CITY: u32 = 100_000;
 const WORLD_CITY: u32 = 1_000_000;
 
+/// A town known beyond its district, which a name in passing may mean ("the staff of the
+/// University of Abuja").
+const TOWN_OF_NOTE: u32 = 5_000;
+
 /// The area ACLED-style hints name: "(Bankass, Mopti)" a district in a region, "(Soudougui,
 /// Koulpelogo)" a commune in a province, "(Mopti)" a region; `point` is the finest one found.
 #[derive(Clone, Debug, Default)]
@@ -198,10 +202,12 @@ impl Finder<'_> {
             // "the school of Diona", "les habitants de Kati", "au marché de Dioura": a common noun
             // of a place at home (checked below once the place is found)
             let of_noun = |i: usize| {
+                // (or its article: "students of the University of Abuja")
+                let det = i + 2 < range.1 && self.tokens[i + 1].class == Word::Det;
                 self.tokens[i].class == Word::Of
                     && i > range.0
                     && i + 1 < range.1
-                    && self.tokens[i + 1].is(flag::CAPITAL)
+                    && self.tokens[i + 1 + usize::from(det)].is(flag::CAPITAL)
                     && self.tokens[i - 1].class == Word::Other
                     && !self.tokens[i - 1].is(flag::PUNCT | flag::NUMBER | flag::VERBAL)
                     // (a capital only where the sentence starts: "Residents of Ouagadougou protested")
@@ -329,10 +335,15 @@ impl Finder<'_> {
             let by_of = t.class == Word::Of;
             let found = found.filter(|(l, _)| !(by_of && l.precision == "country"));
             // (after a common noun only a town or village of the story's countries or the prior,
-            // named right after "of": "the son of Moussa" is no place abroad)
+            // named right after "of" or its article: "the son of Moussa" is no place abroad,
+            // "students of the University of Abuja" are in Abuja)
+            // (after the article only a town of some size: "the employees of an NGO" are not in
+            // Ngo, a hamlet of that name)
+            let after_det = j == i + 2 && self.tokens[i + 1].class == Word::Det;
+            let right_after = |l: &Location| j == i + 1 || (after_det && self.population(l) >= TOWN_OF_NOTE);
             let found = found.filter(|(l, _)| {
                 !of_noun(i)
-                    || (j == i + 1
+                    || (right_after(l)
                         && matches!(l.precision.as_str(), "town" | "admin2")
                         && l.country.as_deref().is_some_and(|c| {
                             let rank = self.country_rank(c);
@@ -819,6 +830,12 @@ impl Finder<'_> {
     /// Whether no place, region or district of either gazetteer has this key.
     fn named_nothing(&self, k: &str) -> bool {
         self.candidates(k).next().is_none() && self.region(k).is_none() && self.district(k).is_none()
+    }
+
+    /// The population of a town found (0 for a village, a district or a region).
+    fn population(&self, l: &Location) -> u32 {
+        let id = l.geonameid.unwrap_or(0) as u32;
+        self.candidates(&key(&l.name)).find(|(_, p)| p.geonameid == id && id != 0).map_or(0, |(_, p)| p.population)
     }
 
     /// Whether a town found is one of the gazetteer's known towns, not a village of the village table.

@@ -440,3 +440,12 @@ fn a_village_beats_a_site_of_the_same_name() {
     assert_eq!(l.country.as_deref(), Some("BFA"), "{l:?}");
     assert!(km(&l, 13.88, -1.96) < 10.0, "{l:?}");
 }
+
+#[test]
+fn people_of_an_institution_of_a_town_are_in_the_town() {
+    let l = place("Students of the University of Abuja staged a protest against the strike.");
+    assert_eq!((l.name.as_str(), l.country.as_deref()), ("Abuja", Some("NGA")));
+    // a hamlet that bears an acronym's name is no place
+    let e = code("Gunmen robbed the employees of an NGO and seized their vehicle.");
+    assert!(e.iter().all(|e| e.location.is_none()), "{e:?}");
+}
