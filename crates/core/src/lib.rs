@@ -760,6 +760,10 @@ impl Placing<'_> {
                         .chain(i + 1..=i + AROUND)
                         .find_map(at)
                         .or_else(|| dateline.clone())
+                        .or_else(|| {
+                            let (m0, m1, _) = self.ranges[i];
+                            finder.named_in_passing(self.sentences[i].tokens, &self.mentions[m0..m1])
+                        })
                 }
                 Some(country) => {
                     let finer = |l: &event::Location| l.precision != "country" && l.country != country.country;

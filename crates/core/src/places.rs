@@ -727,6 +727,54 @@ impl Finder<'_> {
         None
     }
 
+    /// A town of some size at home, or a region or district named as one, that the sentence names
+    /// in passing, with no word saying it is where anything happened: "Abuja police said they
+    /// arrested 120 supporters", "gunmen attacked the Katsina State Secretariat". The last resort for an event nothing else places.
+    pub fn named_in_passing(&self, range: (usize, usize), mentions: &[Mention]) -> Option<Location> {
+        let mut i = range.0;
+        while i < range.1 {
+            let starts = self.tokens[i].is(flag::CAPITAL) && (i == range.0 || !self.tokens[i - 1].is(flag::CAPITAL));
+            // (a name that is part of an actor's is the actor's: "Street gang", "the White House",
+            // as is a seat standing for its government: "protested against Jerusalem's decision";
+            // but a town that gives an agent its country is a town: "Abuja police")
+            let within = mentions.iter().find(|m| m.start <= i && i < m.end);
+            // (a capital opening the sentence may be a common word's: "Street gangs")
+            let opening_word = i == range.0 && self.tokens[i].word != 0 && within.is_none();
+            if !starts
+                || opening_word
+                || within.is_some_and(|m| m.who.actor.is_some() || m.who.capital || m.who.country.is_none())
+            {
+                i += 1;
+                continue;
+            }
+            if let Some((l, end)) = self.place_at(i, range, mentions) {
+                let country =
+                    within.and_then(|m| m.who.country).map(|c| self.lexicon.countries[c as usize].iso3.as_str());
+                if within.is_some() && country != l.country.as_deref() {
+                    i = end.max(i + 1);
+                    continue;
+                }
+                // (in the story's first country, or the prior's where the story names none: "a
+                // decision to recognise Jerusalem" is a topic, not a place)
+                let first = l.country.as_deref().is_some_and(|c| match self.countries.first() {
+                    Some(f) => f == c,
+                    None => self.country_rank(c) > 0,
+                });
+                let town = l.precision == "town" && self.known_town(&l) && self.population(&l) >= TOWN_OF_NOTE;
+                let region = matches!(l.precision.as_str(), "admin1" | "admin2")
+                    && end > i + 1
+                    && self.region_word_len(end - 1, range) > 0;
+                if first && (town || region) {
+                    return Some(l);
+                }
+                i = end.max(i + 1);
+                continue;
+            }
+            i += 1;
+        }
+        None
+    }
+
     /// The place an article's dateline names (tokens `start..end`), a town or a country.
     pub fn place_at_dateline(&self, start: usize, end: usize) -> Option<Location> {
         self.place_at(start, (start, end), &[]).map(|(l, _)| l)

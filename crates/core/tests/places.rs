@@ -449,3 +449,23 @@ fn people_of_an_institution_of_a_town_are_in_the_town() {
     let e = code("Gunmen robbed the employees of an NGO and seized their vehicle.");
     assert!(e.iter().all(|e| e.location.is_none()), "{e:?}");
 }
+
+#[test]
+fn a_town_named_in_passing_places_what_nothing_else_does() {
+    let l = place("Abuja police said on Monday they had arrested 120 supporters of the senator.");
+    assert_eq!((l.name.as_str(), l.country.as_deref()), ("Abuja", Some("NGA")));
+    // a capital opening the sentence may be a common word's; a topic abroad is no place
+    for text in [
+        "Street gang kidnaps the child of a British oil consultant.",
+        "Gunmen in Mali protested against the decision to recognise Jerusalem as the capital of Israel.",
+    ] {
+        let e = code(text);
+        assert!(
+            e.iter().all(|e| e
+                .location
+                .as_ref()
+                .is_none_or(|l| l.country.as_deref() != Some("GBR") && l.country.as_deref() != Some("ISR"))),
+            "{text}: {e:?}"
+        );
+    }
+}
