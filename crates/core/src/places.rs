@@ -729,7 +729,8 @@ impl Finder<'_> {
 
     /// A town of some size at home, or a region or district named as one, that the sentence names
     /// in passing, with no word saying it is where anything happened: "Abuja police said they
-    /// arrested 120 supporters", "gunmen attacked the Katsina State Secretariat". The last resort for an event nothing else places.
+    /// arrested 120 supporters", "gunmen attacked the Katsina State Secretariat". The last resort
+    /// for an event nothing else places.
     pub fn named_in_passing(&self, range: (usize, usize), mentions: &[Mention]) -> Option<Location> {
         let mut i = range.0;
         while i < range.1 {
