@@ -458,6 +458,7 @@ impl Worker<'_> {
             extra: engine.gazetteer.as_deref(),
             countries: &countries,
             prior: engine.options.countries.as_deref().unwrap_or_else(|| gazetteer.village_countries()),
+            areas: actor_areas(lex, gazetteer, &self.mentions),
             anchors: Vec::new(),
             lists: places::Lists::of(&language.grammar),
         };
@@ -1020,6 +1021,31 @@ fn article_countries(lex: &Lexicon, by_iso3: &FxHashMap<String, u32>, mentions: 
 
     counts.sort_by_key(|&(_, n, order)| (std::cmp::Reverse(n), order));
     counts.into_iter().map(|e| e.0).collect()
+}
+
+/// The regions the article's named actors fight in (their `area=`, else their parent's), as the
+/// gazetteer names them: (ISO3, the region's key).
+fn actor_areas(
+    lex: &Lexicon,
+    g: &palaver_lexicon::gazetteer::Gazetteer,
+    mentions: &[Mention],
+) -> Vec<(String, String)> {
+    let mut out: Vec<(String, String)> = Vec::new();
+    for m in mentions {
+        let Some(actor) = m.who.actor.map(|a| &lex.actors[a as usize]) else { continue };
+        let parent = || actor.parent.as_ref().and_then(|p| lex.actor(p));
+        let area = if actor.area.is_empty() { parent().map_or(&[][..], |p| p.area.as_slice()) } else { &actor.area };
+        for (iso3, region) in area {
+            let regions = g.regions_named(&palaver_lexicon::gazetteer::key(region));
+            for r in regions.iter().map(|&i| &g.regions[i as usize]).filter(|r| r.iso3 == *iso3) {
+                let entry = (iso3.clone(), palaver_lexicon::gazetteer::key(&r.name));
+                if !out.contains(&entry) {
+                    out.push(entry);
+                }
+            }
+        }
+    }
+    out
 }
 
 /// The one country a sentence places itself in ("in neighbouring Burkina Faso", "near Djibo

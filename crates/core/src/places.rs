@@ -1,6 +1,7 @@
 //! Places named in a sentence, resolved against the gazetteer: "in central Mali's Niono Circle
 //! area", "near Dounde (Bankass, Mopti)", "in the Mopti region". Among places of the same name the
-//! one in a region the text names wins, then the one in the story's countries (its hints, the
+//! one in a region the text names wins, then the one in a region the story's actors fight in
+//! (`area=` in dictionaries/actors.txt), then the one in the story's countries (its hints, the
 //! countries it names, its actors', the user's prior), then the one nearest the places the
 //! article placed before, then the best known: Georgia stays in the Caucasus when the story is
 //! there, and a village of Mali is never Yoro in Honduras. A village the gazetteer knows only from
@@ -90,6 +91,9 @@ pub struct Finder<'a> {
     /// Where to look when the story's countries are silent (the user's `--countries`, or the
     /// countries of the village gazetteer): all alike, weaker than any of the story's own.
     pub prior: &'a [String],
+    /// The regions the story's actors fight in (ISO3, the region's key): among villages of one
+    /// name in a country, one there first ("Boko Haram attacked Alafa" is in Borno).
+    pub areas: Vec<(String, String)>,
     /// Points of the towns and districts placed so far in the article: a name that several
     /// places share is taken nearest them.
     pub anchors: Vec<(f64, f64)>,
@@ -974,16 +978,20 @@ impl Finder<'_> {
                 .fold(None, |m: Option<f64>, d| Some(m.map_or(d, |m| m.min(d))))
                 .map_or(0, |d| -((d / 10.0) as i64))
         };
-        let rank =
-            |g: &Gazetteer, p: &Place| (in_region(g, p), self.country_rank(p.iso3()), near(p), &*p.key == k, !p.minor);
+        let in_area = |g: &Gazetteer, p: &Place| {
+            !self.areas.is_empty()
+                && self.areas.iter().any(|(c, a)| c.as_bytes() == p.iso3 && *a == key(g.admin1_of(p)))
+        };
+        let rank = |g: &Gazetteer, p: &Place| {
+            (in_region(g, p), in_area(g, p), self.country_rank(p.iso3()), near(p), &*p.key == k, !p.minor)
+        };
         let story = !self.countries.is_empty();
         // whether a place at home has the name as its own (then another's alternate name is weak)
         let own_at_home = self.candidates(k).any(|(_, q)| &*q.key == k && self.country_rank(q.iso3()) > 0);
         let acceptable = |g: &Gazetteer, p: &Place| {
             let own = &*p.key == k;
             match self.country_rank(p.iso3()) {
-                // a well, camp or wadi only in the story's countries, or the prior's in a story
-                // with none
+                // a well, camp or wadi only in the story's own countries
                 0 if p.site => false,
                 1 if p.site => false,
                 // abroad only a known town's own name counts ("Niamey"), not a village that shares a
@@ -1002,26 +1010,28 @@ impl Finder<'_> {
         };
         // a site only where no settlement will do: "Boni" is the village, never a well of that name
         let settled = self.candidates(k).any(|(g, p)| !p.site && acceptable(g, p));
-        let mut best: Option<(_, (&Gazetteer, &Place))> = None;
-        let mut tied = false;
-        for (g, p) in self.candidates(k).filter(|(g, p)| !(settled && p.site) && acceptable(g, p)) {
-            let a = rank(g, p);
-            match &best {
-                Some((b, (_, bp))) => {
-                    if (a, p.population) > (*b, bp.population) {
-                        tied = a == *b && p.iso3 != bp.iso3;
-                        best = Some((a, (g, p)));
-                    } else if a == *b && p.iso3 != bp.iso3 {
-                        tied = true;
-                    }
+        let fit = |(g, p): &(&Gazetteer, &Place)| !(settled && p.site) && acceptable(g, p);
+        // (the first of equals)
+        let (g, p) = self
+            .candidates(k)
+            .filter(fit)
+            .fold(None, |best: Option<(_, (&Gazetteer, &Place))>, (g, p)| {
+                let a = (rank(g, p), p.population);
+                match best {
+                    Some((b, _)) if b >= a => best,
+                    _ => Some((a, (g, p))),
                 }
-                None => best = Some((a, (g, p))),
-            }
-        }
-        let (_, (g, p)) = best?;
+            })?
+            .1;
         // a known town of the story beats villages; two villages of the prior's countries do not
-        // decide between themselves
-        if tied && self.country_rank(p.iso3()) <= 1 && p.minor {
+        // decide between themselves (the actors' regions decide within a country, not between two)
+        let unarea =
+            |g: &Gazetteer, p: &Place| (in_region(g, p), self.country_rank(p.iso3()), near(p), &*p.key == k, !p.minor);
+        let tied = || {
+            let best = unarea(g, p);
+            self.candidates(k).filter(fit).any(|(h, q)| q.iso3 != p.iso3 && unarea(h, q) >= best)
+        };
+        if self.country_rank(p.iso3()) <= 1 && p.minor && tied() {
             return None;
         }
         Some(self.location(g, p))

@@ -469,3 +469,10 @@ fn a_town_named_in_passing_places_what_nothing_else_does() {
         );
     }
 }
+
+#[test]
+fn an_armed_group_s_regions_pick_among_villages_of_one_name() {
+    // Nigeria has a Bembem in Borno and one in Plateau; Boko Haram fights in Borno
+    let l = place("Boko Haram fighters attacked the village of Bembem and burned houses.");
+    assert_eq!((l.country.as_deref(), l.admin1.as_deref()), (Some("NGA"), Some("Borno State")), "{l:?}");
+}

@@ -105,6 +105,15 @@ fn lint_patterns(lex: &Lexicon, out: &mut Vec<DictError>) {
 
 fn lint_actors(lex: &Lexicon, out: &mut Vec<DictError>) {
     for a in &lex.actors {
+        // an area names a region the gazetteer knows in that country
+        for (iso3, region) in &a.area {
+            let g = crate::gazetteer::Gazetteer::embedded();
+            let known =
+                g.regions_named(&crate::gazetteer::key(region)).iter().any(|&i| g.regions[i as usize].iso3 == *iso3);
+            if !known {
+                out.push(problem(&a.origin, format!("{}: area {iso3}:{region} is no region of the gazetteer", a.name)));
+            }
+        }
         let dated: Vec<_> = a.codes.iter().filter(|c| !c.undated()).collect();
         for (i, x) in dated.iter().enumerate() {
             for y in &dated[i + 1..] {

@@ -66,6 +66,9 @@ pub struct Actor {
     /// Where it acts, when that is not its country (ISO3 codes): a foreign force deployed in the
     /// Sahel says the story is in the Sahel, not at home. Read only to place events.
     pub theatre: Vec<String>,
+    /// The regions it fights in (ISO3 and a first-level region's name: `NGA:Borno`): among villages
+    /// of one name, a story about it looks there first. Read only to place events.
+    pub area: Vec<(String, String)>,
     /// An agent next to it adds its role to the code ("Arnor" + "government" -> ARNGOV): PETRARCH's
     /// rule for its actors, and palaver's for actors whose code is a bare country.
     pub takes_agents: bool,

@@ -404,8 +404,21 @@ impl Lexicon {
         }
         let phrases: Vec<&str> = list(f[2]).collect();
         let name = phrases.first().ok_or_else(|| format!("actor {id:?} has no phrase"))?.to_string();
-        let (mut country, mut sector, mut parent, mut theatre) = (None, None, None, Vec::new());
+        let (mut country, mut sector, mut parent, mut theatre, mut area) = (None, None, None, Vec::new(), Vec::new());
         for (k, v) in attributes(f.get(3).copied().unwrap_or(""))? {
+            if k == "area" {
+                for item in list(v) {
+                    let (iso3, region) = item
+                        .split_once(':')
+                        .filter(|(c, r)| {
+                            c.len() == 3 && c.bytes().all(|b| b.is_ascii_uppercase()) && !r.trim().is_empty()
+                        })
+                        .ok_or_else(|| format!("area {item:?} is not ISO3:Region"))?;
+                    // ("Far_North": attributes are split at spaces)
+                    area.push((iso3.to_string(), region.trim().replace('_', " ")));
+                }
+                continue;
+            }
             if k == "theatre" {
                 theatre = list(v).map(String::from).collect();
                 if let Some(bad) = theatre.iter().find(|c| c.len() != 3 || !c.bytes().all(|b| b.is_ascii_uppercase())) {
@@ -432,6 +445,7 @@ impl Lexicon {
             sector,
             parent,
             theatre,
+            area,
             takes_agents,
             origin: self.origin(file, line),
         });

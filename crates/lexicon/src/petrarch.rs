@@ -207,6 +207,7 @@ fn finish_actor(lex: &mut Lexicon, file: &Arc<str>, p: PendingActor, err: &mut i
         sector,
         parent: None,
         theatre: Vec::new(),
+        area: Vec::new(),
         takes_agents: true,
         origin: Origin { file: file.clone(), line: p.line },
     });
