@@ -632,6 +632,17 @@ impl Finder<'_> {
         if mentions.iter().any(|m| m.start <= j && j < m.end && m.kind == EntryKind::Actor && !m.who.capital) {
             return None;
         }
+        // "from the Bozo ethnic group", "Tuareg fighters", "the Arab community": an agent's name
+        // is no place (but "the University of Abuja" is where what follows "of" is)
+        let agent = |m: &Mention| {
+            m.kind == EntryKind::Agent
+                && m.who.country.is_none()
+                && m.who.actor.is_none()
+                && !(m.end < range.1 && self.tokens[m.end].class == Word::Of)
+        };
+        if mentions.iter().any(|m| m.start == j && agent(m)) {
+            return None;
+        }
         if let Some(m) =
             mentions.iter().find(|m| m.start == j && m.kind == EntryKind::CountryName && m.who.agent.is_none())
         {

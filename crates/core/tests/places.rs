@@ -476,3 +476,10 @@ fn an_armed_group_s_regions_pick_among_villages_of_one_name() {
     let l = place("Boko Haram fighters attacked the village of Bembem and burned houses.");
     assert_eq!((l.country.as_deref(), l.admin1.as_deref()), (Some("NGA"), Some("Borno State")), "{l:?}");
 }
+
+#[test]
+fn a_people_s_name_is_no_place() {
+    // Bozo is a people of the Niger's banks and a town in Burkina Faso
+    let e = code("Nine traders from the Bozo ethnic group were killed by gunmen.");
+    assert!(e.iter().all(|e| e.location.is_none()), "{e:?}");
+}
