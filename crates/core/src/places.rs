@@ -826,13 +826,19 @@ impl Finder<'_> {
     /// "Ogba, Edo State", "Yelwa in Kebbi State", "Dessa, Tillabéri": a region named right after a
     /// town picks the town's namesake that lies in it (and nothing where none does).
     fn narrowed(&self, place: &Location, end: usize, range: (usize, usize)) -> Option<Location> {
+        // ("Pasa village of Bali LGA": after the word that says what the place is)
+        let end = end + usize::from(end < range.1 && self.is_settlement_word(self.raw(end)));
         let start = end + 1;
         let sep =
             end < range.1 && (self.raw(end) == "," || matches!(self.tokens[end].class, Word::Locative | Word::Of));
         if !sep || start >= range.1 || !self.tokens[start].is(flag::CAPITAL) || place.precision != "town" {
             return None;
         }
-        let run = self.name_run(start, range);
+        let mut run = self.name_run(start, range);
+        // ("Bali LGA", "Mokwa Local Government": the division's own name)
+        if let Some(k) = (start + 1..run).find(|&k| self.region_word_len(k, range) > 0) {
+            run = k;
+        }
         let name = &self.text[self.tokens[start].start as usize..self.tokens[run - 1].end as usize];
         let area = self.area(&[name.to_string()])?;
         let admin1 = area.admin1.as_deref()?;
@@ -841,7 +847,16 @@ impl Finder<'_> {
         if inside(place) {
             return None;
         }
-        self.place_in(&key(&place.name), &area).filter(|l| inside(l) && l.precision == "town")
+        let namesake = self.place_in(&key(&place.name), &area).filter(|l| inside(l) && l.precision == "town");
+        // a village elsewhere is not the one the text places in the division: the division's
+        // seat stands for it, as hints' do
+        namesake.or_else(|| {
+            let mut point = area.point.clone().filter(|_| !self.known_town(place))?;
+            if point.precision == "town" {
+                point.precision = "admin2".into();
+            }
+            Some(point)
+        })
     }
 
     /// Whether a word says the name before it is a settlement ("village", "town"; the grammar

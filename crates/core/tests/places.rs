@@ -483,3 +483,10 @@ fn a_people_s_name_is_no_place() {
     let e = code("Nine traders from the Bozo ethnic group were killed by gunmen.");
     assert!(e.iter().all(|e| e.location.is_none()), "{e:?}");
 }
+
+#[test]
+fn a_village_named_in_a_district_is_not_a_namesake_elsewhere() {
+    // Cameroon has a Passa; the text places the village in Bali LGA (Taraba, Nigeria)
+    let l = place("Herdsmen attacked civilians in Pasa village of Bali LGA, killing four.");
+    assert_eq!((l.name.as_str(), l.country.as_deref(), l.precision.as_str()), ("Bali", Some("NGA"), "admin2"));
+}
