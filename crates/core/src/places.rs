@@ -115,6 +115,7 @@ pub struct Lists {
     locative_phrase_ends: ListId,
     road_word: ListId,
     holiday: ListId,
+    quarter_word: ListId,
 }
 
 impl Lists {
@@ -131,6 +132,7 @@ impl Lists {
             locative_phrase_ends: g.list_id(crate::grammar::LOCATIVE_PHRASE_ENDS),
             road_word: g.list_id("road_word"),
             holiday: g.list_id("holiday"),
+            quarter_word: g.list_id("quarter_word"),
         }
     }
 }
@@ -304,9 +306,14 @@ impl Finder<'_> {
             }
             let found = match self.hinted(j, range, false) {
                 Some((area, after)) => self.place_in_area(j, range, mentions, &area).map(|l| (l, after)),
-                None => self.place_at(j, range, mentions).map(|(place, end)| match self.narrowed(&place, end, range) {
-                    Some(narrow) => (narrow, end),
-                    None => (place, self.hints(end, range).1),
+                None => self.place_at(j, range, mentions).and_then(|(place, end)| {
+                    if end < range.1 && self.grammar.in_list(self.lists.quarter_word, &self.tokens[end]) {
+                        return self.town_of_quarter(end + 1, range, mentions);
+                    }
+                    Some(match self.narrowed(&place, end, range) {
+                        Some(narrow) => (narrow, end),
+                        None => (place, self.hints(end, range).1),
+                    })
                 }),
             };
             let found = found.or_else(|| self.road_place(j, range, mentions));
@@ -857,6 +864,18 @@ impl Finder<'_> {
             }
             Some(point)
         })
+    }
+
+    /// The town a quarter named before token `k` lies in: "the Aliou neighborhood of Kidal", "the
+    /// Kalari area quarters, Maiduguri". None where the text names none: a quarter is no town of
+    /// its own name ("the Jerusalem neighborhood" of a Nigerian town).
+    fn town_of_quarter(&self, k: usize, range: (usize, usize), mentions: &[Mention]) -> Option<(Location, usize)> {
+        let sep = k < range.1 && (self.raw(k) == "," || matches!(self.tokens[k].class, Word::Locative | Word::Of));
+        let start = k + usize::from(sep);
+        (sep && start < range.1 && self.tokens[start].is(flag::CAPITAL))
+            .then(|| self.place_at(start, range, mentions))
+            .flatten()
+            .filter(|(l, _)| l.precision != "country")
     }
 
     /// Whether a word says the name before it is a settlement ("village", "town"; the grammar

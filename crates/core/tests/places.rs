@@ -490,3 +490,11 @@ fn a_village_named_in_a_district_is_not_a_namesake_elsewhere() {
     let l = place("Herdsmen attacked civilians in Pasa village of Bali LGA, killing four.");
     assert_eq!((l.name.as_str(), l.country.as_deref(), l.precision.as_str()), ("Bali", Some("NGA"), "admin2"));
 }
+
+#[test]
+fn a_quarter_is_placed_in_its_town_and_is_no_town_of_its_name() {
+    let l = place("A peacekeepers' vehicle struck a mine in the Aliou neighborhood of Kidal.");
+    assert_eq!((l.name.as_str(), l.country.as_deref()), ("Kidal", Some("MLI")));
+    let e = code("Boko Haram fighters attacked a police station in the Jerusalem neighborhood.");
+    assert!(e.iter().all(|e| e.location.as_ref().is_none_or(|l| l.country.as_deref() != Some("ISR"))), "{e:?}");
+}
