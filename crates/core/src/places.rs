@@ -25,6 +25,9 @@ pub struct PlaceMention {
     /// The place a report says the event is filed at ("coded as Madougou at geoprecision 2"): it
     /// beats every other place of the sentence.
     pub filed: bool,
+    /// Placed by ACLED-style hints ("near Youwarou (Youwarou, Mopti)"): the place a summary codes
+    /// its event at, before a village named beside it ("the chief of Guimbala, near Youwarou").
+    pub hinted: bool,
 }
 
 /// Below this population a place outside the article's countries is not taken on its name alone:
@@ -181,7 +184,7 @@ impl Finder<'_> {
                     if let Some((location, _)) =
                         self.place_at(i + 1, range, mentions).filter(|(l, _)| l.precision != "country")
                     {
-                        out.push(PlaceMention { token: i + 1, location, origin: false, filed: true });
+                        out.push(PlaceMention { token: i + 1, location, origin: false, filed: true, hinted: false });
                     }
                 }
             }
@@ -278,14 +281,15 @@ impl Finder<'_> {
                     .or_else(|| bare.then(people_of_place).flatten())
                     .or_else(|| bare.then(object).flatten());
                 if let Some((place, after)) = taken {
-                    out.push(PlaceMention { token: i, location: place, origin: false, filed: false });
+                    out.push(PlaceMention { token: i, location: place, origin: false, filed: false, hinted: false });
                     last_end = Some(after);
                     i = after.max(i + 1);
                     continue;
                 }
                 match hinted.and_then(|(area, after)| Some((self.place_in_area(i, range, mentions, &area)?, after))) {
                     Some((place, after)) => {
-                        out.push(PlaceMention { token: i, location: place, origin: false, filed: false });
+                        let hinted = place.precision == "town";
+                        out.push(PlaceMention { token: i, location: place, origin: false, filed: false, hinted });
                         last_end = Some(after);
                         i = after.max(i + 1);
                     }
@@ -304,7 +308,9 @@ impl Finder<'_> {
                 }
                 j += 1;
             }
-            let found = match self.hinted(j, range, false) {
+            let hint = self.hinted(j, range, false);
+            let via_hints = hint.is_some();
+            let found = match hint {
                 Some((area, after)) => self.place_in_area(j, range, mentions, &area).map(|l| (l, after)),
                 None => self.place_at(j, range, mentions).and_then(|(place, end)| {
                     if end < range.1 && self.grammar.in_list(self.lists.quarter_word, &self.tokens[end]) {
@@ -316,6 +322,8 @@ impl Finder<'_> {
                     })
                 }),
             };
+            // (a village the hints place only at their district's seat is no better than another)
+            let hinted = via_hints && found.as_ref().is_some_and(|(l, _)| l.precision == "town");
             let found = found.or_else(|| self.road_place(j, range, mentions));
             // "in Inhinita, Menaka": a village the gazetteer lacks, then the town it is near
             let found = found.or_else(|| {
@@ -363,7 +371,7 @@ impl Finder<'_> {
             });
             match found {
                 Some((place, after)) => {
-                    out.push(PlaceMention { token: j, location: place, origin, filed });
+                    out.push(PlaceMention { token: j, location: place, origin, filed, hinted });
                     last_end = Some(after);
                     i = after.max(i + 1);
                 }
@@ -1165,5 +1173,7 @@ fn round4(x: f64) -> f64 {
 /// sentence names no finer place ("a protest in Bamako against the war in Libya"), a place someone
 /// comes from only when there is no other.
 pub fn nearest(places: &[PlaceMention], verb: usize) -> Option<&PlaceMention> {
-    places.iter().min_by_key(|p| (!p.filed, p.origin, p.location.precision == "country", p.token.abs_diff(verb)))
+    places
+        .iter()
+        .min_by_key(|p| (!p.filed, p.origin, p.location.precision == "country", !p.hinted, p.token.abs_diff(verb)))
 }

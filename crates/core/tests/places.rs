@@ -498,3 +498,10 @@ fn a_quarter_is_placed_in_its_town_and_is_no_town_of_its_name() {
     let e = code("Boko Haram fighters attacked a police station in the Jerusalem neighborhood.");
     assert!(e.iter().all(|e| e.location.as_ref().is_none_or(|l| l.country.as_deref() != Some("ISR"))), "{e:?}");
 }
+
+#[test]
+fn the_place_its_hints_place_is_the_event_s() {
+    // a village of the same name lies far to the south-west; the summary codes the event at Youwarou
+    let l = place("On 3 May 2021, gunmen burned the granaries of Guimbala, near Youwarou (Youwarou, Mopti).");
+    assert_eq!((l.name.as_str(), l.country.as_deref()), ("Youwarou", Some("MLI")), "{l:?}");
+}
