@@ -751,6 +751,7 @@ impl Placing<'_> {
         }
         let at = |i: usize| i.checked_sub(from).and_then(|k| named.get(k)).cloned().flatten();
         let dateline = self.dateline(finder);
+        let mut passing: Option<(usize, Option<event::Location>)> = None;
         for e in events.iter_mut().filter(|e| weak(e)) {
             let i = e.sentence_index;
             match &e.location {
@@ -762,8 +763,13 @@ impl Placing<'_> {
                         .find_map(at)
                         .or_else(|| dateline.clone())
                         .or_else(|| {
-                            let (m0, m1, _) = self.ranges[i];
-                            finder.named_in_passing(self.sentences[i].tokens, &self.mentions[m0..m1])
+                            // (once a sentence)
+                            if passing.as_ref().is_none_or(|(k, _)| *k != i) {
+                                let (m0, m1, _) = self.ranges[i];
+                                let found = finder.named_in_passing(self.sentences[i].tokens, &self.mentions[m0..m1]);
+                                passing = Some((i, found));
+                            }
+                            passing.as_ref().and_then(|(_, l)| l.clone())
                         })
                 }
                 Some(country) => {
@@ -996,15 +1002,21 @@ fn share_toll_among_days_and_places(
 }
 
 /// The countries an article's places are looked for in, most named first: the countries it names
-/// and its actors' (an actor deployed abroad counts where it acts: Barkhane in the Sahel). A
-/// country's armed forces do not count: armies fight away from home.
+/// and its actors' (an actor deployed abroad counts where it acts: Barkhane in the Sahel; a people
+/// where it lives: the Dogon in Mali). A country's armed forces do not count: armies fight away
+/// from home.
 fn article_countries(lex: &Lexicon, by_iso3: &FxHashMap<String, u32>, mentions: &[Mention]) -> Vec<String> {
     let mut counts: Vec<(String, usize, usize)> = Vec::new();
     for (order, m) in mentions.iter().enumerate() {
         let actor = m.who.actor.map(|a| &lex.actors[a as usize]);
         let named = m.who.country.map(|c| lex.countries[c as usize].iso3.clone());
         let armed = m.who.agent.is_some_and(|a| lex.agents[a as usize].sector.as_deref() == Some("MIL"));
-        let theatre = actor.map_or(&[][..], |a| a.theatre.as_slice());
+        // (a people's homelands: "the Dogon village of Kassa" is in Mali)
+        let home = match (actor, &named) {
+            (None, None) => m.who.agent.map_or(&[][..], |a| lex.agents[a as usize].home.as_slice()),
+            _ => &[][..],
+        };
+        let theatre = actor.map_or(home, |a| a.theatre.as_slice());
         let country =
             if theatre.is_empty() { named.clone().or_else(|| actor.and_then(|a| a.country.clone())) } else { None };
         for c in theatre.iter().cloned().chain(country).filter(|c| by_iso3.contains_key(c)) {

@@ -505,3 +505,10 @@ fn the_place_its_hints_place_is_the_event_s() {
     let l = place("On 3 May 2021, gunmen burned the granaries of Guimbala, near Youwarou (Youwarou, Mopti).");
     assert_eq!((l.name.as_str(), l.country.as_deref()), ("Youwarou", Some("MLI")), "{l:?}");
 }
+
+#[test]
+fn a_people_s_homeland_is_where_its_villages_are_looked_for() {
+    // Kassa is a village name in Mali, Burkina Faso, Niger, Nigeria and Cameroon
+    let l = place("Fulani militiamen attacked the Dogon village of Kassa and wounded one man.");
+    assert_eq!(l.country.as_deref(), Some("MLI"), "{l:?}");
+}

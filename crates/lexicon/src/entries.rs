@@ -112,6 +112,9 @@ pub struct Agent {
     /// Its sector when it is the victim of violence (`victim_sector=`): a suspected thief beaten by
     /// a mob is a civilian, as ACLED codes it.
     pub victim_sector: Option<String>,
+    /// The countries a people lives in (`home=`, ISO3 codes): a story about the Dogon looks for
+    /// its villages in Mali. Read only to place events.
+    pub home: Vec<String>,
     /// The first phrase listed.
     pub name: String,
     pub origin: Origin,

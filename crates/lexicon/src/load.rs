@@ -475,9 +475,16 @@ impl Lexicon {
         if role.len() != 3 || !role.chars().all(|c| c.is_ascii_uppercase()) {
             return Err(format!("agent role {role:?} is not a three-letter CAMEO type"));
         }
-        let (mut sector, mut armed_sector, mut victim_sector) = (None, None, None);
+        let (mut sector, mut armed_sector, mut victim_sector, mut home) = (None, None, None, Vec::new());
         for (k, v) in attributes(f.get(2).copied().unwrap_or(""))? {
             match k {
+                "home" => {
+                    home = list(v).map(String::from).collect();
+                    if let Some(bad) = home.iter().find(|c| c.len() != 3 || !c.bytes().all(|b| b.is_ascii_uppercase()))
+                    {
+                        return Err(format!("home {bad:?} is not an ISO3 code"));
+                    }
+                }
                 "sector" => sector = Some(v.to_string()),
                 "armed_sector" => armed_sector = Some(v.to_string()),
                 "victim_sector" => victim_sector = Some(v.to_string()),
@@ -488,7 +495,7 @@ impl Lexicon {
         let name = phrases.first().ok_or("an agent needs a phrase")?.to_string();
         let index = self.agents.len() as u32;
         let origin = self.origin(file, line);
-        self.agents.push(Agent { role, prefix: false, sector, armed_sector, victim_sector, name, origin });
+        self.agents.push(Agent { role, prefix: false, sector, armed_sector, victim_sector, home, name, origin });
         for phrase in phrases {
             self.add_phrase(phrase, EntryKind::Agent, index, false, line)?;
         }

@@ -282,6 +282,7 @@ fn agents(lex: &mut Lexicon, file: &Arc<str>, lines: &[(u32, String)], err: &mut
             prefix,
             sector,
             armed_sector: None,
+            home: Vec::new(),
             victim_sector: None,
             name,
             origin: Origin { file: file.clone(), line: *line },
