@@ -721,10 +721,11 @@ impl Placing<'_> {
     /// Events that their sentence and the coded ones before it did not place take the place the
     /// two sentences before name, though they coded nothing ("A bomb exploded in Mubi during a
     /// football match. Boko Haram has attacked the town before."), else the next two ("Two police
-    /// officers were shot dead. The attack happened in Kano."), else the article's dateline ("GAO, Mali (Reuters) -"). An event placed only in a country
-    /// gives way to a town or district of another country in the sentences around it ("People
-    /// gathered to denounce the sale of migrants in Libya. The sit-in began in Bamako."): that
-    /// country was its topic.
+    /// officers were shot dead. The attack happened in Kano."), else the article's dateline ("GAO,
+    /// Mali (Reuters) -"), else a town their sentence names in passing. An event placed only in a
+    /// country gives way to a town or district of another country in the sentences around it
+    /// ("People gathered to denounce the sale of migrants in Libya. The sit-in began in Bamako."):
+    /// that country was its topic.
     fn place_the_placeless(
         &self,
         finder: &mut places::Finder<'_>,

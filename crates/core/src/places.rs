@@ -875,8 +875,8 @@ impl Finder<'_> {
     }
 
     /// The town a quarter named before token `k` lies in: "the Aliou neighborhood of Kidal", "the
-    /// Kalari area quarters, Maiduguri". None where the text names none: a quarter is no town of
-    /// its own name ("the Jerusalem neighborhood" of a Nigerian town).
+    /// Bulumkutu quarter, Maiduguri". None where the text names none: a quarter is no town of its
+    /// own name ("the Jerusalem neighborhood" of a Nigerian town).
     fn town_of_quarter(&self, k: usize, range: (usize, usize), mentions: &[Mention]) -> Option<(Location, usize)> {
         let sep = k < range.1 && (self.raw(k) == "," || matches!(self.tokens[k].class, Word::Locative | Word::Of));
         let start = k + usize::from(sep);
@@ -1032,8 +1032,7 @@ impl Finder<'_> {
                 .map_or(0, |d| -((d / 10.0) as i64))
         };
         let in_area = |g: &Gazetteer, p: &Place| {
-            !self.areas.is_empty()
-                && self.areas.iter().any(|(c, a)| c.as_bytes() == p.iso3 && *a == key(g.admin1_of(p)))
+            self.areas.iter().any(|(c, a)| c.as_bytes() == p.iso3 && *a == key(g.admin1_of(p)))
         };
         let rank = |g: &Gazetteer, p: &Place| {
             (in_region(g, p), in_area(g, p), self.country_rank(p.iso3()), near(p), &*p.key == k, !p.minor)
@@ -1045,8 +1044,7 @@ impl Finder<'_> {
             let own = &*p.key == k;
             match self.country_rank(p.iso3()) {
                 // a well, camp or wadi only in the story's own countries
-                0 if p.site => false,
-                1 if p.site => false,
+                0 | 1 if p.site => false,
                 // abroad only a known town's own name counts ("Niamey"), not a village that shares a
                 // name with one at home, nor another language's name for a city ("Boni" for
                 // Bonn); in a story with countries of its own, only a city known abroad
@@ -1077,7 +1075,7 @@ impl Finder<'_> {
             })?
             .1;
         // a known town of the story beats villages; two villages of the prior's countries do not
-        // decide between themselves (the actors' regions decide within a country, not between two)
+        // decide between themselves (nor does an actor's region settle that tie)
         let unarea =
             |g: &Gazetteer, p: &Place| (in_region(g, p), self.country_rank(p.iso3()), near(p), &*p.key == k, !p.minor);
         let tied = || {
@@ -1168,10 +1166,10 @@ fn round4(x: f64) -> f64 {
     (x * 10_000.0).round() / 10_000.0
 }
 
-/// The place of an event: the one the report files it at ("coded as X"), else the one nearest its
-/// verb in the sentence, a country only where the
-/// sentence names no finer place ("a protest in Bamako against the war in Libya"), a place someone
-/// comes from only when there is no other.
+/// The place of an event: the one the report files it at ("coded as X"), else the one its hints
+/// place at a town ("near Youwarou (Youwarou, Mopti)"), else the one nearest its verb in the
+/// sentence; a country only where the sentence names no finer place ("a protest in Bamako against
+/// the war in Libya"), a place someone comes from only when there is no other.
 pub fn nearest(places: &[PlaceMention], verb: usize) -> Option<&PlaceMention> {
     places
         .iter()

@@ -107,7 +107,7 @@ fn lint_actors(lex: &Lexicon, out: &mut Vec<DictError>) {
     for a in &lex.actors {
         // an area names a region the gazetteer knows in that country
         for (iso3, region) in &a.area {
-            let g = crate::gazetteer::Gazetteer::embedded();
+            let g = crate::gazetteer::Gazetteer::embedded(); // (parsed once, on the first area)
             let known =
                 g.regions_named(&crate::gazetteer::key(region)).iter().any(|&i| g.regions[i as usize].iso3 == *iso3);
             if !known {

@@ -92,6 +92,20 @@ fn attributes(field: &str) -> Result<Vec<(&str, &str)>, String> {
         .collect()
 }
 
+/// Whether a code has the form of an ISO3 country code.
+fn is_iso3(c: &str) -> bool {
+    c.len() == 3 && c.bytes().all(|b| b.is_ascii_uppercase())
+}
+
+/// An attribute's `;`-separated ISO3 codes (`theatre=MLI;NER`, `home=MLI`).
+fn iso3_list(attribute: &str, value: &str) -> Result<Vec<String>, String> {
+    let codes: Vec<String> = list(value).map(String::from).collect();
+    match codes.iter().find(|c| !is_iso3(c)) {
+        Some(bad) => Err(format!("{attribute} {bad:?} is not an ISO3 code")),
+        None => Ok(codes),
+    }
+}
+
 /// Parses `YYYY-MM-DD` into a day number.
 pub fn parse_day(s: &str) -> Option<DayNumber> {
     let mut parts = s.split('-');
@@ -410,9 +424,7 @@ impl Lexicon {
                 for item in list(v) {
                     let (iso3, region) = item
                         .split_once(':')
-                        .filter(|(c, r)| {
-                            c.len() == 3 && c.bytes().all(|b| b.is_ascii_uppercase()) && !r.trim().is_empty()
-                        })
+                        .filter(|(c, r)| is_iso3(c) && !r.trim().is_empty())
                         .ok_or_else(|| format!("area {item:?} is not ISO3:Region"))?;
                     // ("Far_North": attributes are split at spaces)
                     area.push((iso3.to_string(), region.trim().replace('_', " ")));
@@ -420,10 +432,7 @@ impl Lexicon {
                 continue;
             }
             if k == "theatre" {
-                theatre = list(v).map(String::from).collect();
-                if let Some(bad) = theatre.iter().find(|c| c.len() != 3 || !c.bytes().all(|b| b.is_ascii_uppercase())) {
-                    return Err(format!("theatre {bad:?} is not an ISO3 code"));
-                }
+                theatre = iso3_list(k, v)?;
                 continue;
             }
             let v = (!v.is_empty()).then(|| v.to_string());
@@ -478,13 +487,7 @@ impl Lexicon {
         let (mut sector, mut armed_sector, mut victim_sector, mut home) = (None, None, None, Vec::new());
         for (k, v) in attributes(f.get(2).copied().unwrap_or(""))? {
             match k {
-                "home" => {
-                    home = list(v).map(String::from).collect();
-                    if let Some(bad) = home.iter().find(|c| c.len() != 3 || !c.bytes().all(|b| b.is_ascii_uppercase()))
-                    {
-                        return Err(format!("home {bad:?} is not an ISO3 code"));
-                    }
-                }
+                "home" => home = iso3_list(k, v)?,
                 "sector" => sector = Some(v.to_string()),
                 "armed_sector" => armed_sector = Some(v.to_string()),
                 "victim_sector" => victim_sector = Some(v.to_string()),
@@ -633,6 +636,16 @@ mod tests {
         let p = lex.patterns.iter().find(|p| p.text == "+ strike * ied").expect("the pattern");
         assert_eq!(p.before, vec![PatternElem::Target]);
         assert_eq!(lex.vocab.text(p.head), "strike");
+    }
+
+    #[test]
+    fn reads_lists_of_country_codes() {
+        assert_eq!(iso3_list("home", "MLI;NER").unwrap(), vec!["MLI".to_string(), "NER".to_string()]);
+        let e = iso3_list("home", "MLI;Mali").unwrap_err();
+        assert!(e.contains("home \"Mali\" is not an ISO3 code"), "{e}");
+        let (lex, _) = crate::Lexicon::embedded();
+        let bh = lex.actor("boko_haram").expect("Boko Haram");
+        assert!(bh.area.contains(&("CMR".to_string(), "Far North".to_string())), "{:?}", bh.area);
     }
 
     #[test]
