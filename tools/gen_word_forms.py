@@ -1,9 +1,12 @@
 #!/usr/bin/env python3
-"""Generate data/verb_forms.tsv and data/noun_plurals.tsv from lemminflect's inflection tables.
+"""Generate data/verb_forms.tsv, data/noun_plurals.tsv and data/lang/en/words.txt from lemminflect's
+inflection tables.
 
 lemminflect (PyPI, MIT licence) ships a lookup table of English inflections. We keep only facts:
 for each lower-case verb, its past, past participle, -ing and third-person forms; for each noun, the
-plurals that the regular rules (+s, +es, y->ies) would not produce. Run:
+plurals that the regular rules (+s, +es, y->ies) would not produce; and every lower-case English
+word it knows (nouns, verbs, adjectives, adverbs and their forms), which tells a name from a word
+in text that has lost its capitals. Run:
     pip install lemminflect==0.2.3 && python3 tools/gen_word_forms.py
 """
 import gzip
@@ -22,13 +25,15 @@ def regular_plurals(noun):
 
 
 def main():
-    verbs, nouns = [], []
+    verbs, nouns, words = [], [], set()
     with gzip.open(RES, "rt", encoding="utf-8") as f:
         for line in f:
             parts = line.rstrip("\n").split(",")
             lemma, pos = parts[0], parts[1]
             if not lemma.isalpha() or not lemma.islower():
                 continue
+            words.add(lemma)
+            words.update(f for p in parts[2:] for f in p.split("/") if f.isalpha() and f.islower())
             if pos == "verb":
                 # a form is one token: "over shot" (lemminflect's spaced spelling of "overshot") would
                 # make "over" a form of "overshoot"
@@ -49,7 +54,10 @@ def main():
     with open(os.path.join(OUT, "noun_plurals.tsv"), "w", encoding="utf-8") as f:
         f.write(header + "# singular\tirregular plurals\n")
         f.write("\n".join(nouns) + "\n")
-    print(len(verbs), "verbs,", len(nouns), "irregular nouns")
+    with open(os.path.join(OUT, "lang", "en", "words.txt"), "w", encoding="utf-8") as f:
+        f.write(header + "# English words in lower case, one a line: in text with no case, what is not one is a name\n")
+        f.write("\n".join(sorted(words)) + "\n")
+    print(len(verbs), "verbs,", len(nouns), "irregular nouns,", len(words), "words")
 
 
 if __name__ == "__main__":

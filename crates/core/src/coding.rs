@@ -240,6 +240,10 @@ impl<'a> Coder<'a> {
             if h > a && self.tok(h).is(flag::CAPITAL) && !self.tok(h - 1).is(flag::PUNCT) && !acronym {
                 continue;
             }
+            // (in text with no case, a month is known by its context: "signed in march")
+            if self.tok(h).is(flag::CASE_BLIND) && self.is_month_name(h) {
+                continue;
+            }
             // "Israeli-occupied", "state-owned": a participle glued to the word before is an adjective
             let glued = h > a + 1 && self.raw(h - 1) == "-" && self.glued(h - 2, h - 1) && self.glued(h - 1, h);
             if glued && self.vocab_participle(h) {
@@ -1132,12 +1136,13 @@ impl<'a> Coder<'a> {
     }
 
     /// Whether token `j` is a capitalised month name inside the sentence ("a peace deal in
-    /// March"): a date, never a pattern's word ("lead * march").
+    /// March"), or one in any case in text with no case: a date, never a pattern's word ("lead *
+    /// march").
     fn is_month_name(&self, j: usize) -> bool {
         let (a, b) = self.s.range;
         let around = |k: usize| if (a..b).contains(&k) { self.raw(k) } else { "" };
         j > a
-            && self.tok(j).is(flag::CAPITAL)
+            && self.tok(j).is(flag::CAPITAL | flag::CASE_BLIND)
             && self.grammar.calendar().is_month_between(around(j - 1), self.raw(j), around(j + 1))
     }
 

@@ -68,6 +68,9 @@ pub struct GrammarSource<'a> {
     pub name: &'a str,
     /// The table's text (see data/lang/en/grammar.tsv for the format).
     pub text: &'a str,
+    /// The language's words in lower case, one a line (`#` comments), or "" where it has no such
+    /// list: in text whose case tells nothing, any other word is taken for a name.
+    pub words: &'static str,
 }
 
 impl GrammarSource<'_> {
@@ -88,6 +91,7 @@ pub const ENGLISH: GrammarSource<'static> = GrammarSource {
     lang: "en",
     name: "data/lang/en/grammar.tsv",
     text: include_str!("../../../data/lang/en/grammar.tsv"),
+    words: include_str!("../../../data/lang/en/words.txt"),
 };
 
 /// French's tables, compiled in.
@@ -95,6 +99,7 @@ pub const FRENCH: GrammarSource<'static> = GrammarSource {
     lang: "fr",
     name: "data/lang/fr/grammar.tsv",
     text: include_str!("../../../data/lang/fr/grammar.tsv"),
+    words: "",
 };
 
 /// What the grammar says of one word of the text ([`Grammar::classify`]).
@@ -161,6 +166,10 @@ pub struct Grammar {
     locative_phrases: Vec<Vec<String>>,
     calendar: crate::dates::Calendar,
     tolls: crate::fatalities::Tolls,
+    /// The words table ([`GrammarSource::words`]) and its set, built the first time text with no
+    /// case needs it (most text never does).
+    words_text: &'static str,
+    words: std::sync::OnceLock<FxHashSet<&'static str>>,
 }
 
 /// The normal form of a word already lower-cased (accents folded only where there are any).
@@ -229,6 +238,8 @@ impl Grammar {
             locative_phrases: Vec::new(),
             calendar: crate::dates::Calendar::default(),
             tolls: crate::fatalities::Tolls::default(),
+            words_text: source.words,
+            words: std::sync::OnceLock::new(),
         };
         for (n, line) in source.text.lines().enumerate() {
             let line = line.trim_end();
@@ -285,6 +296,19 @@ impl Grammar {
     /// The language's toll words.
     pub fn tolls(&self) -> &crate::fatalities::Tolls {
         &self.tolls
+    }
+
+    /// Whether the language has a words table ([`Grammar::is_word`]).
+    pub fn knows_words(&self) -> bool {
+        !self.words_text.is_empty()
+    }
+
+    /// Whether a lower-cased word is in the language's words table.
+    pub fn is_word(&self, lower: &str) -> bool {
+        let words = self.words.get_or_init(|| {
+            self.words_text.lines().map(str::trim).filter(|l| !l.is_empty() && !l.starts_with('#')).collect()
+        });
+        words.contains(lower)
     }
 
     /// The language's ISO 639-1 code.

@@ -419,7 +419,7 @@ impl Worker<'_> {
             None => None,
         };
         let text = article.text.as_str();
-        text::segment(
+        let casing = text::segment(
             text,
             lex,
             &language.grammar,
@@ -429,7 +429,8 @@ impl Worker<'_> {
             &mut self.sentences,
         );
         out.sentences = self.sentences.len();
-        let caseless = text::caseless(&self.tokens);
+        // (months and weekdays in text with no case are found in any case)
+        let caseless = casing.blind();
         if !self.find_mentions(text) {
             return out;
         }

@@ -206,7 +206,10 @@ fn country_forces(lexicon: &Lexicon, grammar: &Grammar, tokens: &[Token], range:
 fn case_ok(case: Case, toks: &[Token]) -> bool {
     match case {
         Case::Any => true,
-        Case::Capitalized => toks.iter().any(|t| t.is(flag::CAPITAL)),
+        // (with no case to go by, a name of several words is one as written: "united states")
+        Case::Capitalized => {
+            toks.iter().any(|t| t.is(flag::CAPITAL)) || (toks.len() > 1 && toks[0].is(flag::CASE_BLIND))
+        }
         Case::Upper => toks.iter().all(|t| t.is(flag::UPPER) || t.is(flag::PUNCT)),
     }
 }

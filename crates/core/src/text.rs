@@ -20,6 +20,25 @@ pub mod flag {
     /// A word that may open a date: a month, a weekday, a number word, the first word of a
     /// relative date ("last", "yesterday").
     pub const OPENS_DATE: u8 = 32;
+    /// The article is in one case (lower-cased upstream, or all capitals), so its case tells no
+    /// name from a word: CAPITAL and UPPER were guessed by [`super::truecase`].
+    pub const CASE_BLIND: u8 = 64;
+}
+
+/// How an article is written. Only in mixed case is a capital a cue to a name; text lower-cased
+/// upstream (as some corpora are) or set in capitals (wires, transcripts, headlines) has none.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Casing {
+    Mixed,
+    Lower,
+    Upper,
+}
+
+impl Casing {
+    /// Whether case says nothing about names here.
+    pub fn blind(self) -> bool {
+        self != Casing::Mixed
+    }
 }
 
 /// A word of the text. Offsets are bytes into the article text and never change.
@@ -86,7 +105,7 @@ pub fn segment(
     norm: &mut String,
     tokens: &mut Vec<Token>,
     sentences: &mut Vec<Sentence>,
-) {
+) -> Casing {
     spans.clear();
     tokens.clear();
     sentences.clear();
@@ -95,7 +114,69 @@ pub fn segment(
     for s in spans.iter() {
         tokens.push(token(text, *s, lexicon, grammar, norm));
     }
-    split_sentences(text, tokens, grammar, sentences);
+    let casing = casing(tokens);
+    split_sentences(text, tokens, grammar, casing, sentences);
+    if casing.blind() {
+        truecase(text, tokens, lexicon, grammar);
+    }
+    casing
+}
+
+/// In an article with no case to go by, guesses which words are names, as a reader of such
+/// text does: a word that is neither the language's (its words table, a grammar word, a verb
+/// form, a word some dictionary writes in lower case) nor a single letter is a name, and gets
+/// CAPITAL and UPPER (so "jnim" is JNIM and "niono" a place); every other word loses them ("THE",
+/// "IS" and "US" in capitals are words), but for a function word that is also an acronym where it
+/// stands as a name ("the us", "us troops"; the grammar's `function_or_acronym`). A language with
+/// no words table is left as written.
+pub fn truecase(text: &str, tokens: &mut [Token], lexicon: &Lexicon, grammar: &Grammar) {
+    if !grammar.knows_words() {
+        return;
+    }
+    let mut lower = String::new();
+    let acronym = grammar.list_id("function_or_acronym");
+    let mut acronyms = Vec::new();
+    for i in 0..tokens.len() {
+        if tokens[i].is(flag::PUNCT | flag::NUMBER) || !grammar.in_list(acronym, &tokens[i]) {
+            continue;
+        }
+        let (before, after) = (i.checked_sub(1).map(|k| tokens[k]), tokens.get(i + 1));
+        let governed = before.is_some_and(|b| {
+            b.is(flag::VERBAL) || matches!(b.class, Word::Preposition | Word::Locative | Word::To | Word::By | Word::Of)
+        });
+        let noun_after =
+            after.is_some_and(|a| a.class == Word::Other && !a.is(flag::PUNCT | flag::NUMBER | flag::VERBAL));
+        if before.is_some_and(|b| b.class == Word::Det)
+            || after.is_some_and(|a| &text[a.start as usize..a.end as usize] == "-")
+            || (noun_after && !governed)
+        {
+            acronyms.push(i);
+        }
+    }
+    for t in tokens.iter_mut() {
+        t.flags |= flag::CASE_BLIND;
+    }
+    for &i in &acronyms {
+        let t = &mut tokens[i];
+        (t.class, t.list_word) = (Word::Other, 0);
+        t.flags |= flag::CAPITAL | flag::UPPER;
+    }
+    for (i, t) in tokens.iter_mut().enumerate() {
+        if t.is(flag::PUNCT | flag::NUMBER) || acronyms.contains(&i) {
+            continue;
+        }
+        t.flags &= !(flag::CAPITAL | flag::UPPER);
+        lower.clear();
+        lower.extend(text[t.start as usize..t.end as usize].chars().flat_map(char::to_lowercase));
+        let word = t.class != Word::Other
+            || t.list_word != 0
+            || t.is(flag::VERBAL)
+            || lexicon.vocab.info(t.word).lower
+            || grammar.is_word(&lower);
+        if !word && lower.chars().filter(|c| c.is_alphabetic()).nth(1).is_some() {
+            t.flags |= flag::CAPITAL | flag::UPPER;
+        }
+    }
 }
 
 /// Splits elided words from the word they lean on, as the language's table lists them: French
@@ -171,8 +252,8 @@ fn is_closing(c: &str) -> bool {
 /// In text with next to no capitals (lower-cased upstream, as some corpora are), a sentence may
 /// start in lower case: there a full stop, "!" or "?" followed by a space ends a sentence whatever
 /// follows (abbreviations keep their stop inside the word, so they are not these).
-fn split_sentences(text: &str, tokens: &[Token], grammar: &Grammar, out: &mut Vec<Sentence>) {
-    let caseless = caseless(tokens);
+fn split_sentences(text: &str, tokens: &[Token], grammar: &Grammar, casing: Casing, out: &mut Vec<Sentence>) {
+    let caseless = casing == Casing::Lower;
     let mut start = 0;
     let mut i = 0;
     while i < tokens.len() {
@@ -210,12 +291,20 @@ fn split_sentences(text: &str, tokens: &[Token], grammar: &Grammar, out: &mut Ve
     }
 }
 
-/// Whether a text has next to no capitals (fewer than one word in fifty, over twenty words at
-/// least): lower-cased upstream, its sentences, months and days start in lower case.
-pub fn caseless(tokens: &[Token]) -> bool {
+/// How a text is written: [`Casing::Lower`] with next to no capitals (none in a short text of
+/// eight words or more, fewer than one word in fifty in a longer one), [`Casing::Upper`] with
+/// four words in five or more in capitals (six words at least), else [`Casing::Mixed`].
+pub fn casing(tokens: &[Token]) -> Casing {
     let words = tokens.iter().filter(|t| !t.is(flag::PUNCT | flag::NUMBER)).count();
     let capitals = tokens.iter().filter(|t| t.is(flag::CAPITAL)).count();
-    words >= 20 && capitals * 50 < words
+    let upper = tokens.iter().filter(|t| t.is(flag::UPPER)).count();
+    if words >= 8 && capitals * 50 < words {
+        Casing::Lower
+    } else if words >= 6 && upper * 5 >= words * 4 {
+        Casing::Upper
+    } else {
+        Casing::Mixed
+    }
 }
 
 /// The most tokens a sentence may have.
@@ -251,6 +340,38 @@ mod tests {
                 "The talks (held in Bamako.) ended."
             ]
         );
+    }
+
+    /// The words of a text that are taken for names (CAPITAL), and whether it was read as having
+    /// no case.
+    fn names(text: &str) -> (Vec<String>, bool) {
+        use super::flag;
+        let tokens = segmented(text).0;
+        let names = tokens
+            .iter()
+            .filter(|t| t.is(flag::CAPITAL))
+            .map(|t| text[t.start as usize..t.end as usize].to_string())
+            .collect();
+        (names, tokens.iter().all(|t| t.is(flag::CASE_BLIND)))
+    }
+
+    #[test]
+    fn text_in_one_case_has_its_names_guessed() {
+        let (found, blind) = names("jnim militants told us they attacked soldiers near niono in march.");
+        assert!(blind);
+        assert_eq!(found, ["jnim", "niono"]);
+        // a function word that is also an acronym, as a reader takes it
+        let (found, _) = names("the militants told us that the us and the who said that us troops would help us.");
+        assert_eq!(found, ["us", "who", "us"]);
+        let (found, blind) = names("JNIM MILITANTS SAID THE ARMY IS TO BLAME FOR THE ATTACK NEAR NIONO.");
+        assert!(blind);
+        assert_eq!(found, ["JNIM", "NIONO"]);
+        // "IS" and "US" in capitals are words, so no acronym of a dictionary matches them
+        let tokens = segmented("THE GROUP IS READY, THE OFFICIALS TOLD US ON MONDAY.").0;
+        assert!(tokens.iter().all(|t| !t.is(super::flag::UPPER)), "no word here is a name");
+        // mixed case is read as written, and a short text in lower case is too little to judge
+        assert_eq!(names("Soldiers attacked the camp near Niono on Monday.").0, ["Soldiers", "Niono", "Monday"]);
+        assert!(!names("soldiers attacked the camp.").1);
     }
 
     #[test]

@@ -774,3 +774,42 @@ fn a_headline_verb_in_the_present_is_no_part_of_its_subject() {
     assert_eq!(a.source.as_ref().map(|s| s.text.as_str()), Some("Boko Haram"), "{a:?}");
     assert_eq!(a.target.as_ref().and_then(|s| s.sector.as_deref()), Some("MIL"), "{a:?}");
 }
+
+/// What a reader of the events would compare: who did what to whom, where, when, how many dead.
+fn reading(events: &[Event]) -> Vec<(String, String, String, String, String, Option<u32>)> {
+    let c = |a: &Option<palaver_core::event::ActorRecord>| a.as_ref().and_then(|a| a.code.clone()).unwrap_or_default();
+    events
+        .iter()
+        .map(|e| {
+            let place = e.location.as_ref().map(|l| l.name.clone()).unwrap_or_default();
+            (c(&e.source), e.cameo.clone(), c(&e.target), place, e.date.clone().unwrap_or_default(), e.fatalities)
+        })
+        .collect()
+}
+
+#[test]
+fn text_in_one_case_codes_as_the_same_text_in_mixed_case() {
+    let text = "Malian soldiers clashed with JNIM militants near Niono on Sunday, killing four of them. \
+                The United States condemned the attack. Police in Bamako arrested two men who had fled \
+                the camp in March, the army said.";
+    let mixed = reading(&code_on(text, "2021-10-19"));
+    assert!(mixed.iter().any(|r| r.0 == "MLIMIL" && r.2 == "MLIREB" && r.3 == "Niono"), "{mixed:?}");
+    assert!(mixed.iter().any(|r| r.0 == "USA" && r.1.starts_with("11")), "{mixed:?}");
+    assert_eq!(reading(&code_on(&text.to_lowercase(), "2021-10-19")), mixed, "lower case");
+    assert_eq!(reading(&code_on(&text.to_uppercase(), "2021-10-19")), mixed, "upper case");
+}
+
+#[test]
+fn in_text_with_no_case_common_words_are_no_names() {
+    // "us" is no United States, "is" no Islamic State, "bush" no president, "march" no protest
+    let text = "the militants told us that the group is ready to talk. they hid in the bush after the \
+                deal signed in march with the hunters near niono collapsed.";
+    let e = code_on(text, "2021-10-19");
+    let codes: Vec<String> =
+        e.iter().flat_map(|e| [&e.source, &e.target]).filter_map(|a| a.as_ref().and_then(|a| a.code.clone())).collect();
+    assert!(codes.iter().all(|c| !c.starts_with("USA") && !c.contains("ISI")), "{codes:?}");
+    assert!(e.iter().all(|e| e.cameo_root != "14"), "no protest march: {:?}", reading(&e));
+    assert!(e.iter().any(|e| e.location.as_ref().is_some_and(|l| l.name == "Niono")), "{:?}", reading(&e));
+    let upper = code_on(&text.to_uppercase(), "2021-10-19");
+    assert_eq!(reading(&upper), reading(&e), "the same in capitals");
+}

@@ -184,6 +184,11 @@ impl Lexicon {
             return Err(format!("phrase {phrase:?} has no words"));
         }
         let case = case_of(phrase, proper);
+        if !phrase.chars().any(char::is_uppercase) {
+            for &w in &words {
+                self.vocab.mark_lower(w);
+            }
+        }
         self.phrases.insert(&words, PhraseTarget { kind, index, case, line });
         Ok(())
     }

@@ -25,6 +25,9 @@ pub struct WordInfo {
     pub past_participle: bool,
     /// It is an inflected verb form ("attacked", "leads", "fleeing"): such words end noun phrases.
     pub verb_form: bool,
+    /// Some dictionary writes it in lower case ("insurgents", "gendarmes"): a word, not a name,
+    /// in text whose case tells nothing.
+    pub lower: bool,
     /// It is a lemma in its own right: later forms never re-point it.
     is_lemma: bool,
 }
@@ -60,6 +63,11 @@ impl Vocab {
     /// Marks a word as an inflected verb form ("attacked", "leads", "fleeing").
     pub(crate) fn mark_verb_form(&mut self, id: WordId) {
         self.info[id as usize].verb_form = true;
+    }
+
+    /// Marks a word as one a dictionary writes in lower case.
+    pub(crate) fn mark_lower(&mut self, id: WordId) {
+        self.info[id as usize].lower = true;
     }
 
     /// Whether the word is an inflected verb form; such words end noun phrases.
