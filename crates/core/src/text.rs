@@ -280,8 +280,7 @@ fn split_sentences(text: &str, tokens: &[Token], grammar: &Grammar, casing: Casi
         // text with no sentence ends (tables, lists, noise) is cut into pieces, so that coding,
         // which looks back and forth within a sentence, stays linear in the article's length
         let too_long = j - start >= MAX_SENTENCE;
-        let heading = !end_here && j < tokens.len() && heading_ends(text, tokens, start, j, casing);
-        if (end_here && !next_lower) || blank_after || too_long || heading {
+        if (end_here && !next_lower) || blank_after || too_long {
             push_sentence(tokens, start, j, out);
             start = j;
         }
@@ -290,30 +289,6 @@ fn split_sentences(text: &str, tokens: &[Token], grammar: &Grammar, casing: Casi
     if start < tokens.len() {
         push_sentence(tokens, start, tokens.len(), out);
     }
-}
-
-/// The most words a headline or subheading has.
-const MAX_HEADING: usize = 20;
-
-/// Whether a heading ends before token `j`: the words from `start` fill a line of their own, the
-/// article's first or one after a blank line, of a few words with no stop at its end, and the
-/// next line starts a sentence ("Militants kill five in Mali" above "Gunmen attacked ..."). A
-/// line of hard-wrapped prose ends inside a sentence, so it is none: it follows a line of the
-/// same paragraph, or ends on a function word, or the next line starts in lower case.
-fn heading_ends(text: &str, tokens: &[Token], start: usize, j: usize, casing: Casing) -> bool {
-    // (the cheap tests first: this is asked at every word)
-    if j - start > MAX_HEADING || !text[tokens[j - 1].end as usize..tokens[j].start as usize].contains('\n') {
-        return false;
-    }
-    let own_line = start == 0 || has_blank_line(&text[tokens[start - 1].end as usize..tokens[start].start as usize]);
-    let last = tokens[j - 1];
-    // (a line of wrapped prose is about as long as the next; a heading is shorter than its text)
-    let line = |from: usize| text[from..].split('\n').next().map_or(0, |l| l.trim().chars().count());
-    own_line
-        && line(tokens[start].start as usize) < line(tokens[j].start as usize)
-        && text[..tokens[start].start as usize].rsplit('\n').next().is_none_or(|l| l.trim().is_empty())
-        && (last.class == Word::Other && !last.is(flag::PUNCT) || last.is(flag::NUMBER))
-        && (tokens[j].is(flag::CAPITAL | flag::NUMBER) || casing != Casing::Mixed)
 }
 
 /// How a text is written: [`Casing::Lower`] with next to no capitals (none in a short text of
@@ -397,26 +372,6 @@ mod tests {
         // mixed case is read as written, and a short text in lower case is too little to judge
         assert_eq!(names("Soldiers attacked the camp near Niono on Monday.").0, ["Soldiers", "Niono", "Monday"]);
         assert!(!names("soldiers attacked the camp.").1);
-    }
-
-    #[test]
-    fn a_headline_is_a_sentence_of_its_own() {
-        let text = "Militants kill five in central Mali\nGunmen attacked a village near Mopti on Sunday.\n\n\
-                    Talks resume in Bamako\nMediators met both sides on Monday.";
-        assert_eq!(
-            sentences(text),
-            [
-                "Militants kill five in central Mali",
-                "Gunmen attacked a village near Mopti on Sunday.",
-                "Talks resume in Bamako",
-                "Mediators met both sides on Monday."
-            ]
-        );
-        // hard-wrapped prose goes on across its line ends, names and all
-        let text = "Soldiers said on Monday that\nGunmen had attacked the camp near\nMopti after the talks.";
-        assert_eq!(sentences(text), [text]);
-        let text = "President Macron told reporters in Paris on Tuesday that his envoy met\nMali's leaders to discuss the vote.";
-        assert_eq!(sentences(text), [text]);
     }
 
     #[test]
