@@ -822,7 +822,8 @@ impl Worker<'_> {
             if discard == Some(DiscardScope::Story) {
                 return false;
             }
-            mentions::compose(text, &self.tokens, &self.chunks, grammar, &mut sentence_mentions);
+            // (the tokens up to the sentence's end: a name after a title stops where the sentence does)
+            mentions::compose(text, &self.tokens[..s.tokens.1], &self.chunks, grammar, &mut sentence_mentions);
             mentions::add_pronouns(grammar, text, &self.tokens, s.tokens, &mut sentence_mentions);
             let m0 = self.mentions.len();
             self.mentions.extend_from_slice(&sentence_mentions);

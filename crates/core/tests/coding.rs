@@ -813,3 +813,13 @@ fn in_text_with_no_case_common_words_are_no_names() {
     let upper = code_on(&text.to_uppercase(), "2021-10-19");
     assert_eq!(reading(&upper), reading(&e), "the same in capitals");
 }
+
+#[test]
+fn a_name_after_a_title_stops_at_the_sentence_end() {
+    // a title at the end of a paragraph, a capitalised word opening the next: no name spans both
+    let text = "The envoy met the Secretary of State George\n\nShultz said he would not resign over the affair.";
+    let e = code(text);
+    let brk = text.find('\n').unwrap_or_default();
+    let sides = |e: &Event| [e.evidence.spans.source, e.evidence.spans.target];
+    assert!(e.iter().flat_map(sides).flatten().all(|s| s[1] <= brk || s[0] > brk), "{e:?}");
+}
