@@ -877,12 +877,20 @@ pub fn count(t: &Tolls, text: &str, tokens: &[Token], range: (usize, usize)) -> 
                 .any(|w| t.is_not_dead(&w));
             counted |= (listed && last_counted.is_some_and(|e| e + 4 >= b) || by_verb) && !wounded_after;
         }
-        // "killed three cattle" (but "killed three with guns")
+        // "killed three cattle" (but "killed three with guns", and "two cattle traders" are men: a
+        // thing's word before a noun only says what kind)
+        let modifier = |k: usize| {
+            k + 1 < end
+                && tokens[k + 1].class == crate::grammar::Word::Other
+                && !tokens[k + 1].is(flag::PUNCT | flag::NUMBER | flag::VERBAL)
+                && !t.is_animal(&word(k + 1))
+                && !t.listed("toll_things_stop", &word(k + 1))
+        };
         let things = (after..end.min(after + 3))
             .take_while(|&k| {
                 !t.listed("toll_things_stop", &word(k)) && !t.is_and(&word(k)) && !tokens[k].is(flag::PUNCT)
             })
-            .any(|k| t.is_animal(&word(k)));
+            .any(|k| t.is_animal(&word(k)) && !modifier(k));
         if counted && things {
             counted = false;
         }
@@ -929,8 +937,9 @@ pub fn count(t: &Tolls, text: &str, tokens: &[Token], range: (usize, usize)) -> 
         found = true;
         total = singles;
     } else {
-        found = killed_one(t, text, tokens, range);
-        total = u32::from(found);
+        let subjects = singular_subjects(t, text, tokens, range);
+        found = subjects > 0 || killed_one(t, text, tokens, range);
+        total = subjects.max(u32::from(found));
     }
     found.then_some(total)
 }
@@ -939,11 +948,13 @@ pub fn count(t: &Tolls, text: &str, tokens: &[Token], range: (usize, usize)) -> 
 /// opening it ("the sub-prefect of Dinangourou", "le chef du village") and a head in the singular,
 /// with no number, verb or stop between.
 fn one_person_before(t: &Tolls, text: &str, tokens: &[Token], a: usize, and: usize) -> bool {
+    person_before(t, text, tokens, a, and).is_some()
+}
+
+/// [`one_person_before`], giving where the noun phrase starts (its determiner).
+fn person_before(t: &Tolls, text: &str, tokens: &[Token], a: usize, and: usize) -> Option<usize> {
     let word = |k: usize| fold(&text[tokens[k].start as usize..tokens[k].end as usize].to_lowercase()).into_owned();
-    let opening = (a.max(and.saturating_sub(8))..and).rev().find(|&q| t.singular_det.contains(&word(q)));
-    let Some(det) = opening else {
-        return false;
-    };
+    let det = (a.max(and.saturating_sub(8))..and).rev().find(|&q| t.singular_det.contains(&word(q)))?;
     // (its head ends it, or comes before its complement: "the sub-prefect of Dinangourou")
     let head_end = (det + 1..and).find(|&q| t.is_of(&word(q))).unwrap_or(and);
     // "sub-prefect": a hyphen joins words
@@ -954,7 +965,41 @@ fn one_person_before(t: &Tolls, text: &str, tokens: &[Token], a: usize, and: usi
             && !t.is_death(&word(q))
             && !t.is_not_dead(&word(q))
     });
-    plain && head_end > det + 1 && t.is_one_person(&word(head_end - 1)) && (det == a || !t.is_of(&word(det - 1)))
+    (plain && head_end > det + 1 && t.is_one_person(&word(head_end - 1)) && (det == a || !t.is_of(&word(det - 1))))
+        .then_some(det)
+}
+
+/// "A soldier and a civilian were killed", "un soldat et un civil ont été tués": a plural
+/// passive death word (after the grammar's `toll_passive_many`) whose subject is a list of
+/// people each named in the singular: one each (0 where it is not such a list).
+fn singular_subjects(t: &Tolls, text: &str, tokens: &[Token], (a, end): (usize, usize)) -> u32 {
+    let word = |k: usize| word_at(text, tokens, k);
+    for i in a + 1..end {
+        let dead = t.death_one.contains(&*fold(&word(i))) || t.listed_pair("toll_passive_dead", &word(i - 1), &word(i));
+        // the plural "be" at most three words back ("were killed", "were shot and killed")
+        let Some(be) =
+            (1..=3).filter(|&n| i >= a + n).map(|n| i - n).find(|&k| t.listed("toll_passive_many", &word(k)))
+        else {
+            continue;
+        };
+        if !dead {
+            continue;
+        }
+        // the members of the subject, from the last back: each one person, joined by "and" or ","
+        let (mut members, mut member_end) = (0, be);
+        while let Some(det) = person_before(t, text, tokens, a, member_end) {
+            members += 1;
+            if det > a && (t.is_and(&word(det - 1)) || word(det - 1) == ",") {
+                member_end = det - 1;
+            } else {
+                break;
+            }
+        }
+        if members >= 2 {
+            return members;
+        }
+    }
+    0
 }
 
 /// The victims named in the singular in the lists after killing verbs: "killed the driver and a
@@ -1094,7 +1139,9 @@ fn killed_one(t: &Tolls, text: &str, tokens: &[Token], (a, end): (usize, usize))
         let named_before = || {
             t.to_death.iter().filter(|p| said(p)).any(|p| {
                 let n = p.len();
-                (n + 1..n + 5).any(|m| one(&back(m))) && !back(n).ends_with('s')
+                // ("burned him to death": a pronoun of one)
+                ((n + 1..n + 5).any(|m| one(&back(m))) && !back(n).ends_with('s'))
+                    || t.object_one.contains(&*fold(&back(n)))
             })
         };
         // the victim after the phrase, past a date

@@ -95,3 +95,15 @@ fn a_toll_in_several_places_is_shared_among_them() {
     let text = "Gunmen killed six villagers from the Mossi and Foulse communities near Kaya.";
     assert_eq!(toll(text), Some(6));
 }
+
+#[test]
+fn people_named_one_by_one_count_one_each() {
+    // a plural passive whose subject lists people in the singular
+    assert_eq!(toll("A teacher and a nurse were killed by gunmen near Mopti."), Some(2));
+    assert_eq!(toll("The mayor, his driver and a guard were shot dead near Gao."), Some(3));
+    // a pronoun of one before "to death"
+    assert_eq!(toll("Villagers caught a suspected thief and beat him to death near Kano."), Some(1));
+    // a thing's word before a noun only says what kind of people were killed
+    assert_eq!(toll("Three cattle traders were killed by bandits near Katsina."), Some(3));
+    assert_eq!(toll("Bandits killed three cattle near Katsina."), None);
+}
