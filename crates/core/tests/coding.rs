@@ -823,3 +823,13 @@ fn a_name_after_a_title_stops_at_the_sentence_end() {
     let sides = |e: &Event| [e.evidence.spans.source, e.evidence.spans.target];
     assert!(e.iter().flat_map(sides).flatten().all(|s| s[1] <= brk || s[0] > brk), "{e:?}");
 }
+
+#[test]
+fn a_killing_beside_an_abduction_is_an_attack() {
+    // each event takes its own verb's ACLED sub-type: the killing is no abduction
+    let e = code("On 3 May 2021, gunmen killed a farmer and abducted two of his sons near Diffa.");
+    let sub = |e: &Event| e.acled.as_ref().and_then(|a| a.sub_event_type.clone()).unwrap_or_default();
+    let subs: Vec<String> = e.iter().map(sub).collect();
+    assert!(subs.iter().any(|s| s == "Attack"), "{subs:?}");
+    assert!(subs.iter().any(|s| s == "Abduction/forced disappearance"), "{subs:?}");
+}
