@@ -833,3 +833,15 @@ fn a_killing_beside_an_abduction_is_an_attack() {
     assert!(subs.iter().any(|s| s == "Attack"), "{subs:?}");
     assert!(subs.iter().any(|s| s == "Abduction/forced disappearance"), "{subs:?}");
 }
+
+#[test]
+fn a_battle_or_a_fight_is_an_armed_clash() {
+    let sub = |e: &Event| e.acled.as_ref().and_then(|a| a.sub_event_type.clone()).unwrap_or_default();
+    for text in [
+        "On 3 May 2021, two rival cult groups battled in a market near Uyo, killing five people.",
+        "On 3 May 2021, Fulani gunmen attacked a farm near Jos and the farmers fought back.",
+    ] {
+        let subs: Vec<String> = code(text).iter().map(sub).collect();
+        assert!(subs.iter().any(|s| s == "Armed clash"), "{text}: {subs:?}");
+    }
+}
