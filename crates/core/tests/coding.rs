@@ -845,3 +845,14 @@ fn a_battle_or_a_fight_is_an_armed_clash() {
         assert!(subs.iter().any(|s| s == "Armed clash"), "{text}: {subs:?}");
     }
 }
+
+#[test]
+fn protesters_blocking_a_road_make_a_violent_demonstration() {
+    let sub = |e: &Event| e.acled.as_ref().and_then(|a| a.sub_event_type.clone()).unwrap_or_default();
+    let subs: Vec<String> =
+        code("On 3 May 2021, traders protesting new taxes blocked the main road in Kano.").iter().map(sub).collect();
+    assert!(subs.iter().any(|s| s == "Violent demonstration"), "{subs:?}");
+    let subs: Vec<String> =
+        code("On 3 May 2021, traders protested new taxes outside the governor's office in Kano.").iter().map(sub).collect();
+    assert!(subs.iter().all(|s| s == "Peaceful protest"), "{subs:?}");
+}
