@@ -38,6 +38,14 @@ pub const CIVILIANS: &str = "civilians";
 /// ACLED's event type whose victims are civilians by definition.
 const AGAINST_CIVILIANS: &str = "Violence against civilians";
 
+/// ACLED's sub-types whose victims, where the text names none, are civilians as ACLED codes them:
+/// a bomb in a market, a looted village, a mob's victim.
+const CIVILIANS_BY_DEFAULT: [&str; 3] = ["Looting/property destruction", "Mob violence", "Suicide bomb"];
+
+/// ACLED's event type of bombs, mines and strikes: with no target named, its victims are
+/// civilians ("two explosions rocked the city").
+const REMOTE_VIOLENCE: &str = "Explosions/Remote violence";
+
 /// Violence that has a perpetrator: assaults, fights, mass violence (CAMEO roots 18-20).
 pub fn violent(event: &Event) -> bool {
     matches!(event.cameo_root.as_str(), "18" | "19" | "20")
@@ -116,11 +124,15 @@ pub fn imply(
     true
 }
 
-/// Gives violence against civilians (by its ACLED type) with no target the civilians of the
-/// country where it happened (else the article's). Returns whether it did.
+/// Gives violence against civilians (by its ACLED type), remote violence, looting and a mob's
+/// violence with no target the civilians of the country where it happened (else the article's).
+/// Returns whether it did.
 pub fn imply_victims(lex: &Lexicon, event: &mut Event, article_country: Option<u32>) -> bool {
+    let acled = event.acled.as_ref();
+    let of_type = |t: &str| acled.and_then(|a| a.event_type.as_deref()) == Some(t);
+    let sub = acled.and_then(|a| a.sub_event_type.as_deref()).unwrap_or_default();
     let against_civilians =
-        event.acled.as_ref().and_then(|a| a.event_type.as_deref()).is_some_and(|t| t == AGAINST_CIVILIANS);
+        of_type(AGAINST_CIVILIANS) || of_type(REMOTE_VIOLENCE) || CIVILIANS_BY_DEFAULT.contains(&sub);
     if event.target.is_some() || !against_civilians {
         return false;
     }

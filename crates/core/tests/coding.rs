@@ -852,7 +852,9 @@ fn protesters_blocking_a_road_make_a_violent_demonstration() {
     let subs: Vec<String> =
         code("On 3 May 2021, traders protesting new taxes blocked the main road in Kano.").iter().map(sub).collect();
     assert!(subs.iter().any(|s| s == "Violent demonstration"), "{subs:?}");
-    let subs: Vec<String> =
-        code("On 3 May 2021, traders protested new taxes outside the governor's office in Kano.").iter().map(sub).collect();
+    let subs: Vec<String> = code("On 3 May 2021, traders protested new taxes outside the governor's office in Kano.")
+        .iter()
+        .map(sub)
+        .collect();
     assert!(subs.iter().all(|s| s == "Peaceful protest"), "{subs:?}");
 }

@@ -251,3 +251,18 @@ fn a_suspected_thief_attacked_is_a_civilian() {
     let a = e.iter().find(|e| e.source.is_some()).unwrap_or_else(|| panic!("no source in {e:?}"));
     assert_eq!(a.source.as_ref().and_then(|s| s.sector.as_deref()), Some("CRM"), "{a:?}");
 }
+
+#[test]
+fn a_bomb_or_a_looting_with_no_victim_named_strikes_civilians() {
+    let target = |e: &Event| e.target.as_ref().and_then(|t| t.code.clone()).unwrap_or_default();
+    for text in [
+        "On 8 May 2021, two explosions rocked the city of Maiduguri at night.",
+        "On 8 May 2021, Boko Haram militants looted shops and burned granaries in Gwoza.",
+    ] {
+        let e = code(text);
+        assert!(e.iter().any(|e| target(e) == "NGACVL" && e.evidence.spans.target.is_none()), "{text}: {e:?}");
+    }
+    // a bomb that names its target keeps it
+    let e = code("On 8 May 2021, an IED struck a military convoy near Djibo.");
+    assert!(e.iter().all(|e| !target(e).ends_with("CVL")), "{e:?}");
+}
