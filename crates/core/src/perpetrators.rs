@@ -39,8 +39,8 @@ pub const CIVILIANS: &str = "civilians";
 const AGAINST_CIVILIANS: &str = "Violence against civilians";
 
 /// ACLED's sub-types whose victims, where the text names none, are civilians as ACLED codes them:
-/// a bomb in a market, a looted village, a mob's victim.
-const CIVILIANS_BY_DEFAULT: [&str; 3] = ["Looting/property destruction", "Mob violence", "Suicide bomb"];
+/// a looted village, a mob's victim.
+const CIVILIANS_BY_DEFAULT: [&str; 2] = ["Looting/property destruction", "Mob violence"];
 
 /// ACLED's event type of bombs, mines and strikes: with no target named, its victims are
 /// civilians ("two explosions rocked the city").
