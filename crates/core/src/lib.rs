@@ -628,6 +628,7 @@ impl Worker<'_> {
                         event.acled = ontology::acled(lex, &event, &self.sentence_words);
                         if !engine.options.no_implied_perpetrators {
                             perpetrators::imply_victims(lex, &mut event, ctx.country);
+                            perpetrators::imply_other_side(lex, &mut event, ctx.country);
                         }
                         if event.plover.mode.is_none() {
                             event.plover.mode = ontology::plover_mode(lex, &event, &self.sentence_words);

@@ -46,6 +46,9 @@ const CIVILIANS_BY_DEFAULT: [&str; 2] = ["Looting/property destruction", "Mob vi
 /// civilians ("two explosions rocked the city").
 const REMOTE_VIOLENCE: &str = "Explosions/Remote violence";
 
+/// ACLED's sub-type of fighting between two armed sides.
+const ARMED_CLASH: &str = "Armed clash";
+
 /// Violence that has a perpetrator: assaults, fights, mass violence (CAMEO roots 18-20).
 pub fn violent(event: &Event) -> bool {
     matches!(event.cameo_root.as_str(), "18" | "19" | "20")
@@ -145,6 +148,33 @@ pub fn imply_victims(lex: &Lexicon, event: &mut Event, article_country: Option<u
         country: country.map(|c| c.iso3.clone()),
         sector: Some("CVL".to_string()),
     });
+    true
+}
+
+/// Gives an armed clash with no target ("rival militias clashed over land", "fighting between
+/// clans") its author's like as the other side: ACLED codes both sides of such fighting, and
+/// where the text names one only, the other is of its kind. Returns whether it did.
+pub fn imply_other_side(lex: &Lexicon, event: &mut Event, article_country: Option<u32>) -> bool {
+    let clash = event.acled.as_ref().and_then(|a| a.sub_event_type.as_deref()) == Some(ARMED_CLASH);
+    if !clash || event.target.is_some() {
+        return false;
+    }
+    let Some(source) = &event.source else { return false };
+    // state forces' fighting with no other side named is with an unidentified armed group, as
+    // ACLED codes an unknown side, not with themselves
+    if SectorClass::of(source.sector.as_deref()) == SectorClass::State {
+        let country = country_of(lex, event, article_country);
+        event.target = Some(ActorRecord {
+            text: UNIDENTIFIED.to_string(),
+            code: Some(country.map_or_else(|| "UAF".to_string(), |c| format!("{}UAF", c.cameo))),
+            actor_id: None,
+            name: None,
+            country: country.map(|c| c.iso3.clone()),
+            sector: Some("UAF".to_string()),
+        });
+        return true;
+    }
+    event.target = Some(ActorRecord { text: source.text.clone(), actor_id: None, name: None, ..source.clone() });
     true
 }
 

@@ -266,3 +266,20 @@ fn a_bomb_or_a_looting_with_no_victim_named_strikes_civilians() {
     let e = code("On 8 May 2021, an IED struck a military convoy near Djibo.");
     assert!(e.iter().all(|e| !target(e).ends_with("CVL")), "{e:?}");
 }
+
+#[test]
+fn fighting_with_one_side_named_has_the_other_implied() {
+    let target = |e: &Event| e.target.as_ref().and_then(|t| t.code.clone()).unwrap_or_default();
+    let clash = |e: &&Event| e.acled.as_ref().and_then(|a| a.sub_event_type.as_deref()) == Some("Armed clash");
+    // rival militias: the other side is of their kind
+    let e = code("On 8 May 2021, rival militias clashed over farmland near Jos.");
+    let c: Vec<&Event> = e.iter().filter(clash).collect();
+    assert!(
+        !c.is_empty() && c.iter().all(|e| target(e).ends_with("UAF") && e.evidence.spans.target.is_none()),
+        "{e:?}"
+    );
+    // state forces: an unidentified armed group, not themselves
+    let e = code("On 8 May 2021, soldiers repelled an attack near Djibo.");
+    let c: Vec<&Event> = e.iter().filter(clash).collect();
+    assert!(!c.is_empty() && c.iter().all(|e| target(e) == "BFAUAF"), "{e:?}");
+}
