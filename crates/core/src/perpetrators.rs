@@ -116,14 +116,7 @@ pub fn imply(
     if role == "GOV" && country.is_none() {
         return false; // no state to name
     }
-    event.source = Some(ActorRecord {
-        text: text.to_string(),
-        code: Some(country.map_or_else(|| role.to_string(), |c| format!("{}{role}", c.cameo))),
-        actor_id: None,
-        name: None,
-        country: country.map(|c| c.iso3.clone()),
-        sector: Some(role.to_string()),
-    });
+    event.source = Some(implied(text, role, country));
     true
 }
 
@@ -140,14 +133,7 @@ pub fn imply_victims(lex: &Lexicon, event: &mut Event, article_country: Option<u
         return false;
     }
     let country = country_of(lex, event, article_country);
-    event.target = Some(ActorRecord {
-        text: CIVILIANS.to_string(),
-        code: Some(country.map_or_else(|| "CVL".to_string(), |c| format!("{}CVL", c.cameo))),
-        actor_id: None,
-        name: None,
-        country: country.map(|c| c.iso3.clone()),
-        sector: Some("CVL".to_string()),
-    });
+    event.target = Some(implied(CIVILIANS, "CVL", country));
     true
 }
 
@@ -164,18 +150,23 @@ pub fn imply_other_side(lex: &Lexicon, event: &mut Event, article_country: Optio
     // ACLED codes an unknown side, not with themselves
     if SectorClass::of(source.sector.as_deref()) == SectorClass::State {
         let country = country_of(lex, event, article_country);
-        event.target = Some(ActorRecord {
-            text: UNIDENTIFIED.to_string(),
-            code: Some(country.map_or_else(|| "UAF".to_string(), |c| format!("{}UAF", c.cameo))),
-            actor_id: None,
-            name: None,
-            country: country.map(|c| c.iso3.clone()),
-            sector: Some("UAF".to_string()),
-        });
+        event.target = Some(implied(UNIDENTIFIED, "UAF", country));
         return true;
     }
     event.target = Some(ActorRecord { text: source.text.clone(), actor_id: None, name: None, ..source.clone() });
     true
+}
+
+/// The record of an implied actor: its words, its role (a sector) in a country, if known.
+fn implied(text: &str, role: &str, country: Option<&palaver_lexicon::Country>) -> ActorRecord {
+    ActorRecord {
+        text: text.to_string(),
+        code: Some(country.map_or_else(|| role.to_string(), |c| format!("{}{role}", c.cameo))),
+        actor_id: None,
+        name: None,
+        country: country.map(|c| c.iso3.clone()),
+        sector: Some(role.to_string()),
+    }
 }
 
 /// The country where an event happened, else the article's.
