@@ -824,37 +824,34 @@ fn a_name_after_a_title_stops_at_the_sentence_end() {
     assert!(e.iter().flat_map(sides).flatten().all(|s| s[1] <= brk || s[0] > brk), "{e:?}");
 }
 
+/// The ACLED sub-types of the events coded from a text.
+fn sub_types(text: &str) -> Vec<String> {
+    code(text).iter().map(|e| e.acled.as_ref().and_then(|a| a.sub_event_type.clone()).unwrap_or_default()).collect()
+}
+
 #[test]
 fn a_killing_beside_an_abduction_is_an_attack() {
     // each event takes its own verb's ACLED sub-type: the killing is no abduction
-    let e = code("On 3 May 2021, gunmen killed a farmer and abducted two of his sons near Diffa.");
-    let sub = |e: &Event| e.acled.as_ref().and_then(|a| a.sub_event_type.clone()).unwrap_or_default();
-    let subs: Vec<String> = e.iter().map(sub).collect();
+    let subs = sub_types("On 3 May 2021, gunmen killed a farmer and abducted two of his sons near Diffa.");
     assert!(subs.iter().any(|s| s == "Attack"), "{subs:?}");
     assert!(subs.iter().any(|s| s == "Abduction/forced disappearance"), "{subs:?}");
 }
 
 #[test]
 fn a_battle_or_a_fight_is_an_armed_clash() {
-    let sub = |e: &Event| e.acled.as_ref().and_then(|a| a.sub_event_type.clone()).unwrap_or_default();
     for text in [
         "On 3 May 2021, two rival cult groups battled in a market near Uyo, killing five people.",
         "On 3 May 2021, Fulani gunmen attacked a farm near Jos and the farmers fought back.",
     ] {
-        let subs: Vec<String> = code(text).iter().map(sub).collect();
+        let subs = sub_types(text);
         assert!(subs.iter().any(|s| s == "Armed clash"), "{text}: {subs:?}");
     }
 }
 
 #[test]
 fn protesters_blocking_a_road_make_a_violent_demonstration() {
-    let sub = |e: &Event| e.acled.as_ref().and_then(|a| a.sub_event_type.clone()).unwrap_or_default();
-    let subs: Vec<String> =
-        code("On 3 May 2021, traders protesting new taxes blocked the main road in Kano.").iter().map(sub).collect();
+    let subs = sub_types("On 3 May 2021, traders protesting new taxes blocked the main road in Kano.");
     assert!(subs.iter().any(|s| s == "Violent demonstration"), "{subs:?}");
-    let subs: Vec<String> = code("On 3 May 2021, traders protested new taxes outside the governor's office in Kano.")
-        .iter()
-        .map(sub)
-        .collect();
+    let subs = sub_types("On 3 May 2021, traders protested new taxes outside the governor's office in Kano.");
     assert!(subs.iter().all(|s| s == "Peaceful protest"), "{subs:?}");
 }
