@@ -690,6 +690,7 @@ impl Worker<'_> {
             found_places.push((index, place));
             add_deaths(language.grammar.tolls(), text, &self.tokens, s.tokens, &mut out.events, first_event);
             perpetrators::credit_claims(&mut out.events, first_event, language.grammar.list("claim_cue"));
+            perpetrators::victims_named_beside(&mut out.events, first_event);
         }
         share_toll_among_days_and_places(
             language.grammar.tolls(),

@@ -157,6 +157,25 @@ pub fn imply_other_side(lex: &Lexicon, event: &mut Event, article_country: Optio
     true
 }
 
+/// A bomb whose victims its sentence names in another event ("three soldiers were killed when a
+/// roadside bomb hit their truck"): those victims, not implied civilians, are its target. `first`
+/// is the sentence's first event.
+pub fn victims_named_beside(events: &mut [Event], first: usize) {
+    let sentence = &events[first..];
+    let named = sentence
+        .iter()
+        .find(|e| violent(e) && e.evidence.spans.target.is_some())
+        .map(|e| (e.target.clone(), e.evidence.spans.target));
+    let Some((target, span)) = named else { return };
+    for e in &mut events[first..] {
+        let remote = e.acled.as_ref().and_then(|a| a.event_type.as_deref()) == Some(REMOTE_VIOLENCE);
+        let implied_civilians = e.evidence.spans.target.is_none() && e.target.as_ref().is_some_and(implied_actor);
+        if remote && implied_civilians {
+            (e.target, e.evidence.spans.target) = (target.clone(), span);
+        }
+    }
+}
+
 /// The record of an implied actor: its words, its role (a sector) in a country, if known.
 fn implied(text: &str, role: &str, country: Option<&palaver_lexicon::Country>) -> ActorRecord {
     ActorRecord {

@@ -283,3 +283,10 @@ fn fighting_with_one_side_named_has_the_other_implied() {
     let c: Vec<&Event> = e.iter().filter(clash).collect();
     assert!(!c.is_empty() && c.iter().all(|e| target(e) == "BFAUAF"), "{e:?}");
 }
+
+#[test]
+fn a_bomb_strikes_the_victims_its_sentence_names() {
+    let e = code("Three Malian soldiers were killed when a roadside bomb hit their truck near Gao on Sunday.");
+    let target = |e: &Event| e.target.as_ref().and_then(|t| t.code.clone()).unwrap_or_default();
+    assert!(e.iter().filter(|e| perpetrators::violent(e)).all(|e| target(e) == "MLIMIL"), "{e:?}");
+}
