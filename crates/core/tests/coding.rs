@@ -855,3 +855,9 @@ fn protesters_blocking_a_road_make_a_violent_demonstration() {
     let subs = sub_types("On 3 May 2021, traders protested new taxes outside the governor's office in Kano.");
     assert!(subs.iter().all(|s| s == "Peaceful protest"), "{subs:?}");
 }
+
+#[test]
+fn rioters_violence_is_mob_violence() {
+    let subs = sub_types("On 3 May 2021, rioters attacked and injured two traders in a market in Kano.");
+    assert!(subs.iter().any(|s| s == "Mob violence"), "{subs:?}");
+}
