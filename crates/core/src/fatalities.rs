@@ -976,15 +976,15 @@ fn singular_subjects(t: &Tolls, text: &str, tokens: &[Token], (a, end): (usize, 
     let word = |k: usize| word_at(text, tokens, k);
     for i in a + 1..end {
         let dead = t.death_one.contains(&*fold(&word(i))) || t.listed_pair("toll_passive_dead", &word(i - 1), &word(i));
+        if !dead {
+            continue;
+        }
         // the plural "be" at most three words back ("were killed", "were shot and killed")
         let Some(be) =
             (1..=3).filter(|&n| i >= a + n).map(|n| i - n).find(|&k| t.listed("toll_passive_many", &word(k)))
         else {
             continue;
         };
-        if !dead {
-            continue;
-        }
         // the members of the subject, from the last back: each one person, joined by "and" or ","
         let (mut members, mut member_end) = (0, be);
         while let Some(det) = person_before(t, text, tokens, a, member_end) {
