@@ -19,6 +19,11 @@ fn source_code(e: &Event) -> Option<&str> {
     e.source.as_ref().and_then(|s| s.code.as_deref())
 }
 
+/// An event's target code, "" for none.
+fn target(e: &Event) -> String {
+    e.target.as_ref().and_then(|t| t.code.clone()).unwrap_or_default()
+}
+
 #[test]
 fn unclaimed_violence_is_an_unidentified_group_of_the_country_where_it_happened() {
     let e = code("Two gendarmes were killed by a roadside bomb near Djibo on Saturday.");
@@ -254,7 +259,6 @@ fn a_suspected_thief_attacked_is_a_civilian() {
 
 #[test]
 fn a_bomb_or_a_looting_with_no_victim_named_strikes_civilians() {
-    let target = |e: &Event| e.target.as_ref().and_then(|t| t.code.clone()).unwrap_or_default();
     for text in [
         "On 8 May 2021, two explosions rocked the city of Maiduguri at night.",
         "On 8 May 2021, Boko Haram militants looted shops and burned granaries in Gwoza.",
@@ -269,7 +273,6 @@ fn a_bomb_or_a_looting_with_no_victim_named_strikes_civilians() {
 
 #[test]
 fn fighting_with_one_side_named_has_the_other_implied() {
-    let target = |e: &Event| e.target.as_ref().and_then(|t| t.code.clone()).unwrap_or_default();
     let clash = |e: &&Event| e.acled.as_ref().and_then(|a| a.sub_event_type.as_deref()) == Some("Armed clash");
     // rival militias: the other side is of their kind
     let e = code("On 8 May 2021, rival militias clashed over farmland near Jos.");
@@ -287,6 +290,5 @@ fn fighting_with_one_side_named_has_the_other_implied() {
 #[test]
 fn a_bomb_strikes_the_victims_its_sentence_names() {
     let e = code("Three Malian soldiers were killed when a roadside bomb hit their truck near Gao on Sunday.");
-    let target = |e: &Event| e.target.as_ref().and_then(|t| t.code.clone()).unwrap_or_default();
     assert!(e.iter().filter(|e| perpetrators::violent(e)).all(|e| target(e) == "MLIMIL"), "{e:?}");
 }
