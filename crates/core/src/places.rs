@@ -264,7 +264,8 @@ impl Finder<'_> {
                     })
                 };
                 // "Boko Haram attacked Kolofata", "raided Ropp village": a verb's object that is a
-                // known town, or a place the next word says is one
+                // known town, a place the next word says is one, or a village of the country the story
+                // names first
                 let object = || {
                     let after_verb = i > range.0
                         && (self.tokens[i - 1].is(flag::VERBAL) || self.lexicon.is_head(self.tokens[i - 1].lemma))
@@ -272,7 +273,10 @@ impl Finder<'_> {
                     after_verb.then(|| self.place_at(i, range, mentions)).flatten().filter(|(place, after)| {
                         let settlement = *after < range.1 && self.is_settlement_word(self.raw(*after));
                         place.precision != "country"
-                            && (settlement || place.precision != "town" || self.known_town(place))
+                            && (settlement
+                                || place.precision != "town"
+                                || self.known_town(place)
+                                || place.country.as_deref().is_some_and(|c| self.country_rank(c) == 100))
                     })
                 };
                 let taken = bare
@@ -375,7 +379,14 @@ impl Finder<'_> {
                     last_end = Some(after);
                     i = after.max(i + 1);
                 }
-                None => i += 1,
+                None => {
+                    // "between Djebock and Tamkoutat": a first name the gazetteer lacks still
+                    // opens the second
+                    if is(self.lists.between) {
+                        last_end = Some(self.name_run(j, range));
+                    }
+                    i += 1
+                }
             }
         }
     }
@@ -695,10 +706,17 @@ impl Finder<'_> {
             let k = key(name);
             // "Garoua-Boulai" where the gazetteer writes "Garoua Boulai": the loose key, when the
             // name as written is no place's
-            let loose = loose_key(&k);
-            let k = if loose != k && !name.ends_with('-') && self.named_nothing(&k) { loose } else { k };
             let region_len = self.region_word_len(end, range);
             let region_word = region_len > 0;
+            // ("Gourma-Rharous" names a district as written and the town loosely: the town, unless
+            // a region word asks for the district)
+            let loose = loose_key(&k);
+            let unplaced = |k: &str| {
+                self.candidates(k).next().is_none()
+                    && self.region(k).is_none()
+                    && (!region_word || self.district(k).is_none())
+            };
+            let k = if loose != k && !name.ends_with('-') && unplaced(&k) { loose } else { k };
             let region = || {
                 self.region(&k)
                     .or_else(|| region_word.then(|| self.district(&k)).flatten())
@@ -933,11 +951,6 @@ impl Finder<'_> {
         })
     }
 
-    /// Whether no place, region or district of either gazetteer has this key.
-    fn named_nothing(&self, k: &str) -> bool {
-        self.candidates(k).next().is_none() && self.region(k).is_none() && self.district(k).is_none()
-    }
-
     /// The population of a town found (0 for a village, a district or a region).
     fn population(&self, l: &Location) -> u32 {
         let id = l.geonameid.unwrap_or(0) as u32;
@@ -1083,7 +1096,18 @@ impl Finder<'_> {
             self.candidates(k).filter(fit).any(|(h, q)| q.iso3 != p.iso3 && unarea(h, q) >= best)
         };
         if self.country_rank(p.iso3()) <= 1 && p.minor && tied() {
-            return None;
+            // an actor's region picked a village abroad over a known town of the story's own
+            // country ("JNIM attacked a checkpoint in Koury": the town in Mali, not a village of
+            // Burkina Faso in JNIM's area): the town, where it stands above every other country's
+            // place (a village at home does not beat the actor's region: Boko Haram's "Kerawa" is
+            // in Cameroon)
+            let (h, q) = self
+                .candidates(k)
+                .filter(fit)
+                .max_by_key(|(h, q)| (unarea(h, q), q.population, std::cmp::Reverse(q.geonameid)))?;
+            let best = unarea(h, q);
+            let alone = self.candidates(k).filter(fit).all(|(o, r)| r.iso3 == q.iso3 || unarea(o, r) < best);
+            return (alone && !q.minor && self.country_rank(q.iso3()) > 1).then(|| self.location(h, q));
         }
         Some(self.location(g, p))
     }

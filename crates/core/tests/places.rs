@@ -509,3 +509,36 @@ fn a_people_s_homeland_is_where_its_villages_are_looked_for() {
     let l = place("Fulani militiamen attacked the Dogon village of Kassa and wounded one man.");
     assert_eq!(l.country.as_deref(), Some("MLI"), "{l:?}");
 }
+
+#[test]
+fn a_known_town_at_home_beats_an_armed_group_s_village_abroad() {
+    // Burkina Faso has a village Koury in JNIM's area; Mali's town is written Kouri
+    let l = place("On 3 May, suspected JNIM militants attacked a police post in Koury; the attack was repelled.");
+    assert_eq!((l.name.as_str(), l.country.as_deref(), l.precision.as_str()), ("Kouri", Some("MLI"), "town"));
+}
+
+#[test]
+fn between_an_unknown_name_and_a_known_one_is_the_known_one() {
+    // the gazetteer lacks Djebock
+    let l = place("On 3 May, GATIA fighters raided a militant camp between Djebock and Tamkoutat, killing four.");
+    assert_eq!((l.name.as_str(), l.country.as_deref()), ("Tamkoutat", Some("MLI")));
+}
+
+#[test]
+fn a_hyphenated_town_is_found_under_its_spaced_name() {
+    // "Gourma-Rharous" is the district as written and the town once the hyphen is a space
+    let l = place("On 3 May, unknown gunmen robbed a clinic in Gourma-Rharous.");
+    assert_eq!((l.name.as_str(), l.country.as_deref(), l.precision.as_str()), ("Gourma Rharous", Some("MLI"), "town"));
+}
+
+#[test]
+fn a_verb_s_object_is_a_village_of_the_story_s_country() {
+    // Kafa and Mangari are villages of Borno, and Boko Haram names Nigeria
+    for (text, name) in [
+        ("Boko Haram fighters raided Kafa at dawn and killed two farmers.", "Kafa"),
+        ("Boko Haram fighters raided Mangari at dawn and killed two farmers.", "Mangari"),
+    ] {
+        let l = place(text);
+        assert_eq!((l.name.as_str(), l.country.as_deref()), (name, Some("NGA")), "{text}");
+    }
+}
