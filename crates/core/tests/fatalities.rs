@@ -107,3 +107,10 @@ fn people_named_one_by_one_count_one_each() {
     assert_eq!(toll("Three cattle traders were killed by bandits near Katsina."), Some(3));
     assert_eq!(toll("Bandits killed three cattle near Katsina."), None);
 }
+
+#[test]
+fn beheading_and_gunning_down_kill_one() {
+    assert_eq!(toll("On 3 May 2021, gunmen raided a hamlet near Kaura, beheading a farmer."), Some(1));
+    assert_eq!(toll("On 3 May 2021, a vigilante was gunned down by two men on a motorcycle in Gombe."), Some(1));
+    assert_eq!(toll("On 3 May 2021, a herder was slain by bandits near Gusau."), Some(1));
+}
