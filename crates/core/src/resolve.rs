@@ -159,6 +159,20 @@ impl Context<'_> {
         }
     }
 
+    /// The tokens of the relative clause between commas (", which ... ,") that holds token `i`, if
+    /// it stands in one within the sentence (bytes `sentence`).
+    fn relative_clause(&self, i: usize, sentence: (usize, usize)) -> Option<(usize, usize)> {
+        let inside =
+            |k: usize| self.tokens.get(k).is_some_and(|t| (sentence.0..sentence.1).contains(&(t.start as usize)));
+        let raw = |k: usize| &self.text[self.tokens[k].start as usize..self.tokens[k].end as usize];
+        let comma = (0..i).rev().take_while(|&k| inside(k)).find(|&k| raw(k) == ",")?;
+        if !inside(comma + 1) || self.tokens[comma + 1].class != crate::grammar::Word::Relative {
+            return None;
+        }
+        let end = (i..).take_while(|&k| inside(k)).find(|&k| raw(k) == ",")?;
+        Some((comma + 1, end))
+    }
+
     /// The event record of a coded event in sentence `index`.
     pub fn event(
         &self,
@@ -188,7 +202,14 @@ impl Context<'_> {
             let before = self.text.get(sentence.0.min(at)..at).unwrap_or("").trim();
             !before.contains(',') && before.split_whitespace().count() <= 2 && !bracketed(d)
         });
-        let when = leading.or_else(|| dates.iter().min_by_key(|d| (bracketed(d), d.token.abs_diff(c.verb.0))));
+        // "France, which first intervened in 2013, opposes the talks": a date in a relative clause
+        // between commas is the date of that clause's verb only
+        let aside = |d: &DateMention| {
+            let clause = self.relative_clause(d.token, sentence);
+            clause.is_some_and(|(a, b)| !(a..b).contains(&c.verb.0))
+        };
+        let when = leading
+            .or_else(|| dates.iter().filter(|d| !aside(d)).min_by_key(|d| (bracketed(d), d.token.abs_diff(c.verb.0))));
         let (date, precision) = match when {
             Some(d) => (Some(d.iso()), d.precision.name()),
             None => (self.date.map(String::from), "document"),

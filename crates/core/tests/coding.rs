@@ -677,6 +677,13 @@ fn a_bracketed_date_only_details_the_one_before_it() {
 }
 
 #[test]
+fn a_date_in_a_relative_clause_dates_that_clause_only() {
+    let e = code("Chad, which first sent troops to the Sahel in 2013, rejected the proposal.");
+    let of = |root: &str| e.iter().find(|e| e.cameo_root == root).map(|e| e.date.as_deref());
+    assert_eq!(of("12"), Some(Some("2021-10-19")), "{e:?}");
+}
+
+#[test]
 fn a_passive_deal_between_two_parties_is_their_agreement() {
     // the founding article's deal as a second report phrases it: agreement first, passive, the
     // parties after a date and a place
