@@ -11,10 +11,24 @@ use std::collections::BTreeMap;
 const PLOVER_QUAD: &str = include_str!("../../../data/plover_events.tsv");
 
 fn plover_quad(event: &str) -> Option<u8> {
-    PLOVER_QUAD.lines().filter(|l| !l.starts_with('#')).find_map(|l| {
-        let (name, quad) = l.split_once('\t')?;
-        (name == event).then(|| quad.trim().parse().ok()).flatten()
-    })
+    plover_row(event).and_then(|cols| cols.get(1)?.trim().parse().ok())
+}
+
+/// The table's row of a PLOVER event type, as its columns.
+fn plover_row(event: &str) -> Option<Vec<&'static str>> {
+    PLOVER_QUAD
+        .lines()
+        .filter(|l| !l.starts_with('#'))
+        .map(|l| l.split('\t').collect::<Vec<_>>())
+        .find(|cols| cols[0] == event)
+}
+
+/// Whether a coded PLOVER event is the gold's type: the same name, or a current type that an
+/// older gold name covers (YIELD: CONCEDE or RETREAT).
+fn plover_matches(ours: Option<&str>, gold: &str) -> bool {
+    let Some(ours) = ours else { return false };
+    ours == gold
+        || plover_row(gold).is_some_and(|cols| cols.get(2).is_some_and(|c| c.split_whitespace().any(|n| n == ours)))
 }
 
 /// Hits over a total.
@@ -187,7 +201,7 @@ fn type_matches(ours: &Event, gold: &Value) -> bool {
         return ours.acled.as_ref().and_then(|a| a.event_type.as_deref()) == Some(t);
     }
     if let Some(t) = str_of(gold, "plover") {
-        return ours.plover.event.as_deref() == Some(t);
+        return plover_matches(ours.plover.event.as_deref(), t);
     }
     if let Some(q) = gold.get("quad_class").and_then(Value::as_u64) {
         return u64::from(our_quad(ours, false)) == q;
@@ -298,7 +312,7 @@ fn score_event(score: &mut SetScore, g: &Value, events: &[Event]) {
         );
     }
     if let Some(t) = str_of(g, "plover") {
-        score.add("plover event", events.iter().any(|e| e.plover.event.as_deref() == Some(t)));
+        score.add("plover event", events.iter().any(|e| plover_matches(e.plover.event.as_deref(), t)));
     }
     if let Some(q) = g.get("quad_class").and_then(Value::as_u64) {
         score.add("quad class", events.iter().any(|e| u64::from(our_quad(e, plover_set)) == q));
@@ -394,6 +408,17 @@ mod tests {
         assert_eq!(plover_quad("PROTEST"), Some(4));
         assert_eq!(plover_quad("AGREE"), Some(1));
         assert_eq!(plover_quad("NOPE"), None);
+        assert_eq!(plover_quad("YIELD"), Some(2));
+    }
+
+    #[test]
+    fn an_older_plover_name_takes_the_types_it_covers() {
+        assert!(plover_matches(Some("CONCEDE"), "YIELD"));
+        assert!(plover_matches(Some("RETREAT"), "YIELD"));
+        assert!(!plover_matches(Some("AGREE"), "YIELD"));
+        assert!(!plover_matches(Some("YIELD"), "CONCEDE"));
+        assert!(plover_matches(Some("AGREE"), "AGREE"));
+        assert!(!plover_matches(None, "AGREE"));
     }
 
     #[test]
