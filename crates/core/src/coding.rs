@@ -311,7 +311,13 @@ impl<'a> Coder<'a> {
             if self.lexicon.cameo[pattern.code as usize].code == "---" {
                 return;
             }
-            let code_index = self.conditional_refusal(pattern, &group, slots.end).unwrap_or(pattern.code);
+            let conditional = self.conditional_refusal(pattern, &group, slots.end);
+            // "Putin will meet Merkel", "NATO would tighten the blockade": an act said to come is
+            // its intent or threat
+            let intent = (conditional.is_none() && group.modal && !group.negated && !pattern.negated)
+                .then(|| self.lexicon.intent_of(pattern.code))
+                .flatten();
+            let code_index = conditional.or(intent).unwrap_or(pattern.code);
             let code = &self.lexicon.cameo[code_index as usize];
             let reciprocal = matches!(code.root.as_str(), "03" | "04" | "05" | "06") || code.code == "190";
             let compound_only = target.is_none() && source.is_some_and(|m| self.group(m).len() > 1);
@@ -340,7 +346,9 @@ impl<'a> Coder<'a> {
                     must: group.must && !group.passive,
                 };
                 // PETRARCH's paired codes: the reverse event, target to source
-                let reverse = pattern.paired.filter(|_| source.is_some() && target.is_some() && !compound_only);
+                let reverse = pattern
+                    .paired
+                    .filter(|_| source.is_some() && target.is_some() && !compound_only && intent.is_none());
                 let reversed = reverse.map(|code| Coded { code, source: target, target: source, ..coded.clone() });
                 out.push(coded);
                 out.extend(reversed);

@@ -677,6 +677,17 @@ fn a_bracketed_date_only_details_the_one_before_it() {
 }
 
 #[test]
+fn an_act_said_to_come_is_its_intent_or_threat() {
+    let code_of = |text: &str| code(text).iter().map(|e| e.cameo.clone()).collect::<Vec<_>>();
+    assert_eq!(code_of("The Nigerien president will meet the Malian president in Niamey."), ["036"]);
+    assert_eq!(code_of("Ghana will provide food aid to refugees from Burkina Faso."), ["033"]);
+    assert_eq!(code_of("Senegal would impose sanctions on Guinea."), ["1312"]);
+    // done, or refused, it is the act itself
+    assert_eq!(code_of("The Nigerien president met the Malian president in Niamey."), ["040"]);
+    assert!(!code_of("Senegal will not impose sanctions on Guinea.").iter().any(|c| c.starts_with("13")));
+}
+
+#[test]
 fn a_date_in_a_relative_clause_dates_that_clause_only() {
     let e = code("Chad, which first sent troops to the Sahel in 2013, rejected the proposal.");
     let of = |root: &str| e.iter().find(|e| e.cameo_root == root).map(|e| e.date.as_deref());

@@ -18,6 +18,7 @@ pub fn kind_of(path: &Path) -> Option<DictKind> {
         "agents.txt" => DictKind::Agents,
         "verbs.txt" => DictKind::Verbs,
         "discards.txt" => DictKind::Discards,
+        "cameo_intent.tsv" => DictKind::CameoIntent,
         _ if lower.contains("verbs") || lower.starts_with("cameo") => DictKind::PetrarchVerbs,
         _ if lower.contains("actors") => DictKind::PetrarchActors,
         _ if lower.contains("agents") => DictKind::PetrarchAgents,

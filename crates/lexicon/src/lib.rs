@@ -57,6 +57,9 @@ pub struct Lexicon {
     pub acled_rules: Vec<AcledRule>,
     /// PLOVER mode rules, in order.
     pub plover_mode_rules: Vec<PloverModeRule>,
+    /// The code of intent or threat of an act said to come, by the start of the act's code
+    /// (data/cameo_intent.tsv).
+    intents: FxHashMap<String, u32>,
     /// PETRARCH transformations read but not applied.
     pub transformations_skipped: usize,
     set_names: FxHashMap<String, u32>,
@@ -75,6 +78,7 @@ pub const EMBEDDED: &[(DictKind, &str, &str)] = &[
     (DictKind::ActorTypes, "data/actor_types.tsv", include_str!("../../../data/actor_types.tsv")),
     (DictKind::AcledRules, "data/acled_rules.tsv", include_str!("../../../data/acled_rules.tsv")),
     (DictKind::PloverModeRules, "data/plover_mode_rules.tsv", include_str!("../../../data/plover_mode_rules.tsv")),
+    (DictKind::CameoIntent, "data/cameo_intent.tsv", include_str!("../../../data/cameo_intent.tsv")),
     (DictKind::VerbForms, "data/verb_forms.tsv", include_str!("../../../data/verb_forms.tsv")),
     (DictKind::NounPlurals, "data/noun_plurals.tsv", include_str!("../../../data/noun_plurals.tsv")),
     (DictKind::Countries, "dictionaries/countries.txt", include_str!("../../../dictionaries/countries.txt")),
@@ -92,6 +96,7 @@ pub const EMBEDDED_FR: &[(DictKind, &str, &str)] = &[
     (DictKind::Cameo, "data/cameo.tsv", include_str!("../../../data/cameo.tsv")),
     (DictKind::ActorTypes, "data/actor_types.tsv", include_str!("../../../data/actor_types.tsv")),
     (DictKind::AcledRules, "data/lang/fr/acled_rules.tsv", include_str!("../../../data/lang/fr/acled_rules.tsv")),
+    (DictKind::CameoIntent, "data/cameo_intent.tsv", include_str!("../../../data/cameo_intent.tsv")),
     (
         DictKind::PloverModeRules,
         "data/lang/fr/plover_mode_rules.tsv",
@@ -197,6 +202,7 @@ impl Lexicon {
             actor_types: FxHashMap::default(),
             acled_rules: Vec::new(),
             plover_mode_rules: Vec::new(),
+            intents: FxHashMap::default(),
             transformations_skipped: 0,
             set_names: FxHashMap::default(),
             patterns_by_head: FxHashMap::default(),
@@ -254,6 +260,13 @@ impl Lexicon {
     /// The index of a CAMEO code in [`Lexicon::cameo`].
     pub fn cameo_index(&self, code: &str) -> Option<u32> {
         self.cameo_index.get(code).copied()
+    }
+
+    /// The code of intent or threat of the act with this code index, when the act is said to
+    /// come ("will meet": 036), by the longest start of its code listed in data/cameo_intent.tsv.
+    pub fn intent_of(&self, code: u32) -> Option<u32> {
+        let code = &self.cameo.get(code as usize)?.code;
+        (1..=code.len()).rev().find_map(|n| self.intents.get(&code[..n]).copied())
     }
 
     /// The PLOVER sector of a CAMEO actor type code ("MIL" -> "MIL", "HLH" -> "MED").

@@ -19,6 +19,8 @@ pub enum DictKind {
     AcledRules,
     /// data/plover_mode_rules.tsv: PLOVER modes from words of the sentence.
     PloverModeRules,
+    /// data/cameo_intent.tsv: the code of intent or threat of each act said to come.
+    CameoIntent,
     /// data/verb_forms.tsv: verb inflections.
     VerbForms,
     /// data/noun_plurals.tsv: irregular plurals.
@@ -198,6 +200,7 @@ impl Lexicon {
             DictKind::Cameo
             | DictKind::ActorTypes
             | DictKind::AcledRules
+            | DictKind::CameoIntent
             | DictKind::VerbForms
             | DictKind::NounPlurals => table_lines(text).collect(),
             DictKind::PetrarchVerbs
@@ -214,6 +217,7 @@ impl Lexicon {
                 DictKind::ActorTypes => self.load_actor_type(body),
                 DictKind::AcledRules => self.load_acled_rule(file, line, body),
                 DictKind::PloverModeRules => self.load_plover_mode_rule(body),
+                DictKind::CameoIntent => self.load_cameo_intent(body),
                 DictKind::PetrarchVerbs
                 | DictKind::PetrarchActors
                 | DictKind::PetrarchAgents
@@ -317,6 +321,21 @@ impl Lexicon {
             origin: self.origin(file, line),
         };
         self.acled_rules.push(rule);
+        Ok(())
+    }
+
+    fn load_cameo_intent(&mut self, body: &str) -> Result<(), String> {
+        let f: Vec<&str> = body.split('\t').map(str::trim).collect();
+        let [start, intent] = f[..] else {
+            return Err(format!("expected 2 tab-separated fields (code, intent), found {}", f.len()));
+        };
+        if !self.cameo.iter().any(|c| c.code.starts_with(start)) {
+            return Err(format!("no CAMEO code starts with {start:?}"));
+        }
+        let index = self.cameo_index(intent).ok_or_else(|| format!("{intent:?} is no CAMEO code"))?;
+        if self.intents.insert(start.to_string(), index).is_some() {
+            return Err(format!("{start:?} listed twice"));
+        }
         Ok(())
     }
 
@@ -651,6 +670,23 @@ mod tests {
         let (lex, _) = crate::Lexicon::embedded();
         let bh = lex.actor("boko_haram").expect("Boko Haram");
         assert!(bh.area.contains(&("CMR".to_string(), "Far North".to_string())), "{:?}", bh.area);
+    }
+
+    #[test]
+    fn intents_take_the_longest_listed_start_and_report_bad_lines() {
+        let (lex, errors) = crate::Lexicon::embedded();
+        assert!(errors.is_empty(), "{errors:?}");
+        let intent =
+            |code: &str| lex.intent_of(lex.cameo_index(code).unwrap()).map(|i| lex.cameo[i as usize].code.clone());
+        assert_eq!(intent("040").as_deref(), Some("036"));
+        assert_eq!(intent("0871").as_deref(), Some("0356"));
+        assert_eq!(intent("163").as_deref(), Some("1312"));
+        assert_eq!(intent("010"), None);
+        let text = "04\t036\n0999\t036\n05\t999\n06\n04\t036\n";
+        let (_, errors) =
+            crate::Lexicon::builder().embedded_tables().add(DictKind::CameoIntent, "intent.tsv", text).build();
+        let lines: Vec<u32> = errors.iter().map(|e| e.line).collect();
+        assert_eq!(lines, [2, 3, 4, 5], "{errors:?}");
     }
 
     #[test]
