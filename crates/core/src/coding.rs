@@ -314,8 +314,12 @@ impl<'a> Coder<'a> {
             let conditional = self.conditional_refusal(pattern, &group, slots.end);
             // "Putin will meet Merkel", "NATO would tighten the blockade": an act said to come is
             // its intent or threat
-            let intent = (conditional.is_none() && group.modal && !group.negated && !pattern.negated)
-                .then(|| self.lexicon.intent_of(pattern.code))
+            // ("will not meet": a cooperative act said not to come is its refusal)
+            let intent = (conditional.is_none() && group.modal && !pattern.negated)
+                .then(|| match group.negated {
+                    false => self.lexicon.intent_of(pattern.code),
+                    true => self.lexicon.refusal_of(pattern.code),
+                })
                 .flatten();
             let code_index = conditional.or(intent).unwrap_or(pattern.code);
             let code = &self.lexicon.cameo[code_index as usize];
@@ -338,7 +342,10 @@ impl<'a> Coder<'a> {
                     verb: (h, slots.verb_end),
                     source,
                     target,
-                    negated: group.negated && !pattern.negated && !self.negation_in_pattern(slots.begin, h),
+                    negated: group.negated
+                        && !pattern.negated
+                        && intent.is_none()
+                        && !self.negation_in_pattern(slots.begin, h),
                     speaker: None,
                     agreement: anaphor,
                     plan_target: target.is_none() && self.plan_as_target(&group, slots.end),
@@ -1206,6 +1213,11 @@ impl<'a> Coder<'a> {
                 Word::Do | Word::Have | Word::Adverb => {}
                 Word::To if j >= a + 2 && self.grammar.negates_complement(self.tok(j - 2).lemma) => {
                     g.negated = true;
+                    j -= 1;
+                }
+                // "plans to impose", "vowed to attack": an act to come, as after "will"
+                Word::To if j >= a + 2 && self.grammar.intends_complement(self.tok(j - 2).lemma) => {
+                    g.modal = true;
                     j -= 1;
                 }
                 _ => break,

@@ -142,6 +142,8 @@ pub struct Grammar {
     not_adverb: FxHashSet<String>,
     /// Verbs whose infinitive complement did not happen: "refused to attack", "failed to agree".
     negating: Vec<WordId>,
+    /// Verbs whose infinitive complement is an act to come ("plans to impose", "vowed to attack").
+    intending: Vec<WordId>,
     /// Verb lemmas whose compound tenses take "be" in the active voice (French "ils sont venus").
     active_with_be: Vec<WordId>,
     /// Reflexive pronouns, lower-case ("se", "s'").
@@ -226,6 +228,7 @@ impl Grammar {
             adverb_suffix: Vec::new(),
             not_adverb: FxHashSet::default(),
             negating: Vec::new(),
+            intending: Vec::new(),
             active_with_be: Vec::new(),
             reflexive: Vec::new(),
             lists: FxHashMap::default(),
@@ -261,10 +264,14 @@ impl Grammar {
                     "adverb_suffix" => g.adverb_suffix.push(norm),
                     "not_adverb" => drop(g.not_adverb.insert(norm)),
                     "reflexive" => g.reflexive.push(lower),
-                    "negating" | "active_with_be" => {
+                    "negating" | "intending" | "active_with_be" => {
                         let id = lexicon.vocab.get(&norm);
                         if id != 0 {
-                            if key == "negating" { &mut g.negating } else { &mut g.active_with_be }.push(id);
+                            match key {
+                                "negating" => g.negating.push(id),
+                                "intending" => g.intending.push(id),
+                                _ => g.active_with_be.push(id),
+                            }
                         }
                     }
                     _ => match class_of_key(key) {
@@ -486,6 +493,11 @@ impl Grammar {
     /// Whether a verb lemma negates its infinitive complement ("refused to negotiate").
     pub fn negates_complement(&self, lemma: WordId) -> bool {
         lemma != 0 && self.negating.contains(&lemma)
+    }
+
+    /// Whether a verb lemma makes its infinitive complement an act to come ("plans to impose").
+    pub fn intends_complement(&self, lemma: WordId) -> bool {
+        lemma != 0 && self.intending.contains(&lemma)
     }
 
     /// The class of a normalised word.

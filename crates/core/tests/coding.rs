@@ -682,8 +682,12 @@ fn an_act_said_to_come_is_its_intent_or_threat() {
     assert_eq!(code_of("The Nigerien president will meet the Malian president in Niamey."), ["036"]);
     assert_eq!(code_of("Ghana will provide food aid to refugees from Burkina Faso."), ["033"]);
     assert_eq!(code_of("Senegal would impose sanctions on Guinea."), ["1312"]);
-    // done, or refused, it is the act itself
+    assert_eq!(code_of("Senegal plans to impose sanctions on Guinea."), ["1312"]);
+    // done, it is the act itself
     assert_eq!(code_of("The Nigerien president met the Malian president in Niamey."), ["040"]);
+    // said not to come, a cooperative act is refused; a hostile one is no threat
+    assert_eq!(code_of("The Nigerien president will not meet the Malian president."), ["125"]);
+    assert_eq!(code_of("Ghana would not provide military aid to Togo."), ["1222"]);
     assert!(!code_of("Senegal will not impose sanctions on Guinea.").iter().any(|c| c.starts_with("13")));
 }
 

@@ -57,9 +57,9 @@ pub struct Lexicon {
     pub acled_rules: Vec<AcledRule>,
     /// PLOVER mode rules, in order.
     pub plover_mode_rules: Vec<PloverModeRule>,
-    /// The code of intent or threat of an act said to come, by the start of the act's code
-    /// (data/cameo_intent.tsv).
-    intents: FxHashMap<String, u32>,
+    /// The codes of intent or threat, and of refusal, of an act said to come or not to come, by
+    /// the start of the act's code (data/cameo_intent.tsv).
+    intents: FxHashMap<String, (u32, Option<u32>)>,
     /// PETRARCH transformations read but not applied.
     pub transformations_skipped: usize,
     set_names: FxHashMap<String, u32>,
@@ -265,6 +265,16 @@ impl Lexicon {
     /// The code of intent or threat of the act with this code index, when the act is said to
     /// come ("will meet": 036), by the longest start of its code listed in data/cameo_intent.tsv.
     pub fn intent_of(&self, code: u32) -> Option<u32> {
+        self.intent_row(code).map(|(intent, _)| intent)
+    }
+
+    /// The code of refusal of the act with this code index, when the act is said not to come
+    /// ("will not meet": 125).
+    pub fn refusal_of(&self, code: u32) -> Option<u32> {
+        self.intent_row(code).and_then(|(_, refusal)| refusal)
+    }
+
+    fn intent_row(&self, code: u32) -> Option<(u32, Option<u32>)> {
         let code = &self.cameo.get(code as usize)?.code;
         (1..=code.len()).rev().find_map(|n| self.intents.get(&code[..n]).copied())
     }

@@ -326,14 +326,20 @@ impl Lexicon {
 
     fn load_cameo_intent(&mut self, body: &str) -> Result<(), String> {
         let f: Vec<&str> = body.split('\t').map(str::trim).collect();
-        let [start, intent] = f[..] else {
-            return Err(format!("expected 2 tab-separated fields (code, intent), found {}", f.len()));
+        let (start, intent, refusal) = match f[..] {
+            [start, intent] => (start, intent, None),
+            [start, intent, refusal] => (start, intent, Some(refusal)),
+            _ => {
+                return Err(format!("expected 2 or 3 tab-separated fields (code, intent, refusal), found {}", f.len()))
+            }
         };
         if !self.cameo.iter().any(|c| c.code.starts_with(start)) {
             return Err(format!("no CAMEO code starts with {start:?}"));
         }
-        let index = self.cameo_index(intent).ok_or_else(|| format!("{intent:?} is no CAMEO code"))?;
-        if self.intents.insert(start.to_string(), index).is_some() {
+        let code = |c: &str| self.cameo_index(c).ok_or_else(|| format!("{c:?} is no CAMEO code"));
+        let intent = code(intent)?;
+        let refusal = refusal.map(code).transpose()?;
+        if self.intents.insert(start.to_string(), (intent, refusal)).is_some() {
             return Err(format!("{start:?} listed twice"));
         }
         Ok(())
@@ -676,17 +682,21 @@ mod tests {
     fn intents_take_the_longest_listed_start_and_report_bad_lines() {
         let (lex, errors) = crate::Lexicon::embedded();
         assert!(errors.is_empty(), "{errors:?}");
-        let intent =
-            |code: &str| lex.intent_of(lex.cameo_index(code).unwrap()).map(|i| lex.cameo[i as usize].code.clone());
+        let name = |i: u32| lex.cameo[i as usize].code.clone();
+        let intent = |code: &str| lex.intent_of(lex.cameo_index(code).unwrap()).map(name);
+        let refusal = |code: &str| lex.refusal_of(lex.cameo_index(code).unwrap()).map(name);
         assert_eq!(intent("040").as_deref(), Some("036"));
         assert_eq!(intent("0871").as_deref(), Some("0356"));
         assert_eq!(intent("163").as_deref(), Some("1312"));
         assert_eq!(intent("010"), None);
-        let text = "04\t036\n0999\t036\n05\t999\n06\n04\t036\n";
+        assert_eq!(refusal("040").as_deref(), Some("125"));
+        assert_eq!(refusal("0874").as_deref(), Some("1246"));
+        assert_eq!(refusal("190"), None);
+        let text = "04\t036\n0999\t036\n05\t999\n06\n04\t036\t125\n07\t033\t999\n";
         let (_, errors) =
             crate::Lexicon::builder().embedded_tables().add(DictKind::CameoIntent, "intent.tsv", text).build();
         let lines: Vec<u32> = errors.iter().map(|e| e.line).collect();
-        assert_eq!(lines, [2, 3, 4, 5], "{errors:?}");
+        assert_eq!(lines, [2, 3, 4, 5, 6], "{errors:?}");
     }
 
     #[test]
