@@ -228,6 +228,15 @@ impl Tolls {
         set.contains(&*fold(&format!("{a}_{b}")))
     }
 
+    /// Whether an event's verb phrase is a killing ("killing", "shot dead", "beheaded"): the act
+    /// a sentence's deaths belong to, rather than the attack it opens with.
+    pub fn kills(&self, verb: &str) -> bool {
+        verb.split_whitespace().any(|w| {
+            let w = w.to_lowercase();
+            self.is_killing(&w) || self.victim_verb.contains(&*fold(&w)) || self.is_death(&w)
+        })
+    }
+
     /// Whether a lower-cased word is a number or a count ("six", "vingtaine", "hundreds").
     pub fn is_count_word(&self, w: &str) -> bool {
         let w = fold(w);

@@ -945,15 +945,21 @@ fn add_deaths(
                 .as_ref()
                 .is_some_and(|a| a.sub_event_type.as_deref() == Some("Excessive force against protesters"))
     };
-    let here = events[first..].iter().position(violent).map(|p| p + first);
+    // ("Soldiers attacked JNIM fighters near Mopti, killing six civilians": the six died in the
+    // killing, not in the attack)
+    let killing = |e: &Event| violent(e) && tolls.kills(&e.evidence.verb);
+    let here = events[first..].iter().position(killing).or_else(|| events[first..].iter().position(violent));
+    let here = here.map(|p| p + first);
     // (the event first: with none to take them, the deaths are not counted at all)
     if let Some(target) = here.or_else(|| events[..first].iter().rposition(violent)) {
         // (a revised toll replaces the count before it: "killing 25 (later raised to 37)")
         if let Some(dead) = fatalities::revised_toll(tolls, text, tokens, range) {
             events[target].fatalities = Some(dead);
         } else if let Some(dead) = fatalities::count(tolls, text, tokens, range) {
+            // (a later sentence's toll mostly restates the deaths of the event before it, "killing
+            // a trader ... Three dead", or includes them: the larger count)
             let e = &mut events[target];
-            e.fatalities = Some(e.fatalities.unwrap_or(0) + dead);
+            e.fatalities = Some(e.fatalities.map_or(dead, |f| f.max(dead)));
         }
     }
     if events.iter().any(|e| e.fatalities.is_some()) {

@@ -114,3 +114,20 @@ fn beheading_and_gunning_down_kill_one() {
     assert_eq!(toll("On 3 May 2021, a vigilante was gunned down by two men on a motorcycle in Gombe."), Some(1));
     assert_eq!(toll("On 3 May 2021, a herder was slain by bandits near Gusau."), Some(1));
 }
+
+#[test]
+fn the_dead_belong_to_the_killing_not_to_the_attack_before_it() {
+    let e = code("On 3 May 2021, soldiers raided a JNIM camp near Macina, killing seven civilians.");
+    let with_toll: Vec<_> = e.iter().filter(|e| e.fatalities.is_some()).collect();
+    assert_eq!(with_toll.len(), 1, "{e:?}");
+    assert_eq!(with_toll[0].fatalities, Some(7));
+    assert_eq!(with_toll[0].evidence.verb, "killing");
+    assert_eq!(with_toll[0].target.as_ref().and_then(|t| t.sector.as_deref()), Some("CVL"));
+}
+
+#[test]
+fn a_later_sentence_s_toll_restates_the_deaths_before_it() {
+    let text =
+        "On 3 May 2021, gunmen attacked a market near Gusau, killing a trader. Four people were dead by evening.";
+    assert_eq!(toll(text), Some(4));
+}

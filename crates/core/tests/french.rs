@@ -77,8 +77,12 @@ fn tolls_count_the_dead_and_not_the_wounded() {
         "Des jihadistes ont attaqué le 1er mars un poste de gendarmerie à Boni, faisant trois morts et cinq blessés.",
     );
     let attack = events.iter().find(|e| e.cameo_root == "19" || e.cameo_root == "18").expect("an attack");
-    assert_eq!(attack.fatalities, Some(3), "trois morts; the five wounded do not count");
     assert_eq!(attack.date.as_deref(), Some("2021-03-01"), "le 1er mars: the most recent March 1st");
+    // the deaths are the killing's ("faisant trois morts"), whose subject is the attackers'
+    let tolls: Vec<_> = events.iter().filter_map(|e| e.fatalities).collect();
+    assert_eq!(tolls, [3], "trois morts; the five wounded do not count: {events:?}");
+    let killing = events.iter().find(|e| e.fatalities.is_some()).unwrap();
+    assert_eq!(code_of(&killing.source), "REB", "{killing:?}");
     let about = code_fr("Au moins une dizaine de soldats ont été tués dans une embuscade près de Tessit.");
     assert!(about.iter().any(|e| e.fatalities == Some(10)), "une dizaine: {about:?}");
 }
