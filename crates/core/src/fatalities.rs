@@ -1128,9 +1128,14 @@ fn killed_one(t: &Tolls, text: &str, tokens: &[Token], (a, end): (usize, usize))
             (is_be(back(1)) || is_be(back(2)) || (is_be(back(3)) && (t.listed("toll_shot", &back(1)) || joined())))
                 && !t.listed("toll_unrealised", &back(1))
         };
-        // "The officer died", "a soldier succumbed to his wounds"
-        let one_died =
-            || t.listed("toll_died", &word(i)) && t.one_det.contains(&*fold(&back(2))) && !back(1).ends_with('s');
+        // "The officer died", "a soldier succumbed to his wounds", "he later died of his wounds"
+        let he = |k: usize| t.listed("toll_subject_one", &back(k));
+        let one_died = || {
+            t.listed("toll_died", &word(i))
+                && ((t.one_det.contains(&*fold(&back(2))) && !back(1).ends_with('s'))
+                    || he(1)
+                    || (he(2) && t.listed("toll_died_adverb", &back(1))))
+        };
         (dead && was()) || one_died()
     });
     if passive_singular {
@@ -1232,6 +1237,9 @@ mod tests {
         assert_eq!(deaths("An ICRC official was killed in Gao by unidentified assailants."), Some(1));
         assert_eq!(deaths("Four gendarmes and one civilian were killed by the blast."), Some(5));
         assert_eq!(deaths("The officer died and his family were injured."), Some(1));
+        assert_eq!(deaths("Gunmen shot a herder near Gusau and he later died of his wounds."), Some(1));
+        assert_eq!(deaths("He died in hospital on Monday."), Some(1));
+        assert_eq!(deaths("They died in hospital on Monday."), None);
         assert_eq!(deaths("The raid led to the killing of a senior commander."), Some(1));
         assert_eq!(deaths("Gunmen killed the driver and a passenger near the town."), Some(2));
         assert_eq!(deaths("Militants killed four farmers and a volunteer fighter in the village."), Some(5));
