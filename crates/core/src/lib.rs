@@ -946,8 +946,15 @@ fn add_deaths(
                 .is_some_and(|a| a.sub_event_type.as_deref() == Some("Excessive force against protesters"))
     };
     // ("Soldiers attacked JNIM fighters near Mopti, killing six civilians": the six died in the
-    // killing, not in the attack)
-    let killing = |e: &Event| violent(e) && tolls.kills(&e.evidence.verb);
+    // killing, not in the attack; but "attacked Dozo hunters, killing 7 people" names no other
+    // victims than the attack's)
+    let named_victims = |e: &Event| {
+        e.target.as_ref().and_then(|t| t.text.split_whitespace().last()).is_some_and(|w| {
+            let w = w.to_lowercase();
+            !tolls.listed("toll_generic_victim", &w)
+        })
+    };
+    let killing = |e: &Event| violent(e) && tolls.kills(&e.evidence.verb) && named_victims(e);
     let here = events[first..].iter().position(killing).or_else(|| events[first..].iter().position(violent));
     let here = here.map(|p| p + first);
     // (the event first: with none to take them, the deaths are not counted at all)
