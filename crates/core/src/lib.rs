@@ -946,17 +946,19 @@ fn add_deaths(
                 .is_some_and(|a| a.sub_event_type.as_deref() == Some("Excessive force against protesters"))
     };
     // ("Soldiers attacked JNIM fighters near Mopti, killing six civilians": the six died in the
-    // killing, not in the attack; but "attacked Dozo hunters, killing 7 people" names no other
-    // victims than the attack's)
-    let named_victims = |e: &Event| {
-        e.target.as_ref().and_then(|t| t.text.split_whitespace().last()).is_some_and(|w| {
+    // killing, not in the attack; but "attacked Dozo hunters, killing 7 people" or "attacked JNIM
+    // militants, killing 4 fighters" names no other victims than the attack's)
+    let opening = events[first..].iter().position(violent).map(|p| p + first);
+    let class = |e: &Event| palaver_lexicon::SectorClass::of(e.target.as_ref().and_then(|t| t.sector.as_deref()));
+    let other_victims = |e: &Event| {
+        let generic = e.target.as_ref().and_then(|t| t.text.split_whitespace().last()).is_none_or(|w| {
             let w = w.to_lowercase();
-            !tolls.listed("toll_generic_victim", &w)
-        })
+            tolls.listed("toll_generic_victim", &w)
+        });
+        !generic && opening.is_none_or(|o| class(&events[o]) != class(e))
     };
-    let killing = |e: &Event| violent(e) && tolls.kills(&e.evidence.verb) && named_victims(e);
-    let here = events[first..].iter().position(killing).or_else(|| events[first..].iter().position(violent));
-    let here = here.map(|p| p + first);
+    let killing = |e: &Event| violent(e) && tolls.kills(&e.evidence.verb) && other_victims(e);
+    let here = events[first..].iter().position(killing).map(|p| p + first).or(opening);
     // (the event first: with none to take them, the deaths are not counted at all)
     if let Some(target) = here.or_else(|| events[..first].iter().rposition(violent)) {
         // (a revised toll replaces the count before it: "killing 25 (later raised to 37)")

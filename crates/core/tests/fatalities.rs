@@ -123,7 +123,12 @@ fn the_dead_belong_to_the_killing_not_to_the_attack_before_it() {
     assert_eq!(with_toll[0].fatalities, Some(7));
     assert_eq!(with_toll[0].evidence.verb, "killing");
     assert_eq!(with_toll[0].target.as_ref().and_then(|t| t.sector.as_deref()), Some("CVL"));
-    // "people" name no other victims than the attack's: the attack keeps them
+    // "people", or fighters when fighters were attacked, name no other victims than the attack's:
+    // the attack keeps them
+    let e = code("On 3 May 2021, soldiers attacked JNIM militants near Macina, killing four fighters.");
+    let with_toll: Vec<_> = e.iter().filter(|e| e.fatalities.is_some()).collect();
+    assert_eq!(with_toll.len(), 1, "{e:?}");
+    assert_eq!(with_toll[0].evidence.verb, "attacked", "{e:?}");
     let e = code("On 3 May 2021, JNIM militants ambushed Dozo hunters near Macina, killing five people.");
     let with_toll: Vec<_> = e.iter().filter(|e| e.fatalities.is_some()).collect();
     assert_eq!(with_toll.len(), 1, "{e:?}");
