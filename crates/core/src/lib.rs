@@ -1030,7 +1030,7 @@ fn article_countries(lex: &Lexicon, by_iso3: &FxHashMap<String, u32>, mentions: 
     for (order, m) in mentions.iter().enumerate() {
         let actor = m.who.actor.map(|a| &lex.actors[a as usize]);
         let named = m.who.country.map(|c| lex.countries[c as usize].iso3.clone());
-        let armed = m.who.agent.is_some_and(|a| lex.agents[a as usize].sector.as_deref() == Some("MIL"));
+        let armed = deployed_force(lex, m);
         // (a people's homelands: "the Dogon village of Kassa" is in Mali)
         let home = match (actor, &named) {
             (None, None) => m.who.agent.map_or(&[][..], |a| lex.agents[a as usize].home.as_slice()),
@@ -1053,6 +1053,15 @@ fn article_countries(lex: &Lexicon, by_iso3: &FxHashMap<String, u32>, mentions: 
 
     counts.sort_by_key(|&(_, n, order)| (std::cmp::Reverse(n), order));
     counts.into_iter().map(|e| e.0).collect()
+}
+
+/// Whether a mention is a force that serves away from home: soldiers or peacekeepers ("French and
+/// peacekeeping forces" in a story of Mali).
+fn deployed_force(lex: &Lexicon, m: &Mention) -> bool {
+    m.who.agent.is_some_and(|a| {
+        let agent = &lex.agents[a as usize];
+        agent.sector.as_deref() == Some("MIL") || agent.role == "PKO"
+    })
 }
 
 /// The regions the article's named actors fight in (their `area=`, else their parent's), as the
@@ -1110,7 +1119,7 @@ fn main_countries(lex: &Lexicon, by_iso3: &FxHashMap<String, u32>, mentions: &[M
     // (both counts in one pass over the mentions)
     let mut counts: Vec<Count> = Vec::new();
     for (order, m) in mentions.iter().enumerate() {
-        let armed = m.who.agent.is_some_and(|a| lex.agents[a as usize].sector.as_deref() == Some("MIL"));
+        let armed = deployed_force(lex, m);
         let unarmed = !(armed && m.who.country.is_some());
         let actor_country =
             || m.who.actor.and_then(|a| lex.actors[a as usize].country.as_ref()).and_then(|c| by_iso3.get(c));

@@ -119,6 +119,7 @@ pub struct Lists {
     road_word: ListId,
     holiday: ListId,
     quarter_word: ListId,
+    possessive_mark: ListId,
 }
 
 impl Lists {
@@ -136,6 +137,7 @@ impl Lists {
             road_word: g.list_id("road_word"),
             holiday: g.list_id("holiday"),
             quarter_word: g.list_id("quarter_word"),
+            possessive_mark: g.list_id("possessive_mark"),
         }
     }
 }
@@ -272,7 +274,11 @@ impl Finder<'_> {
                         && !mentions.iter().any(|m| m.start <= i && i < m.end);
                     after_verb.then(|| self.place_at(i, range, mentions)).flatten().filter(|(place, after)| {
                         let settlement = *after < range.1 && self.is_settlement_word(self.raw(*after));
+                        // ("to close Damboa's consulate": the name owns the object)
+                        let owner =
+                            *after < range.1 && self.grammar.in_list(self.lists.possessive_mark, &self.tokens[*after]);
                         place.precision != "country"
+                            && !owner
                             && (settlement
                                 || place.precision != "town"
                                 || self.known_town(place)
@@ -1061,10 +1067,12 @@ impl Finder<'_> {
                 // abroad only a known town's own name counts ("Niamey"), not a village that shares a
                 // name with one at home, nor another language's name for a city ("Boni" for
                 // Bonn); in a story with countries of its own, only a city known abroad
+                // (or a town of the prior's, where the corpus happens: "Sudanese asylum seekers
+                // demonstrated in Agadez")
                 0 if story => {
                     own && !p.minor
-                        && p.population >= FOREIGN_CITY
-                        && (p.population >= WORLD_CITY || self.near_story(p))
+                        && ((p.population >= FOREIGN_CITY && (p.population >= WORLD_CITY || self.near_story(p)))
+                            || (p.population >= TOWN_OF_NOTE && self.prior.iter().any(|c| c == p.iso3())))
                 }
                 0 => own && !p.minor && p.population >= FOREIGN_MIN_POPULATION,
                 // at home, another name of a small place only where no place has it as its own

@@ -542,3 +542,13 @@ fn a_verb_s_object_is_a_village_of_the_story_s_country() {
         assert_eq!((l.name.as_str(), l.country.as_deref()), (name, Some("NGA")), "{text}");
     }
 }
+
+#[test]
+fn peacekeepers_and_foreigners_do_not_move_the_story_abroad() {
+    // peacekeepers serve away from home, as soldiers do: Chad is not where this happens
+    let l = place("On 5 May 2021, Chadian peacekeepers clashed with militants near Tessit.");
+    assert_eq!((l.name.as_str(), l.country.as_deref()), ("Tessit", Some("MLI")));
+    // a town of the region the corpus is about stands, whoever the story's people are
+    let l = place("On 4 March 2021, Eritrean migrants protested in front of the UN office in Agadez.");
+    assert_eq!((l.name.as_str(), l.country.as_deref()), ("Agadez", Some("NER")));
+}
