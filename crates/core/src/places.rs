@@ -285,11 +285,19 @@ impl Finder<'_> {
                                 || place.country.as_deref().is_some_and(|c| self.country_rank(c) == 100))
                     })
                 };
+                // "attacked Kodomun community, Demsa Local Government Area": the area of an object
+                // the gazetteer lacks
+                let object_area = || {
+                    let after_verb = i > range.0
+                        && (self.tokens[i - 1].is(flag::VERBAL) || self.lexicon.is_head(self.tokens[i - 1].lemma));
+                    after_verb.then(|| self.beside_unknown(i, range, mentions)).flatten()
+                };
                 let taken = bare
                     .then(|| self.road_place(i, range, mentions))
                     .flatten()
                     .or_else(|| bare.then(people_of_place).flatten())
-                    .or_else(|| bare.then(object).flatten());
+                    .or_else(|| bare.then(object).flatten())
+                    .or_else(|| bare.then(object_area).flatten());
                 if let Some((place, after)) = taken {
                     out.push(PlaceMention { token: i, location: place, origin: false, filed: false, hinted: false });
                     last_end = Some(after);
@@ -335,21 +343,7 @@ impl Finder<'_> {
             // (a village the hints place only at their district's seat is no better than another)
             let hinted = via_hints && found.as_ref().is_some_and(|(l, _)| l.precision == "town");
             let found = found.or_else(|| self.road_place(j, range, mentions));
-            // "in Inhinita, Menaka": a village the gazetteer lacks, then the town it is near
-            let found = found.or_else(|| {
-                let run = self.name_run(j, range);
-                let next = run + 1;
-                (run > j && next < range.1 && self.raw(run) == "," && self.tokens[next].is(flag::CAPITAL))
-                    .then(|| self.place_at(next, range, mentions))
-                    .flatten()
-                    .filter(|(l, _)| l.precision != "country")
-                    .map(|(mut l, end)| {
-                        if l.precision == "town" {
-                            l.precision = "admin2".into(); // the town stands for the village near it
-                        }
-                        (l, end)
-                    })
-            });
+            let found = found.or_else(|| self.beside_unknown(j, range, mentions));
             // "a missionary from Calgary", "soldiers from Gao": a noun's origin ("withdrew from
             // Kidal" is where the act took place)
             // ("30 km from Djibo" says where it happened)
@@ -448,6 +442,31 @@ impl Finder<'_> {
             run += 1;
         }
         run
+    }
+
+    /// "in Inhinita, Menaka", "attacked Kodomun community, Demsa LGA": a name at `j` the gazetteer
+    /// lacks (with its settlement word), then after a comma the town it is near or the area it is
+    /// in; the town stands for the village near it (precision admin2).
+    fn beside_unknown(&self, j: usize, range: (usize, usize), mentions: &[Mention]) -> Option<(Location, usize)> {
+        let mut run = self.name_run(j, range);
+        // (a known name, not one that merely starts with one: "Gidan Tsohuwa" is no "Gidan")
+        if run == j || self.place_at(j, range, mentions).is_some_and(|(_, end)| end >= run) {
+            return None;
+        }
+        if run < range.1 && self.is_settlement_word(self.raw(run)) {
+            run += 1;
+        }
+        let next = run + 1;
+        (next < range.1 && self.raw(run) == "," && self.tokens[next].is(flag::CAPITAL))
+            .then(|| self.place_at(next, range, mentions))
+            .flatten()
+            .filter(|(l, _)| l.precision != "country")
+            .map(|(mut l, end)| {
+                if l.precision == "town" {
+                    l.precision = "admin2".into();
+                }
+                (l, end)
+            })
     }
 
     /// The countries that the text's ACLED-style hints place things in ("(Koro, Mopti)": Mali),

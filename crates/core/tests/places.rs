@@ -552,3 +552,9 @@ fn peacekeepers_and_foreigners_do_not_move_the_story_abroad() {
     let l = place("On 4 March 2021, Eritrean migrants protested in front of the UN office in Agadez.");
     assert_eq!((l.name.as_str(), l.country.as_deref()), ("Agadez", Some("NER")));
 }
+
+#[test]
+fn an_unknown_object_is_placed_by_the_area_after_it() {
+    let l = place("Herders raided Kpakpandu village, Demsa Local Government Area, killing 4 farmers.");
+    assert_eq!((l.name.as_str(), l.country.as_deref(), l.precision.as_str()), ("Demsa", Some("NGA"), "admin2"));
+}
