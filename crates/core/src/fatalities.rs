@@ -676,9 +676,12 @@ pub fn count(t: &Tolls, text: &str, tokens: &[Token], range: (usize, usize)) -> 
         };
         while k < end && words < 7 && k < after + 24 {
             let w = word(k);
-            let phrase = || t.death_phrase.iter().any(|p| phrase_at(text, tokens, k, end, p));
-            if t.is_death(&w) || phrase() {
-                counted = true;
+            let phrase = || t.death_phrase.iter().find(|p| phrase_at(text, tokens, k, end, p)).map(Vec::len);
+            let death_len = if t.is_death(&w) { Some(1) } else { phrase() };
+            if let Some(n) = death_len {
+                // "two soldiers killed three police officers", "two gunmen shot dead a policeman":
+                // a death word with an object after it is the count's own act, not its death
+                counted = !has_object(t, text, tokens, k + n, end, range);
                 death_words.push(k);
                 break;
             }
@@ -951,6 +954,22 @@ pub fn count(t: &Tolls, text: &str, tokens: &[Token], range: (usize, usize)) -> 
         total = subjects.max(u32::from(found));
     }
     found.then_some(total)
+}
+
+/// Whether a verb's object opens at token `k`: a count or a determiner, not of a time ("killed
+/// three police officers", "shot dead a policeman", but "died a day later", "killed the next day",
+/// "tués le 9 avril").
+fn has_object(t: &Tolls, text: &str, tokens: &[Token], k: usize, end: usize, range: (usize, usize)) -> bool {
+    let time_follows = (k..end.min(k + 4)).any(|q| {
+        let w = word_at(text, tokens, q);
+        t.is_unit(&w) || t.is_month(&w) || t.in_date(text, tokens, q, range.0, end)
+    });
+    // ("one gendarme killed two wounded": a toll of its own)
+    let count = number_at(t, text, tokens, k, end).is_some_and(|(_, n)| {
+        !is_day(t, text, tokens, k, n, range) && !(k + n < end && t.is_not_dead(&word_at(text, tokens, k + n)))
+    });
+    let det = k < end && t.singular_det.contains(&*fold(&word_at(text, tokens, k)));
+    (count || det) && !time_follows
 }
 
 /// Whether the noun phrase that ends before token `and` names one person: a singular determiner
@@ -1247,6 +1266,16 @@ mod tests {
         assert_eq!(deaths("Nine civilians including two musicians were killed by the blast."), Some(9));
         assert_eq!(deaths("The army killed between two and six militants in the village."), Some(2));
         assert_eq!(deaths("Protesters marched through the capital."), None);
+    }
+
+    #[test]
+    fn a_count_that_kills_is_not_counted_dead() {
+        assert_eq!(deaths("Two soldiers killed three police officers at the checkpoint."), Some(3));
+        assert_eq!(deaths("Two gunmen have shot dead a tailor in Kano."), Some(1));
+        // a passive headline, a time after the verb and a toll with no comma are deaths
+        assert_eq!(deaths("Two soldiers killed in an ambush near Diffa."), Some(2));
+        assert_eq!(deaths("Three herders died a day after the raid."), Some(3));
+        assert_eq!(deaths("One gendarme killed two wounded in the attack."), Some(1));
     }
 
     #[test]
