@@ -528,6 +528,15 @@ pub fn revised_toll(t: &Tolls, text: &str, tokens: &[Token], (a, end): (usize, u
     })
 }
 
+/// "Conflicting reports suggest eight deaths", "The Daily Trust reports 15 dead": a sentence that
+/// gives another account of a toll already reported.
+pub fn alternative_account(t: &Tolls, text: &str, tokens: &[Token], (a, end): (usize, usize)) -> bool {
+    let word = |k: usize| word_at(text, tokens, k);
+    (a..end).any(|k| {
+        t.listed("toll_alternative", &word(k)) || (k > a && t.listed_pair("toll_alternative", &word(k - 1), &word(k)))
+    })
+}
+
 /// "Unknown fatalities coded as 10", "fatalities assessed as 3", "coded at a low estimate of 3":
 /// the toll an event summary says it records.
 fn is_recorded_toll(t: &Tolls, text: &str, tokens: &[Token], i: usize, a: usize) -> bool {

@@ -960,15 +960,22 @@ fn add_deaths(
     let killing = |e: &Event| violent(e) && tolls.kills(&e.evidence.verb) && other_victims(e);
     let here = events[first..].iter().position(killing).map(|p| p + first).or(opening);
     // (the event first: with none to take them, the deaths are not counted at all)
-    if let Some(target) = here.or_else(|| events[..first].iter().rposition(violent)) {
+    // (a later sentence's toll restates the deaths given before it, on the event that took them)
+    let before = || {
+        let earlier = &events[..first];
+        earlier.iter().rposition(|e| violent(e) && e.fatalities.is_some()).or_else(|| earlier.iter().rposition(violent))
+    };
+    if let Some(target) = here.or_else(before) {
         // (a revised toll replaces the count before it: "killing 25 (later raised to 37)")
         if let Some(dead) = fatalities::revised_toll(tolls, text, tokens, range) {
             events[target].fatalities = Some(dead);
         } else if let Some(dead) = fatalities::count(tolls, text, tokens, range) {
             // (a later sentence's toll mostly restates the deaths of the event before it, "killing
-            // a trader ... Three dead", or includes them: the larger count)
+            // a trader ... Three dead", or includes them: the larger count; but another account
+            // of it yields to the lower, "Conflicting reports suggest eight deaths")
             let e = &mut events[target];
-            e.fatalities = Some(e.fatalities.map_or(dead, |f| f.max(dead)));
+            let other_account = target < first && fatalities::alternative_account(tolls, text, tokens, range);
+            e.fatalities = Some(e.fatalities.map_or(dead, |f| if other_account { f.min(dead) } else { f.max(dead) }));
         }
     }
     if events.iter().any(|e| e.fatalities.is_some()) {

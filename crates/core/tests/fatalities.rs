@@ -141,3 +141,12 @@ fn a_later_sentence_s_toll_restates_the_deaths_before_it() {
         "On 3 May 2021, gunmen attacked a market near Gusau, killing a trader. Four people were dead by evening.";
     assert_eq!(toll(text), Some(4));
 }
+
+#[test]
+fn another_account_of_a_toll_yields_to_the_lower_count() {
+    let text = "On 3 May 2021, gunmen attacked a market near Gusau, killing two traders. Conflicting reports suggest nine deaths.";
+    assert_eq!(toll(text), Some(2));
+    let text =
+        "On 3 May 2021, gunmen attacked a market near Gusau, killing two traders. The Daily Trust reports nine deaths.";
+    assert_eq!(toll(text), Some(2));
+}
