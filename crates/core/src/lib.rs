@@ -474,6 +474,9 @@ impl Worker<'_> {
         let mut last_place: Option<event::Location> = None;
         // the last date a sentence named: where it was named, the last sentence it dates, the date
         let mut carried: Option<(usize, usize, dates::DateMention)> = None;
+        // a toll reported before any event, for the violence told after it ("16 bodies were found
+        // near Gwoza. Boko Haram is suspected of killing them.")
+        let mut pending_toll: Option<u32> = None;
         // the place each coded sentence names, for the article-level pass
         let mut found_places: Vec<(usize, Option<event::Location>)> = Vec::new();
         for (index, s) in self.sentences.iter().enumerate() {
@@ -494,7 +497,15 @@ impl Worker<'_> {
                 // "Three men were killed in the attack.": no actor, but the toll of the event before
                 if discard.is_none() {
                     let first = out.events.len();
-                    add_deaths(language.grammar.tolls(), text, &self.tokens, s.tokens, &mut out.events, first);
+                    add_deaths(
+                        language.grammar.tolls(),
+                        text,
+                        &self.tokens,
+                        s.tokens,
+                        &mut out.events,
+                        first,
+                        &mut pending_toll,
+                    );
                 }
                 if m0 == m1 {
                     let cal = language.grammar.calendar();
@@ -522,7 +533,15 @@ impl Worker<'_> {
             if unattributed && self.coded.is_empty() {
                 // no violence reported after all: as any sentence naming no one
                 let first = out.events.len();
-                add_deaths(language.grammar.tolls(), text, &self.tokens, s.tokens, &mut out.events, first);
+                add_deaths(
+                    language.grammar.tolls(),
+                    text,
+                    &self.tokens,
+                    s.tokens,
+                    &mut out.events,
+                    first,
+                    &mut pending_toll,
+                );
                 let cal = language.grammar.calendar();
                 if let Some(d) = heading_date(text, &self.tokens, s.tokens, ctx.day, cal, caseless, &mut self.dates) {
                     carried = Some((index, index, d));
@@ -688,7 +707,15 @@ impl Worker<'_> {
                 last_place.clone_from(&place);
             }
             found_places.push((index, place));
-            add_deaths(language.grammar.tolls(), text, &self.tokens, s.tokens, &mut out.events, first_event);
+            add_deaths(
+                language.grammar.tolls(),
+                text,
+                &self.tokens,
+                s.tokens,
+                &mut out.events,
+                first_event,
+                &mut pending_toll,
+            );
             perpetrators::credit_claims(&mut out.events, first_event, language.grammar.list("claim_cue"));
             perpetrators::victims_named_beside(&mut out.events, first_event);
         }
@@ -929,8 +956,9 @@ fn refer_to_plan(event: &mut Event, earlier: &[Event]) {
 }
 
 /// The deaths a sentence reports belong to its first violent event (from `first` on), else to
-/// the article's last violent event before it ("Two soldiers died later."). A summary that says its toll is split among several events ("Fatalities are split across
-/// three events") keeps its share.
+/// the article's last violent event before it ("Two soldiers died later."), else they wait in
+/// `pending` for the first violent event told after them. A summary that says its toll is split
+/// among several events ("Fatalities are split across three events") keeps its share.
 fn add_deaths(
     tolls: &fatalities::Tolls,
     text: &str,
@@ -938,6 +966,7 @@ fn add_deaths(
     range: (usize, usize),
     events: &mut [Event],
     first: usize,
+    pending: &mut Option<u32>,
 ) {
     let violent = |e: &Event| {
         matches!(e.cameo_root.as_str(), "18" | "19" | "20")
@@ -970,13 +999,19 @@ fn add_deaths(
         if let Some(dead) = fatalities::revised_toll(tolls, text, tokens, range) {
             events[target].fatalities = Some(dead);
         } else if let Some(dead) = fatalities::count(tolls, text, tokens, range) {
+            *pending = None;
             // (a later sentence's toll mostly restates the deaths of the event before it, "killing
             // a trader ... Three dead", or includes them: the larger count; but another account
             // of it yields to the lower, "Conflicting reports suggest eight deaths")
             let e = &mut events[target];
             let other_account = target < first && fatalities::alternative_account(tolls, text, tokens, range);
             e.fatalities = Some(e.fatalities.map_or(dead, |f| if other_account { f.min(dead) } else { f.max(dead) }));
+        } else if here.is_some() && events[target].fatalities.is_none() {
+            // the violence a toll told before it was waiting for
+            events[target].fatalities = pending.take();
         }
+    } else if let Some(dead) = fatalities::count(tolls, text, tokens, range) {
+        *pending = Some(dead);
     }
     if events.iter().any(|e| e.fatalities.is_some()) {
         if let Some(n) = fatalities::split_among(tolls, text, tokens, range) {

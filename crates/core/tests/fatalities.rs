@@ -150,3 +150,9 @@ fn another_account_of_a_toll_yields_to_the_lower_count() {
         "On 3 May 2021, gunmen attacked a market near Gusau, killing two traders. The Daily Trust reports nine deaths.";
     assert_eq!(toll(text), Some(2));
 }
+
+#[test]
+fn a_toll_told_before_its_violence_waits_for_it() {
+    let text = "On 3 May 2021, twelve bodies were found near Gwoza. Residents said Boko Haram fighters killed them.";
+    assert_eq!(toll(text), Some(12));
+}
