@@ -880,7 +880,11 @@ pub fn count(t: &Tolls, text: &str, tokens: &[Token], range: (usize, usize)) -> 
                 let w2 = if q > a + 1 { word(q - 2) } else { Cow::Borrowed("") };
                 t.listed("toll_result", &w1) || t.listed_pair("toll_result", &w2, &w1)
             };
-            counted = b > a && t.is_killing(&word(b - 1)) || death_of;
+            // "the bodies of around thirty militants" ("les corps de trois bergers": "de" may
+            // also be a hedge's)
+            let body_of =
+                [b, i].iter().any(|&b| b > a + 1 && t.listed_pair("toll_body_of", &word(b - 2), &word(b - 1)));
+            counted = b > a && t.is_killing(&word(b - 1)) || death_of || body_of;
             // "killed three soldiers and two civilians"
             let listed = b > a && (word(b - 1) == "," || t.is_and(&word(b - 1)));
             // "killing himself and three policemen", "killed the driver and two passengers": a
@@ -1142,6 +1146,22 @@ fn killed_them(t: &Tolls, text: &str, tokens: &[Token], (a, end): (usize, usize)
     None
 }
 
+/// "The body of a farmer was discovered", "a corpse was found in the bush": one body, found.
+fn body_found(t: &Tolls, text: &str, tokens: &[Token], (a, end): (usize, usize)) -> bool {
+    let word = |k: usize| word_at(text, tokens, k);
+    let found = (a..end).any(|k| t.listed("toll_found", &word(k)));
+    found
+        && (a + 1..end).any(|i| {
+            // (its article at most two words before it: "the lifeless body of")
+            t.listed("toll_body_one", &word(i))
+                && (i.saturating_sub(2).max(a)..i).any(|k| {
+                    let w = fold(&word(k)).into_owned();
+                    t.one_det.contains(&w) || t.singular_det.contains(&w)
+                })
+                && (i + 1 == end || !tokens[i + 1].is(flag::NUMBER))
+        })
+}
+
 /// "killed a teacher", "shot dead the village chief": one victim named in the singular.
 fn killed_one(t: &Tolls, text: &str, tokens: &[Token], (a, end): (usize, usize)) -> bool {
     let word = |k: usize| word_at(text, tokens, k);
@@ -1201,7 +1221,7 @@ fn killed_one(t: &Tolls, text: &str, tokens: &[Token], (a, end): (usize, usize))
         let blew_up = || t.reflexive.contains(&*fold(&word(i))) && t.listed("toll_blew", &back(1));
         named_before() || named_after() || who_died() || blew_up()
     });
-    if one_more {
+    if one_more || body_found(t, text, tokens, (a, end)) {
         return true;
     }
     (a..end).any(|i| {
@@ -1275,6 +1295,15 @@ mod tests {
         assert_eq!(deaths("Nine civilians including two musicians were killed by the blast."), Some(9));
         assert_eq!(deaths("The army killed between two and six militants in the village."), Some(2));
         assert_eq!(deaths("Protesters marched through the capital."), None);
+    }
+
+    #[test]
+    fn bodies_found_are_the_dead() {
+        assert_eq!(deaths("The bodies of around twenty herders were found near the river."), Some(20));
+        assert_eq!(deaths("A corpse was discovered in the bush outside Gamboru."), Some(1));
+        assert_eq!(deaths("The lifeless body of the trader was recovered on Monday."), Some(1));
+        // a body that no one found is no death
+        assert_eq!(deaths("The electoral body of the state met on Monday."), None);
     }
 
     #[test]
