@@ -668,6 +668,7 @@ pub fn count(t: &Tolls, text: &str, tokens: &[Token], range: (usize, usize)) -> 
         let mut words = 0;
         let mut counted = false;
         let mut not_dead = false;
+        let mut not_dead_at = end;
         // "three people including a man, a woman and a girl": the members of a count, not more
         let mut listing = false;
         // "two militiamen, the village chief and a child were killed": one each after the number
@@ -698,6 +699,7 @@ pub fn count(t: &Tolls, text: &str, tokens: &[Token], range: (usize, usize)) -> 
                 // "killed nine farmers who had resisted being abducted": the relative clause
                 // says what they did before, not that they live
                 not_dead = !relative;
+                not_dead_at = k;
                 break;
             }
             relative |= t.listed("toll_who", &w);
@@ -852,6 +854,12 @@ pub fn count(t: &Tolls, text: &str, tokens: &[Token], range: (usize, usize)) -> 
         }
         let forward = counted;
         if not_dead && continued && !listing {
+            not_dead = false;
+        }
+        // "killed 17 in a displaced persons camp": a count right after a killing verb is of the
+        // dead, whatever its place's words say, unless the count itself is said to live ("killing
+        // one, two wounded")
+        if not_dead && not_dead_at > after + 1 && i > a && t.is_killing(&word(i - 1)) {
             not_dead = false;
         }
         // "killing 6", "killed at least 12"
@@ -1295,6 +1303,12 @@ mod tests {
         assert_eq!(deaths("Nine civilians including two musicians were killed by the blast."), Some(9));
         assert_eq!(deaths("The army killed between two and six militants in the village."), Some(2));
         assert_eq!(deaths("Protesters marched through the capital."), None);
+    }
+
+    #[test]
+    fn a_count_right_after_a_killing_verb_is_of_the_dead() {
+        assert_eq!(deaths("A suicide bomber killed 12 in a camp for displaced families."), Some(12));
+        assert_eq!(deaths("Gunmen killed four, two wounded."), Some(4));
     }
 
     #[test]
