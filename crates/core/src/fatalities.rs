@@ -892,7 +892,11 @@ pub fn count(t: &Tolls, text: &str, tokens: &[Token], range: (usize, usize)) -> 
             // also be a hedge's)
             let body_of =
                 [b, i].iter().any(|&b| b > a + 1 && t.listed_pair("toll_body_of", &word(b - 2), &word(b - 1)));
-            counted = b > a && t.is_killing(&word(b - 1)) || death_of || body_of;
+            // "shot to death two members", "gun down three bombers"
+            let to_death = t.to_death.iter().any(|p| b >= a + p.len() && phrase_at(text, tokens, b - p.len(), end, p));
+            let down =
+                b > a + 1 && t.dead_after.iter().any(|(x, d)| *x == fold(&word(b - 2)) && *d == fold(&word(b - 1)));
+            counted = b > a && t.is_killing(&word(b - 1)) || death_of || body_of || to_death || down;
             // "killed three soldiers and two civilians"
             let listed = b > a && (word(b - 1) == "," || t.is_and(&word(b - 1)));
             // "killing himself and three policemen", "killed the driver and two passengers": a
@@ -1309,6 +1313,15 @@ mod tests {
     fn a_count_right_after_a_killing_verb_is_of_the_dead() {
         assert_eq!(deaths("A suicide bomber killed 12 in a camp for displaced families."), Some(12));
         assert_eq!(deaths("Gunmen killed four, two wounded."), Some(4));
+    }
+
+    #[test]
+    fn killings_told_in_more_words() {
+        assert_eq!(deaths("Troops shot to death two commanders of the group."), Some(2));
+        assert_eq!(deaths("Vigilantes beat to death three suspected thieves."), Some(3));
+        assert_eq!(deaths("Soldiers neutralize 14 fighters near the lake."), Some(14));
+        assert_eq!(deaths("Police gun down two robbers on the expressway."), Some(2));
+        assert_eq!(deaths("Herders killed another farmer near the river."), Some(1));
     }
 
     #[test]
