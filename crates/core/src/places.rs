@@ -28,6 +28,9 @@ pub struct PlaceMention {
     /// Placed by ACLED-style hints ("near Youwarou (Youwarou, Mopti)"): the place a summary codes
     /// its event at, before a village named beside it ("the chief of Guimbala, near Youwarou").
     pub hinted: bool,
+    /// The second of a pair ("between Niono and Lere", "in Gao and Kidal"): a summary codes its
+    /// event at the first.
+    pub second: bool,
 }
 
 /// Below this population a place outside the article's countries is not taken on its name alone:
@@ -186,7 +189,14 @@ impl Finder<'_> {
                     if let Some((location, _)) =
                         self.place_at(i + 1, range, mentions).filter(|(l, _)| l.precision != "country")
                     {
-                        out.push(PlaceMention { token: i + 1, location, origin: false, filed: true, hinted: false });
+                        out.push(PlaceMention {
+                            token: i + 1,
+                            location,
+                            origin: false,
+                            filed: true,
+                            hinted: false,
+                            second: false,
+                        });
                     }
                 }
             }
@@ -299,7 +309,14 @@ impl Finder<'_> {
                     .or_else(|| bare.then(object).flatten())
                     .or_else(|| bare.then(object_area).flatten());
                 if let Some((place, after)) = taken {
-                    out.push(PlaceMention { token: i, location: place, origin: false, filed: false, hinted: false });
+                    out.push(PlaceMention {
+                        token: i,
+                        location: place,
+                        origin: false,
+                        filed: false,
+                        hinted: false,
+                        second: false,
+                    });
                     last_end = Some(after);
                     i = after.max(i + 1);
                     continue;
@@ -307,7 +324,14 @@ impl Finder<'_> {
                 match hinted.and_then(|(area, after)| Some((self.place_in_area(i, range, mentions, &area)?, after))) {
                     Some((place, after)) => {
                         let hinted = place.precision == "town";
-                        out.push(PlaceMention { token: i, location: place, origin: false, filed: false, hinted });
+                        out.push(PlaceMention {
+                            token: i,
+                            location: place,
+                            origin: false,
+                            filed: false,
+                            hinted,
+                            second: false,
+                        });
                         last_end = Some(after);
                         i = after.max(i + 1);
                     }
@@ -375,7 +399,14 @@ impl Finder<'_> {
             });
             match found {
                 Some((place, after)) => {
-                    out.push(PlaceMention { token: j, location: place, origin, filed, hinted });
+                    out.push(PlaceMention {
+                        token: j,
+                        location: place,
+                        origin,
+                        filed,
+                        hinted,
+                        second: and_after_place,
+                    });
                     last_end = Some(after);
                     i = after.max(i + 1);
                 }
@@ -1222,7 +1253,7 @@ fn round4(x: f64) -> f64 {
 /// sentence; a country only where the sentence names no finer place ("a protest in Bamako against
 /// the war in Libya"), a place someone comes from only when there is no other.
 pub fn nearest(places: &[PlaceMention], verb: usize) -> Option<&PlaceMention> {
-    places
-        .iter()
-        .min_by_key(|p| (!p.filed, p.origin, p.location.precision == "country", !p.hinted, p.token.abs_diff(verb)))
+    places.iter().min_by_key(|p| {
+        (!p.filed, p.origin, p.location.precision == "country", !p.hinted, p.second, p.token.abs_diff(verb))
+    })
 }

@@ -558,3 +558,9 @@ fn an_unknown_object_is_placed_by_the_area_after_it() {
     let l = place("Herders raided Kpakpandu village, Demsa Local Government Area, killing 4 farmers.");
     assert_eq!((l.name.as_str(), l.country.as_deref(), l.precision.as_str()), ("Demsa", Some("NGA"), "admin2"));
 }
+
+#[test]
+fn the_first_of_a_pair_of_places_is_the_event_s() {
+    let l = place("On 4 June 2021, gunmen abducted two traders on the road between Douentza (Douentza, Mopti) and Boni (Douentza, Mopti).");
+    assert_eq!(l.name, "Douentza");
+}
