@@ -1322,6 +1322,7 @@ mod tests {
         assert_eq!(deaths("Soldiers neutralize 14 fighters near the lake."), Some(14));
         assert_eq!(deaths("Police gun down two robbers on the expressway."), Some(2));
         assert_eq!(deaths("Herders killed another farmer near the river."), Some(1));
+        assert_eq!(deaths("In the clash 1 fighter & 2 soldiers were killed."), Some(3));
     }
 
     #[test]
