@@ -883,3 +883,9 @@ fn rioters_violence_is_mob_violence() {
     let subs = sub_types("On 3 May 2021, rioters attacked and injured two traders in a market in Kano.");
     assert!(subs.iter().any(|s| s == "Mob violence"), "{subs:?}");
 }
+
+#[test]
+fn a_mob_s_looting_is_mob_violence() {
+    let subs = sub_types("On 3 May 2021, a mob looted and burned the shop of a suspected thief in Kano.");
+    assert!(subs.iter().any(|s| s == "Mob violence"), "{subs:?}");
+}

@@ -310,3 +310,10 @@ fn un_peuple_qui_attaque_est_une_milice() {
     let a = e.iter().find(|e| e.cameo_root == "19").unwrap_or_else(|| panic!("pas d'attaque : {e:?}"));
     assert_eq!(a.source.as_ref().and_then(|s| s.sector.as_deref()), Some("UAF"), "{a:?}");
 }
+
+#[test]
+fn le_pillage_par_une_foule_est_une_violence_de_foule() {
+    let e = code_fr("Le 3 mai 2021, une foule en colère a saccagé et pillé la boutique d'un voleur présumé à Ségou.");
+    let subs: Vec<_> = e.iter().filter_map(|e| e.acled.as_ref().and_then(|a| a.sub_event_type.clone())).collect();
+    assert!(subs.iter().any(|s| s == "Mob violence"), "{subs:?}");
+}
