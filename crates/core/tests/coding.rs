@@ -889,3 +889,12 @@ fn a_mob_s_looting_is_mob_violence() {
     let subs = sub_types("On 3 May 2021, a mob looted and burned the shop of a suspected thief in Kano.");
     assert!(subs.iter().any(|s| s == "Mob violence"), "{subs:?}");
 }
+
+#[test]
+fn forest_guards_are_police_and_naval_boats_are_the_military() {
+    let e = code("On 3 May 2021, gunmen attacked a ranger station near Arly and burned it.");
+    let sector = |e: &Event| e.target.as_ref().and_then(|t| t.sector.clone()).unwrap_or_default();
+    assert!(e.iter().any(|e| sector(e) == "COP"), "{e:?}");
+    let e = code("On 3 May 2021, militants attacked a naval patrol boat in the creeks of Bayelsa.");
+    assert!(e.iter().any(|e| sector(e) == "MIL"), "{e:?}");
+}
