@@ -688,6 +688,11 @@ pub fn count(t: &Tolls, text: &str, tokens: &[Token], range: (usize, usize)) -> 
             let w = word(k);
             let phrase = || t.death_phrase.iter().find(|p| phrase_at(text, tokens, k, end, p)).map(Vec::len);
             let death_len = if t.is_death(&w) { Some(1) } else { phrase() };
+            // "3,000 students, angered by the death of three students": a death of others, counted
+            // after its "of"
+            if death_len == Some(1) && k + 1 < end && t.is_of(&word(k + 1)) {
+                break;
+            }
             if let Some(n) = death_len {
                 // "two soldiers killed three police officers", "two gunmen shot dead a policeman":
                 // a death word with an object after it is the count's own act, not its death
@@ -1323,6 +1328,14 @@ mod tests {
         assert_eq!(deaths("Police gun down two robbers on the expressway."), Some(2));
         assert_eq!(deaths("Herders killed another farmer near the river."), Some(1));
         assert_eq!(deaths("In the clash 1 fighter & 2 soldiers were killed."), Some(3));
+    }
+
+    #[test]
+    fn a_crowd_is_not_counted_by_the_death_it_protests() {
+        assert_eq!(
+            deaths("Over 3,000 students, angered by the death of three classmates, stormed the Government House."),
+            None
+        );
     }
 
     #[test]
