@@ -1257,6 +1257,12 @@ fn killed_one(t: &Tolls, text: &str, tokens: &[Token], (a, end): (usize, usize))
         let start = if det_at(i + 1) {
             i + 2
         } else if i + 2 < end && t.listed_pair("toll_killing_of", &word(i), &word(i + 1)) && det_at(i + 2) {
+            // ("protested the killing of a trader", "riots following the killing of a boy": a
+            // cause told in passing, not this report's death)
+            let cause = (i.saturating_sub(3).max(a)..i).any(|k| t.listed("toll_cause", &word(k)));
+            if cause {
+                return false;
+            }
             i + 3
         } else if i + 1 < end && tokens[i + 1].is(flag::CAPITAL) {
             i + 1
@@ -1328,6 +1334,13 @@ mod tests {
         assert_eq!(deaths("Police gun down two robbers on the expressway."), Some(2));
         assert_eq!(deaths("Herders killed another farmer near the river."), Some(1));
         assert_eq!(deaths("In the clash 1 fighter & 2 soldiers were killed."), Some(3));
+    }
+
+    #[test]
+    fn a_killing_that_caused_the_report_is_not_its_death() {
+        assert_eq!(deaths("Traders protested the killing of a colleague by a soldier in Onitsha."), None);
+        assert_eq!(deaths("Youths rioted following the killing of a boy by the police."), None);
+        assert_eq!(deaths("The attack led to the killing of a commander."), Some(1));
     }
 
     #[test]
