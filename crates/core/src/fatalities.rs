@@ -138,7 +138,8 @@ impl Tolls {
                     .ok_or_else(|| format!("{key}: expected a number after the dot"))
             };
             match key.as_str() {
-                "toll_cue" => t.cue.extend(words.iter().cloned()),
+                // (a cue is found in the sentence's text; "gun_down" is "gun down")
+                "toll_cue" => t.cue.extend(words.iter().map(|w| w.replace('_', " "))),
                 "toll_death" => t.death.extend(folded),
                 "toll_not_dead" => t.not_dead.extend(folded),
                 "toll_thing" => t.thing.extend(folded),

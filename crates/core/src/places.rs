@@ -479,25 +479,26 @@ impl Finder<'_> {
     /// lacks (with its settlement word), then after a comma the town it is near or the area it is
     /// in; the town stands for the village near it (precision admin2).
     fn beside_unknown(&self, j: usize, range: (usize, usize), mentions: &[Mention]) -> Option<(Location, usize)> {
-        let mut run = self.name_run(j, range);
-        // (a known name, not one that merely starts with one: "Gidan Tsohuwa" is no "Gidan")
-        if run == j || self.place_at(j, range, mentions).is_some_and(|(_, end)| end >= run) {
-            return None;
-        }
+        let name_end = self.name_run(j, range);
+        let mut run = name_end;
         if run < range.1 && self.is_settlement_word(self.raw(run)) {
             run += 1;
         }
         let next = run + 1;
-        (next < range.1 && self.raw(run) == "," && self.tokens[next].is(flag::CAPITAL))
-            .then(|| self.place_at(next, range, mentions))
-            .flatten()
-            .filter(|(l, _)| l.precision != "country")
-            .map(|(mut l, end)| {
-                if l.precision == "town" {
-                    l.precision = "admin2".into();
-                }
-                (l, end)
-            })
+        // (the cheap tests first: most names after a verb have no comma and capital after them)
+        if name_end == j || next >= range.1 || self.raw(run) != "," || !self.tokens[next].is(flag::CAPITAL) {
+            return None;
+        }
+        // (a known name, not one that merely starts with one: "Gidan Tsohuwa" is no "Gidan")
+        if self.place_at(j, range, mentions).is_some_and(|(_, end)| end >= name_end) {
+            return None;
+        }
+        self.place_at(next, range, mentions).filter(|(l, _)| l.precision != "country").map(|(mut l, end)| {
+            if l.precision == "town" {
+                l.precision = "admin2".into();
+            }
+            (l, end)
+        })
     }
 
     /// The countries that the text's ACLED-style hints place things in ("(Koro, Mopti)": Mali),
