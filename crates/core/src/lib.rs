@@ -393,27 +393,6 @@ fn heading_date(
     found.first().filter(|d| d.precision == dates::Precision::Day).copied()
 }
 
-/// The day a sentence that names no actor gives the sentences after it: a heading's
-/// ([`heading_date`]), or the day of a toll that waits for its violence ("On 3 May, twelve bodies
-/// were found near Gwoza. Residents said Boko Haram fighters killed them.").
-#[allow(clippy::too_many_arguments)]
-fn actorless_day(
-    text: &str,
-    tokens: &[Token],
-    range: (usize, usize),
-    day: Option<palaver_lexicon::DayNumber>,
-    cal: &dates::Calendar,
-    caseless: bool,
-    found: &mut Vec<dates::DateMention>,
-    toll_told: bool,
-) -> Option<dates::DateMention> {
-    if !toll_told {
-        return heading_date(text, tokens, range, day, cal, caseless, found);
-    }
-    dates::find(text, tokens, range, day, cal, caseless, found);
-    found.first().filter(|d| d.precision == dates::Precision::Day).copied()
-}
-
 /// Parses the date of an article: `YYYY-MM-DD`, possibly followed by a time.
 fn article_day(date: &str) -> Option<(DayNumberText, u32)> {
     let d = date.get(..10)?;
@@ -516,7 +495,6 @@ impl Worker<'_> {
                 || (m0 == m1 && !unattributed && !language.grammar.mentions_agreement(text, &self.tokens, s.tokens))
             {
                 // "Three men were killed in the attack.": no actor, but the toll of the event before
-                let waiting = pending_toll.is_none();
                 if discard.is_none() {
                     let first = out.events.len();
                     add_deaths(
@@ -531,10 +509,7 @@ impl Worker<'_> {
                 }
                 if m0 == m1 {
                     let cal = language.grammar.calendar();
-                    let toll_told = waiting && pending_toll.is_some();
-                    let found = &mut self.dates;
-                    if let Some(d) =
-                        actorless_day(text, &self.tokens, s.tokens, ctx.day, cal, caseless, found, toll_told)
+                    if let Some(d) = heading_date(text, &self.tokens, s.tokens, ctx.day, cal, caseless, &mut self.dates)
                     {
                         carried = Some((index, index, d));
                     }
@@ -558,7 +533,6 @@ impl Worker<'_> {
             if unattributed && self.coded.is_empty() {
                 // no violence reported after all: as any sentence naming no one
                 let first = out.events.len();
-                let waiting = pending_toll.is_none();
                 add_deaths(
                     language.grammar.tolls(),
                     text,
@@ -569,9 +543,7 @@ impl Worker<'_> {
                     &mut pending_toll,
                 );
                 let cal = language.grammar.calendar();
-                let toll_told = waiting && pending_toll.is_some();
-                let found = &mut self.dates;
-                if let Some(d) = actorless_day(text, &self.tokens, s.tokens, ctx.day, cal, caseless, found, toll_told) {
+                if let Some(d) = heading_date(text, &self.tokens, s.tokens, ctx.day, cal, caseless, &mut self.dates) {
                     carried = Some((index, index, d));
                 }
                 continue;
