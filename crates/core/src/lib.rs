@@ -476,7 +476,7 @@ impl Worker<'_> {
         let mut carried: Option<(usize, usize, dates::DateMention)> = None;
         // a toll reported before any event, for the violence told after it ("16 bodies were found
         // near Gwoza. Boko Haram is suspected of killing them.")
-        let mut pending_toll: Option<u32> = None;
+        let mut pending_toll: Vec<(usize, usize)> = Vec::new();
         // the place each coded sentence names, for the article-level pass
         let mut found_places: Vec<(usize, Option<event::Location>)> = Vec::new();
         for (index, s) in self.sentences.iter().enumerate() {
@@ -956,9 +956,10 @@ fn refer_to_plan(event: &mut Event, earlier: &[Event]) {
 }
 
 /// The deaths a sentence reports belong to its first violent event (from `first` on), else to
-/// the article's last violent event before it ("Two soldiers died later."), else they wait in
-/// `pending` for the first violent event told after them. A summary that says its toll is split
-/// among several events ("Fatalities are split across three events") keeps its share.
+/// the article's last violent event before it ("Two soldiers died later."), else they wait (the
+/// sentence's range in `pending`) for the first violent event told after them. A summary that
+/// says its toll is split among several events ("Fatalities are split across three events")
+/// keeps its share.
 fn add_deaths(
     tolls: &fatalities::Tolls,
     text: &str,
@@ -966,7 +967,7 @@ fn add_deaths(
     range: (usize, usize),
     events: &mut [Event],
     first: usize,
-    pending: &mut Option<u32>,
+    pending: &mut Vec<(usize, usize)>,
 ) {
     let violent = |e: &Event| {
         matches!(e.cameo_root.as_str(), "18" | "19" | "20")
@@ -999,7 +1000,7 @@ fn add_deaths(
         if let Some(dead) = fatalities::revised_toll(tolls, text, tokens, range) {
             events[target].fatalities = Some(dead);
         } else if let Some(dead) = fatalities::count(tolls, text, tokens, range) {
-            *pending = None;
+            pending.clear();
             // (a later sentence's toll mostly restates the deaths of the event before it, "killing
             // a trader ... Three dead", or includes them: the larger count; but another account
             // of it yields to the lower, "Conflicting reports suggest eight deaths")
@@ -1007,11 +1008,14 @@ fn add_deaths(
             let other_account = target < first && fatalities::alternative_account(tolls, text, tokens, range);
             e.fatalities = Some(e.fatalities.map_or(dead, |f| if other_account { f.min(dead) } else { f.max(dead) }));
         } else if here.is_some() && events[target].fatalities.is_none() {
-            // the violence a toll told before it was waiting for
-            events[target].fatalities = pending.take();
+            // the violence a toll told before it was waiting for (counted only now: most
+            // sentences before any violence report no toll, and most articles no violence)
+            let waiting = pending.iter().rev().find_map(|&r| fatalities::count(tolls, text, tokens, r));
+            events[target].fatalities = waiting;
         }
-    } else if let Some(dead) = fatalities::count(tolls, text, tokens, range) {
-        *pending = Some(dead);
+        pending.clear();
+    } else {
+        pending.push(range);
     }
     if events.iter().any(|e| e.fatalities.is_some()) {
         if let Some(n) = fatalities::split_among(tolls, text, tokens, range) {
