@@ -898,3 +898,11 @@ fn forest_guards_are_police_and_naval_boats_are_the_military() {
     let e = code("On 3 May 2021, militants attacked a naval patrol boat in the creeks of Bayelsa.");
     assert!(e.iter().any(|e| sector(e) == "MIL"), "{e:?}");
 }
+
+#[test]
+fn west_african_parties_and_security_bodies_are_named_actors() {
+    let e = code("On 3 May 2021, supporters of the Peoples Democratic Party attacked a rally in Port Harcourt.");
+    assert!(e.iter().any(|e| e.source.as_ref().is_some_and(|s| s.code.as_deref() == Some("NGAOPP"))), "{e:?}");
+    let e = code("On 3 May 2021, the Rapid Intervention Battalion attacked separatists near Bamenda.");
+    assert!(e.iter().any(|e| e.source.as_ref().is_some_and(|s| s.code.as_deref() == Some("CMRMIL"))), "{e:?}");
+}
