@@ -997,7 +997,8 @@ fn has_object(t: &Tolls, text: &str, tokens: &[Token], k: usize, end: usize, ran
     });
     // ("one gendarme killed two wounded": a toll of its own)
     let count = number_at(t, text, tokens, k, end).is_some_and(|(_, n)| {
-        !is_day(t, text, tokens, k, n, range) && !(k + n < end && t.is_not_dead(&word_at(text, tokens, k + n)))
+        let said_alive = k + n < end && t.is_not_dead(&word_at(text, tokens, k + n));
+        !(is_day(t, text, tokens, k, n, range) || said_alive)
     });
     let det = k < end && t.singular_det.contains(&*fold(&word_at(text, tokens, k)));
     (count || det) && !time_follows

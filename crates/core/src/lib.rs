@@ -989,7 +989,6 @@ fn add_deaths(
     };
     let killing = |e: &Event| violent(e) && tolls.kills(&e.evidence.verb) && other_victims(e);
     let here = events[first..].iter().position(killing).map(|p| p + first).or(opening);
-    // (the event first: with none to take them, the deaths are not counted at all)
     // (a later sentence's toll restates the deaths given before it, on the event that took them)
     let before = || {
         let earlier = &events[..first];
@@ -1000,7 +999,6 @@ fn add_deaths(
         if let Some(dead) = fatalities::revised_toll(tolls, text, tokens, range) {
             events[target].fatalities = Some(dead);
         } else if let Some(dead) = fatalities::count(tolls, text, tokens, range) {
-            pending.clear();
             // (a later sentence's toll mostly restates the deaths of the event before it, "killing
             // a trader ... Three dead", or includes them: the larger count; but another account
             // of it yields to the lower, "Conflicting reports suggest eight deaths")
