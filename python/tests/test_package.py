@@ -218,7 +218,7 @@ def test_coding_releases_the_gil():
     # One long article that takes a good part of a second to code and codes no event (so that making
     # dicts, which needs the GIL, takes no time): meanwhile this thread must keep running.
     sentence = "The weekly market in Mopti reopened after a month of closure, and traders from Segou returned."
-    text = " ".join([sentence] * 30000)
+    text = " ".join([sentence] * 90000)
     engine = palaver.Engine()
     engine.code(QUICK, "2021-03-02")  # load the gazetteer first
     done = threading.Event()
