@@ -477,6 +477,7 @@ impl Worker<'_> {
         // a toll reported before any event, for the violence told after it ("16 bodies were found
         // near Gwoza. Boko Haram is suspected of killing them.")
         let mut pending_toll: Vec<(usize, usize)> = Vec::new();
+        let tolls = language.grammar.tolls();
         // the place each coded sentence names, for the article-level pass
         let mut found_places: Vec<(usize, Option<event::Location>)> = Vec::new();
         for (index, s) in self.sentences.iter().enumerate() {
@@ -497,15 +498,7 @@ impl Worker<'_> {
                 // "Three men were killed in the attack.": no actor, but the toll of the event before
                 if discard.is_none() {
                     let first = out.events.len();
-                    add_deaths(
-                        language.grammar.tolls(),
-                        text,
-                        &self.tokens,
-                        s.tokens,
-                        &mut out.events,
-                        first,
-                        &mut pending_toll,
-                    );
+                    add_deaths(tolls, text, &self.tokens, s.tokens, &mut out.events, first, &mut pending_toll);
                 }
                 if m0 == m1 {
                     let cal = language.grammar.calendar();
@@ -533,15 +526,7 @@ impl Worker<'_> {
             if unattributed && self.coded.is_empty() {
                 // no violence reported after all: as any sentence naming no one
                 let first = out.events.len();
-                add_deaths(
-                    language.grammar.tolls(),
-                    text,
-                    &self.tokens,
-                    s.tokens,
-                    &mut out.events,
-                    first,
-                    &mut pending_toll,
-                );
+                add_deaths(tolls, text, &self.tokens, s.tokens, &mut out.events, first, &mut pending_toll);
                 let cal = language.grammar.calendar();
                 if let Some(d) = heading_date(text, &self.tokens, s.tokens, ctx.day, cal, caseless, &mut self.dates) {
                     carried = Some((index, index, d));
@@ -707,15 +692,7 @@ impl Worker<'_> {
                 last_place.clone_from(&place);
             }
             found_places.push((index, place));
-            add_deaths(
-                language.grammar.tolls(),
-                text,
-                &self.tokens,
-                s.tokens,
-                &mut out.events,
-                first_event,
-                &mut pending_toll,
-            );
+            add_deaths(tolls, text, &self.tokens, s.tokens, &mut out.events, first_event, &mut pending_toll);
             perpetrators::credit_claims(&mut out.events, first_event, language.grammar.list("claim_cue"));
             perpetrators::victims_named_beside(&mut out.events, first_event);
         }

@@ -33,6 +33,13 @@ pub struct PlaceMention {
     pub second: bool,
 }
 
+impl PlaceMention {
+    /// A place named at `token`, of no special kind (the flags set where they apply).
+    fn at(token: usize, location: Location) -> Self {
+        PlaceMention { token, location, origin: false, filed: false, hinted: false, second: false }
+    }
+}
+
 /// Below this population a place outside the article's countries is not taken on its name alone:
 /// news from the Sahel is full of villages that share a name with some town abroad.
 const FOREIGN_MIN_POPULATION: u32 = 15_000;
@@ -189,14 +196,7 @@ impl Finder<'_> {
                     if let Some((location, _)) =
                         self.place_at(i + 1, range, mentions).filter(|(l, _)| l.precision != "country")
                     {
-                        out.push(PlaceMention {
-                            token: i + 1,
-                            location,
-                            origin: false,
-                            filed: true,
-                            hinted: false,
-                            second: false,
-                        });
+                        out.push(PlaceMention { filed: true, ..PlaceMention::at(i + 1, location) });
                     }
                 }
             }
@@ -275,13 +275,15 @@ impl Finder<'_> {
                             && (place.precision != "town" || self.known_town(place))
                     })
                 };
+                let follows_verb = || {
+                    i > range.0
+                        && (self.tokens[i - 1].is(flag::VERBAL) || self.lexicon.is_head(self.tokens[i - 1].lemma))
+                };
                 // "Boko Haram attacked Kolofata", "raided Ropp village": a verb's object that is a
                 // known town, a place the next word says is one, or a village of the country the story
                 // names first
                 let object = || {
-                    let after_verb = i > range.0
-                        && (self.tokens[i - 1].is(flag::VERBAL) || self.lexicon.is_head(self.tokens[i - 1].lemma))
-                        && !mentions.iter().any(|m| m.start <= i && i < m.end);
+                    let after_verb = follows_verb() && !mentions.iter().any(|m| m.start <= i && i < m.end);
                     after_verb.then(|| self.place_at(i, range, mentions)).flatten().filter(|(place, after)| {
                         let settlement = *after < range.1 && self.is_settlement_word(self.raw(*after));
                         // ("to close Damboa's consulate": the name owns the object)
@@ -297,11 +299,7 @@ impl Finder<'_> {
                 };
                 // "attacked Kodomun community, Demsa Local Government Area": the area of an object
                 // the gazetteer lacks
-                let object_area = || {
-                    let after_verb = i > range.0
-                        && (self.tokens[i - 1].is(flag::VERBAL) || self.lexicon.is_head(self.tokens[i - 1].lemma));
-                    after_verb.then(|| self.beside_unknown(i, range, mentions)).flatten()
-                };
+                let object_area = || follows_verb().then(|| self.beside_unknown(i, range, mentions)).flatten();
                 let taken = bare
                     .then(|| self.road_place(i, range, mentions))
                     .flatten()
@@ -309,14 +307,7 @@ impl Finder<'_> {
                     .or_else(|| bare.then(object).flatten())
                     .or_else(|| bare.then(object_area).flatten());
                 if let Some((place, after)) = taken {
-                    out.push(PlaceMention {
-                        token: i,
-                        location: place,
-                        origin: false,
-                        filed: false,
-                        hinted: false,
-                        second: false,
-                    });
+                    out.push(PlaceMention::at(i, place));
                     last_end = Some(after);
                     i = after.max(i + 1);
                     continue;
@@ -324,14 +315,7 @@ impl Finder<'_> {
                 match hinted.and_then(|(area, after)| Some((self.place_in_area(i, range, mentions, &area)?, after))) {
                     Some((place, after)) => {
                         let hinted = place.precision == "town";
-                        out.push(PlaceMention {
-                            token: i,
-                            location: place,
-                            origin: false,
-                            filed: false,
-                            hinted,
-                            second: false,
-                        });
+                        out.push(PlaceMention { hinted, ..PlaceMention::at(i, place) });
                         last_end = Some(after);
                         i = after.max(i + 1);
                     }
@@ -400,12 +384,11 @@ impl Finder<'_> {
             match found {
                 Some((place, after)) => {
                     out.push(PlaceMention {
-                        token: j,
-                        location: place,
                         origin,
                         filed,
                         hinted,
                         second: and_after_place,
+                        ..PlaceMention::at(j, place)
                     });
                     last_end = Some(after);
                     i = after.max(i + 1);
