@@ -971,7 +971,15 @@ fn add_deaths(
         let earlier = &events[..first];
         earlier.iter().rposition(|e| violent(e) && e.fatalities.is_some()).or_else(|| earlier.iter().rposition(violent))
     };
-    if let Some(target) = here.or_else(before) {
+    // (another account of a toll told before restates it, even where it names its own violence:
+    // "Four are killed at the village. Local media however said 36 people were killed")
+    let restated = || {
+        events[..first]
+            .iter()
+            .rposition(|e| violent(e) && e.fatalities.is_some())
+            .filter(|_| fatalities::alternative_account(tolls, text, tokens, range))
+    };
+    if let Some(target) = restated().or(here).or_else(before) {
         // (a revised toll replaces the count before it: "killing 25 (later raised to 37)")
         if let Some(dead) = fatalities::revised_toll(tolls, text, tokens, range) {
             events[target].fatalities = Some(dead);
