@@ -529,6 +529,18 @@ pub fn revised_toll(t: &Tolls, text: &str, tokens: &[Token], (a, end): (usize, u
     })
 }
 
+/// "Youths rioted after the bodies of two herders were found", "a protest over the death of a
+/// student": a sentence whose first death is told after a cause word (`toll_cause`) tells why a
+/// crowd gathered, not who died in its violence.
+pub fn told_as_cause(t: &Tolls, text: &str, tokens: &[Token], (a, end): (usize, usize)) -> bool {
+    let word = |k: usize| word_at(text, tokens, k);
+    let death = (a..end).find(|&k| {
+        let w = word(k);
+        t.is_death(&w) || t.listed("toll_body_one", &w) || t.listed("toll_killing", &w)
+    });
+    death.is_some_and(|d| (a..d).any(|k| t.listed("toll_cause", &word(k))))
+}
+
 /// "Conflicting reports suggest eight deaths", "The Daily Trust reports 15 dead": a sentence that
 /// gives another account of a toll already reported.
 pub fn alternative_account(t: &Tolls, text: &str, tokens: &[Token], (a, end): (usize, usize)) -> bool {

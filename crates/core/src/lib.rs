@@ -946,8 +946,13 @@ fn add_deaths(
     first: usize,
     pending: &mut Vec<(usize, usize)>,
 ) {
+    // (a riot's dead are its toll as a battle's are, "14 are dead following a riot", unless the
+    // deaths are why the crowd gathered: "rioted after the bodies of two herders were found")
+    let riot = |e: &Event| e.acled.as_ref().is_some_and(|a| a.event_type.as_deref() == Some("Riots"));
+    let riot_toll = events.iter().any(riot) && !fatalities::told_as_cause(tolls, text, tokens, range);
     let violent = |e: &Event| {
         matches!(e.cameo_root.as_str(), "18" | "19" | "20")
+            || riot_toll && riot(e)
             || e.acled
                 .as_ref()
                 .is_some_and(|a| a.sub_event_type.as_deref() == Some("Excessive force against protesters"))

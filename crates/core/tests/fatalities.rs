@@ -159,3 +159,9 @@ fn a_toll_told_before_its_violence_waits_for_it() {
     let text = "On 3 May 2021, twelve bodies were found near Gwoza. Residents said Boko Haram fighters killed them.";
     assert_eq!(toll(text), Some(12));
 }
+
+#[test]
+fn a_riot_s_dead_are_its_toll_but_not_the_deaths_it_answers() {
+    assert_eq!(toll("On 3 May 2021, rioting youths burned the council office in Jos and two people died."), Some(2));
+    assert_eq!(toll("On 3 May 2021, youths rioted in Jos after the bodies of two herders were found."), None);
+}
