@@ -701,6 +701,7 @@ pub fn count(t: &Tolls, text: &str, tokens: &[Token], range: (usize, usize)) -> 
         let mut listing = false;
         // "two militiamen, the village chief and a child were killed": one each after the number
         let mut conjoined = 0;
+        let mut later_count = false;
         // "killing three, four soldiers and a boy were wounded": after a list goes on, what it
         // says of the later members does not decide for the first
         let mut continued = false;
@@ -798,6 +799,9 @@ pub fn count(t: &Tolls, text: &str, tokens: &[Token], range: (usize, usize)) -> 
                     k = next + n;
                     words = 0;
                     continued = true;
+                    // ("five soldiers, three guards and a driver": the driver is counted with
+                    // the three, whose own count comes next)
+                    later_count = true;
                     continue;
                 }
                 if next < end && t.singular_det.contains(&*fold(&word(next))) {
@@ -815,7 +819,7 @@ pub fn count(t: &Tolls, text: &str, tokens: &[Token], range: (usize, usize)) -> 
                         .map(&word)
                         .unwrap_or_default();
                     let one = t.is_one_person(&head);
-                    conjoined += u32::from(one);
+                    conjoined += u32::from(one && !later_count);
                     continued = true;
                     k = next + 1;
                     words = 0;
@@ -941,10 +945,10 @@ pub fn count(t: &Tolls, text: &str, tokens: &[Token], range: (usize, usize)) -> 
                     .any(|k| t.is_killing(&word(k)) && !t.listed("toll_adjective", &word(k)));
             // ... unless what follows says otherwise ("killing two, eight soldiers and a civilian
             // were wounded")
+            // (but not a clause of its own: "killed themselves and 5 civilians, injuring a soldier")
             let wounded_after = (after..end.min(after + 10))
-                .map(&word)
-                .take_while(|w| !matches!(&**w, "." | ";" | ":") && !t.is_death(w))
-                .any(|w| t.is_not_dead(&w));
+                .take_while(|&q| !matches!(&*word(q), "." | ";" | ":") && !t.is_death(&word(q)))
+                .any(|q| t.is_not_dead(&word(q)) && word(q - 1) != ",");
             counted |= (listed && last_counted.is_some_and(|e| e + 4 >= b) || by_verb) && !wounded_after;
         }
         // "killed three cattle" (but "killed three with guns", and "two cattle traders" are men: a
@@ -1469,6 +1473,9 @@ mod tests {
         assert_eq!(deaths("Nine are killed at Dunga village."), Some(9));
         assert_eq!(deaths("A herder was killed and two others are unaccounted for."), Some(1));
         assert_eq!(deaths("Two guards and a dozen raiders died (coded as 14 total fatalities)."), Some(14));
+        assert_eq!(deaths("Four guards, two drivers and a cook were killed in the ambush."), Some(7));
+        assert_eq!(deaths("Two bombers killed themselves and 6 traders, injuring at least one guard."), Some(8));
+        assert_eq!(deaths("A couple was shot and killed by gunmen on their farm."), Some(2));
     }
 
     #[test]
