@@ -729,6 +729,15 @@ pub fn count(t: &Tolls, text: &str, tokens: &[Token], range: (usize, usize)) -> 
                 death_words.push(k);
                 break;
             }
+            // "killing seven injuring 18": a wounding verb is the count's act, not its state
+            if t.listed("toll_wounding", &w) {
+                break;
+            }
+            // "4 civilians were abducted and killed": a verb joined to the death word
+            if t.is_not_dead(&w) && k + 2 < end && t.is_and(&word(k + 1)) && t.is_death(&word(k + 2)) {
+                k += 2;
+                continue;
+            }
             if t.is_not_dead(&w) {
                 // "killed nine farmers who had resisted being abducted": the relative clause
                 // says what they did before, not that they live
@@ -1188,11 +1197,14 @@ fn killed_them(t: &Tolls, text: &str, tokens: &[Token], (a, end): (usize, usize)
     let verb = (a + 1..end.saturating_sub(1)).find(|&i| {
         let (before, here) = (word(i - 1), word(i));
         let kill = t.victim_verb.contains(&*fold(&here)) || t.listed("toll_shot", &here);
+        // ("killing only themselves")
+        let object = if t.is_hedge(&word(i + 1)) { i + 2 } else { i + 1 };
         kill && !t.be.contains(&*fold(&before))
             && !t.listed("toll_unrealised", &before)
-            && t.listed("toll_object_many", &word(i + 1))
+            && object < end
+            && t.listed("toll_object_many", &word(object))
             // "shot them": only with "dead" after it
-            && (t.victim_verb.contains(&*fold(&here)) || (i + 2 < end && t.is_death(&word(i + 2))))
+            && (t.victim_verb.contains(&*fold(&here)) || (object + 1 < end && t.is_death(&word(object + 1))))
     })?;
     let mut k = verb;
     while k > a {
@@ -1235,10 +1247,16 @@ fn killed_one(t: &Tolls, text: &str, tokens: &[Token], (a, end): (usize, usize))
         let dead = t.death_one.contains(&*fold(&word(i))) || t.listed_pair("toll_passive_dead", &word(i - 1), &word(i));
         let back = |n: usize| i.checked_sub(n).filter(|&k| k >= a).map(word).unwrap_or_default();
         let is_be = |w: Cow<str>| t.passive_one.contains(&*fold(&w));
+        // ("a man has been killed")
+        let has_been = |n: usize| n > 1 && t.listed_pair("toll_passive_one_pair", &back(n), &back(n - 1));
         // "was shot and killed", "was abducted and killed": a verb joined to the death word
         let joined = || t.is_and(&back(1)) && i >= a + 2 && tokens[i - 2].is(flag::VERBAL);
         let was = || {
-            (is_be(back(1)) || is_be(back(2)) || (is_be(back(3)) && (t.listed("toll_shot", &back(1)) || joined())))
+            (is_be(back(1))
+                || is_be(back(2))
+                || has_been(2)
+                || has_been(3)
+                || (is_be(back(3)) && (t.listed("toll_shot", &back(1)) || joined())))
                 && !t.listed("toll_unrealised", &back(1))
         };
         // "The officer died", "a soldier succumbed to his wounds", "he later died of his wounds"
@@ -1284,7 +1302,13 @@ fn killed_one(t: &Tolls, text: &str, tokens: &[Token], (a, end): (usize, usize))
         let who_died = || t.listed("toll_died", &word(i)) && t.listed("toll_who", &back(1)) && !back(2).ends_with('s');
         // "a militant blew himself up", "the bomber detonated herself"
         let blew_up = || t.reflexive.contains(&*fold(&word(i))) && t.listed("toll_blew", &back(1));
-        named_before() || named_after() || who_died() || blew_up()
+        // "shot him dead", "shoot a civilian dead"
+        let shot_one_dead = || {
+            t.listed("toll_adjective", &word(i))
+                && ((t.listed("toll_shot", &back(2)) && t.object_one.contains(&*fold(&back(1))))
+                    || (t.listed("toll_shot", &back(3)) && one(&back(2)) && !back(1).ends_with('s')))
+        };
+        named_before() || named_after() || who_died() || blew_up() || shot_one_dead()
     });
     if one_more || body_found(t, text, tokens, (a, end)) {
         return true;
@@ -1476,6 +1500,16 @@ mod tests {
         assert_eq!(deaths("Four guards, two drivers and a cook were killed in the ambush."), Some(7));
         assert_eq!(deaths("Two bombers killed themselves and 6 traders, injuring at least one guard."), Some(8));
         assert_eq!(deaths("A couple was shot and killed by gunmen on their farm."), Some(2));
+    }
+
+    #[test]
+    fn wounding_verbs_joined_verbs_and_one_shot_dead() {
+        assert_eq!(deaths("A blast hit the depot, killing nine injuring 30."), Some(9));
+        assert_eq!(deaths("Three herders were kidnapped and killed."), Some(3));
+        assert_eq!(deaths("Police took a trader from his shop and shot him dead."), Some(1));
+        assert_eq!(deaths("Soldiers shoot a fisherman dead near the lake."), Some(1));
+        assert_eq!(deaths("A chief has been killed by raiders near his farm."), Some(1));
+        assert_eq!(deaths("The three bombers blew up at the gate, killing only themselves."), Some(3));
     }
 
     #[test]
