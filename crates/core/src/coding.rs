@@ -587,12 +587,12 @@ impl<'a> Coder<'a> {
         if (from..b).any(|i| self.mention_at(i).is_some() || matches!(self.raw(i), "," | ";")) {
             return None;
         }
-        let first = self.mention_at(self.skip_dets(b + 1))?;
+        let first = self.mention_at(self.slot_start(b + 1))?;
         let after = self.s.mentions[first].end;
         let second = first + 1;
         let next = self.s.mentions.get(second)?;
         let joined =
-            after < self.s.range.1 && self.tok(after).class == Word::And && self.skip_dets(after + 1) == next.start;
+            after < self.s.range.1 && self.tok(after).class == Word::And && self.slot_start(after + 1) == next.start;
         joined.then_some((first, second))
     }
 
@@ -959,6 +959,30 @@ impl<'a> Coder<'a> {
         i
     }
 
+    /// Where a slot's actor starts from `i`: past determiners and adverbs, then at most two words
+    /// that qualify the actor the dictionaries name after them ("between suspected Fulani
+    /// herdsmen and soldiers", "Islamic militants"): words of the grammar's `actor_qualifier`,
+    /// or words of no verb, no punctuation and no actor.
+    fn slot_start(&self, i: usize) -> usize {
+        let j = self.skip_dets(i);
+        let end = self.s.range.1;
+        let qualifies = |k: usize| {
+            k < end
+                && self.mention_at(k).is_none()
+                && (self.word_is("actor_qualifier", k)
+                    || (self.tok(k).class == Word::Other && !self.tok(k).is(flag::PUNCT | flag::NUMBER | flag::VERBAL)))
+        };
+        if self.mention_at(j).is_some() || !qualifies(j) {
+            return j;
+        }
+        let k = if qualifies(j + 1) { j + 2 } else { j + 1 };
+        if k < end && self.mention_at(k).is_some() {
+            k
+        } else {
+            j
+        }
+    }
+
     /// Matches a pattern's elements after its head.
     fn match_pattern(&self, p: &Pattern, h: usize) -> Option<Slots> {
         let mut slots = Slots { end: h + 1, verb_end: h + 1, begin: h, verb_start: h, source: None, target: None };
@@ -1061,7 +1085,7 @@ impl<'a> Coder<'a> {
                 false
             }
             PatternElem::Target | PatternElem::Source => {
-                let j = self.skip_dets(i);
+                let j = self.slot_start(i);
                 let Some(m) = self.mention_at(j).filter(|_| j < end) else {
                     return false;
                 };

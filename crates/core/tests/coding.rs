@@ -906,3 +906,16 @@ fn west_african_parties_and_security_bodies_are_named_actors() {
     let e = code("On 3 May 2021, the Rapid Intervention Battalion attacked separatists near Bamenda.");
     assert!(e.iter().any(|e| e.source.as_ref().is_some_and(|s| s.code.as_deref() == Some("CMRMIL"))), "{e:?}");
 }
+
+#[test]
+fn words_that_qualify_an_actor_do_not_hide_it_from_a_pattern() {
+    let e = code("On 4 May, clashes between suspected Fulani herdsmen and soldiers left the market empty.");
+    assert!(sources(&e).iter().any(|(_, c, _)| c.ends_with("MIL")), "{:?}", triples(&e));
+    assert!(!sources(&e).iter().any(|(_, c, _)| c.ends_with("UAF")), "{:?}", triples(&e));
+    let e = code("Troops engaged the insurgents in a gun duel near Gwoza.");
+    assert!(
+        triples(&e).iter().any(|(s, r, t)| s.ends_with("MIL") && r == "19" && t.ends_with("INS")),
+        "{:?}",
+        triples(&e)
+    );
+}
