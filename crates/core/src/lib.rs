@@ -595,6 +595,11 @@ impl Worker<'_> {
                     if cause && event.source.is_none() {
                         continue; // "19 people were killed when their bus plunged off a bridge"
                     }
+                    // where a flood or a quake is told, troops "mobilized to help" are relief, not
+                    // a show of force, and people "forced to leave their homes" flee the disaster
+                    if cause && (event.cameo_root == "15" || event.cameo == "201") {
+                        continue;
+                    }
                     for event in split_compound_codes(event) {
                         let mut event = event;
                         if self_directed(&event) {
