@@ -619,11 +619,15 @@ impl Worker<'_> {
                             c.verb.1,
                             s.tokens.1,
                         );
-                        // a place someone comes from only where the text gives no other
+                        // a place someone comes from only where the text gives no other, and
+                        // never a country ("a peacekeeper from Liberia was killed": his country
+                        // is not where)
                         let near = places::nearest(&self.places, c.verb.0);
                         event.location = match near {
                             Some(p) if !p.origin => Some(p.location.clone()),
-                            _ => last_place.clone().or_else(|| near.map(|p| p.location.clone())),
+                            _ => last_place.clone().or_else(|| {
+                                near.filter(|p| p.location.precision != "country").map(|p| p.location.clone())
+                            }),
                         };
                         if !engine.options.no_implied_perpetrators {
                             perpetrators::imply(
