@@ -925,6 +925,10 @@ pub fn count(t: &Tolls, text: &str, tokens: &[Token], range: (usize, usize)) -> 
             while b > a && t.is_hedge(&word(b - 1)) {
                 b -= 1;
             }
+            // "killed the man and his two sons": a possessive before the count
+            if b > a && t.listed("toll_possessive", &word(b - 1)) {
+                b -= 1;
+            }
             // "aurait tué le 20 mars 2020 quatre membres", "killed on Sunday three traders": a
             // date between the verb and its count
             let date_end = b;
@@ -1523,6 +1527,7 @@ mod tests {
         assert_eq!(deaths("The three bombers blew up at the gate, killing only themselves."), Some(3));
         assert_eq!(deaths("Fighting between two clans near the well left one dead."), Some(1));
         assert_eq!(deaths("One of the four guards later died of his wounds."), Some(1));
+        assert_eq!(deaths("Gunmen killed a herder and his three sons near the well."), Some(4));
     }
 
     #[test]
