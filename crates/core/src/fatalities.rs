@@ -748,8 +748,10 @@ pub fn count(t: &Tolls, text: &str, tokens: &[Token], range: (usize, usize)) -> 
             }
             relative |= t.listed("toll_who", &w);
             if w == "(" {
-                // "10 Ansar (JNIM) militants were killed": step over the brackets
+                // "10 Ansar (JNIM) militants were killed": step over the brackets (whose counts,
+                // "killing 4 men (the chief and his 3 sons)", are of the count's members)
                 while k < end && word(k) != ")" {
+                    part_of.push(k);
                     k += 1;
                 }
                 k += 1;
@@ -1528,6 +1530,7 @@ mod tests {
         assert_eq!(deaths("Fighting between two clans near the well left one dead."), Some(1));
         assert_eq!(deaths("One of the four guards later died of his wounds."), Some(1));
         assert_eq!(deaths("Gunmen killed a herder and his three sons near the well."), Some(4));
+        assert_eq!(deaths("Gunmen killed 5 people (a teacher and her 4 pupils) near the school."), Some(5));
     }
 
     #[test]
