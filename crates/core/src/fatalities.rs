@@ -701,6 +701,7 @@ pub fn count(t: &Tolls, text: &str, tokens: &[Token], range: (usize, usize)) -> 
         let mut listing = false;
         // "two militiamen, the village chief and a child were killed": one each after the number
         let mut conjoined = 0;
+        // (a count after the first, whose own scan counts the singles after it)
         let mut later_count = false;
         // "killing three, four soldiers and a boy were wounded": after a list goes on, what it
         // says of the later members does not decide for the first
@@ -1527,6 +1528,10 @@ mod tests {
         assert_eq!(deaths("Soldiers shoot a fisherman dead near the lake."), Some(1));
         assert_eq!(deaths("A chief has been killed by raiders near his farm."), Some(1));
         assert_eq!(deaths("The three bombers blew up at the gate, killing only themselves."), Some(3));
+    }
+
+    #[test]
+    fn counts_in_words_possessives_and_brackets() {
         assert_eq!(deaths("Fighting between two clans near the well left one dead."), Some(1));
         assert_eq!(deaths("One of the four guards later died of his wounds."), Some(1));
         assert_eq!(deaths("Gunmen killed a herder and his three sons near the well."), Some(4));
