@@ -632,7 +632,7 @@ impl Worker<'_> {
                         if !engine.options.no_implied_perpetrators {
                             perpetrators::imply(
                                 lex,
-                                language.grammar.list("state_weapon"),
+                                (language.grammar.list("state_weapon"), language.grammar.list("riot_cue")),
                                 &mut event,
                                 ctx.country,
                                 &out.events,

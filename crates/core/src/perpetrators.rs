@@ -34,6 +34,8 @@ pub const AUTHORITIES: &str = "state authorities";
 pub const PROTESTERS: &str = "protesters";
 /// The words the implied victims of violence against civilians are recorded with.
 pub const CIVILIANS: &str = "civilians";
+/// The words the implied crowd of a riot or a mob is recorded with.
+pub const RIOTERS: &str = "rioters";
 
 /// ACLED's event type whose victims are civilians by definition.
 const AGAINST_CIVILIANS: &str = "Violence against civilians";
@@ -68,7 +70,7 @@ pub fn is_implied(event: &Event) -> bool {
 /// Whether an actor record is one this stage implied (by its words; it names no dictionary actor).
 /// Stores key such actors apart from the groups the dictionaries name with the same code.
 pub fn implied_actor(a: &ActorRecord) -> bool {
-    a.actor_id.is_none() && [UNIDENTIFIED, AUTHORITIES, PROTESTERS, CIVILIANS].contains(&a.text.as_str())
+    a.actor_id.is_none() && [UNIDENTIFIED, AUTHORITIES, PROTESTERS, CIVILIANS, RIOTERS].contains(&a.text.as_str())
 }
 
 /// Whether an event is a strike from the air or by artillery: by its code, or by its sentence
@@ -80,17 +82,26 @@ fn state_weapons(event: &Event, weapons: &[String]) -> bool {
     event.cameo.starts_with("195") || weapons.iter().any(|w| s.contains(&*w.replace('_', " ")))
 }
 
+/// Whether an event's sentence tells of a riot or a mob (a word of `cues`, the grammar's
+/// `riot_cue`: "during a riot at the prison", "a boy was nearly lynched"): violence no one is named
+/// for there is the crowd's, as ACLED codes it ("Rioters (Nigeria)").
+fn riot(event: &Event, cues: &[String]) -> bool {
+    let words = event.evidence.sentence.split(|c: char| !c.is_alphanumeric()).filter(|w| !w.is_empty());
+    words.map(str::to_lowercase).any(|w| cues.contains(&w))
+}
+
 /// Whether an actor is an armed non-state group (rebels, militias, insurgents).
 fn armed(a: &Option<ActorRecord>) -> bool {
     SectorClass::of(a.as_ref().and_then(|a| a.sector.as_deref())) == SectorClass::Armed
 }
 
-/// Gives an event with no source the actor it implies: for violence, an unidentified armed group;
-/// for an arrest or deportation, the state's authorities; for a protest, protesters; of the
-/// country where it happened (else the country the article is about). Returns whether it did.
+/// Gives an event with no source the actor it implies: for violence, an unidentified armed group
+/// (in a riot, rioters); for an arrest or deportation, the state's authorities; for a protest,
+/// protesters; of the country where it happened (else the country the article is about). Returns
+/// whether it did.
 pub fn imply(
     lex: &Lexicon,
-    weapons: &[String],
+    (weapons, riot_cues): (&[String], &[String]),
     event: &mut Event,
     article_country: Option<u32>,
     earlier: &[Event],
@@ -103,7 +114,9 @@ pub fn imply(
     }
     // whoever the victims (militants too), as ACLED codes an unknown author: only a strike from
     // the air or by artillery is left open, being a state's
-    let (text, role) = if violent(event) && !state_weapons(event, weapons) {
+    let (text, role) = if violent(event) && riot(event, riot_cues) {
+        (RIOTERS, "CVL")
+    } else if violent(event) && !state_weapons(event, weapons) {
         (UNIDENTIFIED, "UAF")
     } else if event.cameo.starts_with("173") || event.cameo.starts_with("174") {
         (AUTHORITIES, "GOV")

@@ -292,3 +292,24 @@ fn a_bomb_strikes_the_victims_its_sentence_names() {
     let e = code("Three Malian soldiers were killed when a roadside bomb hit their truck near Gao on Sunday.");
     assert!(e.iter().filter(|e| perpetrators::violent(e)).all(|e| target(e) == "MLIMIL"), "{e:?}");
 }
+
+#[test]
+fn violence_no_one_is_named_for_in_a_riot_is_the_rioters() {
+    let e = code("Three inmates were wounded during a riot at the prison in Kaduna.");
+    let v = violent(&e);
+    assert!(!v.is_empty(), "{e:?}");
+    for e in v {
+        assert_eq!(e.source.as_ref().unwrap().text, perpetrators::RIOTERS, "{e:?}");
+        assert_eq!(e.source.as_ref().unwrap().sector.as_deref(), Some("CVL"));
+    }
+}
+
+#[test]
+fn people_the_text_does_not_name_who_attack_are_an_armed_group() {
+    let e = code("Unknown individuals armed with machetes attacked two traders near Kaya.");
+    assert!(violent(&e).iter().any(|e| source_code(e).is_some_and(|c| c.ends_with("UAF"))), "{e:?}");
+    // (and as victims, civilians)
+    let e = code("Gunmen killed two unidentified persons near Kaya.");
+    let victims = |e: &&Event| e.target.as_ref().and_then(|t| t.sector.as_deref()) == Some("CVL");
+    assert!(violent(&e).iter().any(victims), "{e:?}");
+}
