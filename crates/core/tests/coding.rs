@@ -930,3 +930,13 @@ fn troops_sent_to_a_disaster_and_people_fleeing_it_are_no_conflict_events() {
     let e = code("The army mobilized on Monday along the border, officials said.");
     assert!(e.iter().any(|e| e.cameo_root == "15"), "{:?}", triples(&e));
 }
+
+#[test]
+fn regaining_villages_defusing_mines_and_stripping_travellers() {
+    let e = code("Soldiers regained five villages from Boko Haram near Gwoza.");
+    assert!(e.iter().any(|e| e.cameo == "192"), "{:?}", triples(&e));
+    let e = code("Soldiers defused a landmine on the road to Kolofata.");
+    assert!(e.iter().any(|e| e.cameo == "171"), "{:?}", triples(&e));
+    let e = code("Gunmen stripped belongings from bus passengers near Markoye.");
+    assert!(e.iter().any(|e| e.cameo == "171"), "{:?}", triples(&e));
+}
