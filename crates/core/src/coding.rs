@@ -591,8 +591,12 @@ impl<'a> Coder<'a> {
         let after = self.s.mentions[first].end;
         let second = first + 1;
         let next = self.s.mentions.get(second)?;
-        let joined =
-            after < self.s.range.1 && self.tok(after).class == Word::And && self.slot_start(after + 1) == next.start;
+        // (past a closing quote: "\"farmers\" and \"herdsmen\"")
+        let mut and = after;
+        while and < self.s.range.1 && matches!(self.raw(and), "\"" | "“" | "”" | "«" | "»") {
+            and += 1;
+        }
+        let joined = and < self.s.range.1 && self.tok(and).class == Word::And && self.slot_start(and + 1) == next.start;
         joined.then_some((first, second))
     }
 
@@ -964,8 +968,14 @@ impl<'a> Coder<'a> {
     /// herdsmen and soldiers", "Islamic militants"): words of the grammar's `actor_qualifier`,
     /// or words of no verb, no punctuation and no actor.
     fn slot_start(&self, i: usize) -> usize {
-        let j = self.skip_dets(i);
         let end = self.s.range.1;
+        // (an actor in quotes: "a clash between \"farmers\" and \"herdsmen\"")
+        let quote = |k: usize| k < end && matches!(self.raw(k), "\"" | "“" | "”" | "«" | "»");
+        let mut i = i;
+        while quote(i) {
+            i += 1;
+        }
+        let j = self.skip_dets(i);
         let qualifies = |k: usize| {
             k < end
                 && self.mention_at(k).is_none()
