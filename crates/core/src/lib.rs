@@ -595,11 +595,6 @@ impl Worker<'_> {
                     if cause && event.source.is_none() {
                         continue; // "19 people were killed when their bus plunged off a bridge"
                     }
-                    // where a flood or a quake is told, troops "mobilized to help" are relief, not
-                    // a show of force, and people "forced to leave their homes" flee the disaster
-                    if cause && (event.cameo_root == "15" || event.cameo == "201") {
-                        continue;
-                    }
                     for event in split_compound_codes(event) {
                         let mut event = event;
                         if self_directed(&event) {
@@ -619,15 +614,11 @@ impl Worker<'_> {
                             c.verb.1,
                             s.tokens.1,
                         );
-                        // a place someone comes from only where the text gives no other, and
-                        // never a country ("a peacekeeper from Liberia was killed": his country
-                        // is not where)
+                        // a place someone comes from only where the text gives no other
                         let near = places::nearest(&self.places, c.verb.0);
                         event.location = match near {
                             Some(p) if !p.origin => Some(p.location.clone()),
-                            _ => last_place.clone().or_else(|| {
-                                near.filter(|p| p.location.precision != "country").map(|p| p.location.clone())
-                            }),
+                            _ => last_place.clone().or_else(|| near.map(|p| p.location.clone())),
                         };
                         if !engine.options.no_implied_perpetrators {
                             perpetrators::imply(
