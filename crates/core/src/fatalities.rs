@@ -914,6 +914,7 @@ pub fn count(t: &Tolls, text: &str, tokens: &[Token], range: (usize, usize)) -> 
         // "killed 17 in a displaced persons camp": a count right after a killing verb is of the
         // dead, whatever its place's words say, unless the count itself is said to live ("killing
         // one, two wounded")
+        // where the words before the count end, past its hedges ("killed at least 12")
         let mut verb_end = i;
         while verb_end > a && t.is_hedge(&word(verb_end - 1)) {
             verb_end -= 1;
@@ -923,10 +924,7 @@ pub fn count(t: &Tolls, text: &str, tokens: &[Token], range: (usize, usize)) -> 
         }
         // "killing 6", "killed at least 12"
         if !counted && !not_dead {
-            let mut b = i;
-            while b > a && t.is_hedge(&word(b - 1)) {
-                b -= 1;
-            }
+            let mut b = verb_end;
             // "killed the man and his two sons": a possessive before the count
             if b > a && t.listed("toll_possessive", &word(b - 1)) {
                 b -= 1;
