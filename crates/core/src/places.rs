@@ -294,7 +294,8 @@ impl Finder<'_> {
                             && (settlement
                                 || place.precision != "town"
                                 || self.known_town(place)
-                                || place.country.as_deref().is_some_and(|c| self.country_rank(c) == 100))
+                                || place.country.as_deref().is_some_and(|c| self.country_rank(c) == 100)
+                                || (self.in_actor_area(place) && self.own_name(place, i, *after)))
                     })
                 };
                 // "attacked Kodomun community, Demsa Local Government Area": the area of an object
@@ -775,6 +776,20 @@ impl Finder<'_> {
                 w.len() <= 4 && !w.chars().any(char::is_lowercase)
             };
             let found = found.filter(|(l, _)| !(acronym && l.precision == "town" && !self.known_town(l)));
+            // "le Gourma malien": a lower-case country adjective right after the name says whose
+            // place it is
+            let other_country = |l: &Location| {
+                end < range.1
+                    && !self.tokens[end].is(flag::CAPITAL)
+                    && mentions.iter().any(|m| {
+                        m.start == end
+                            && m.kind == EntryKind::CountryAdjective
+                            && m.who.country.is_some_and(|c| {
+                                l.country.as_deref() != Some(self.lexicon.countries[c as usize].iso3.as_str())
+                            })
+                    })
+            };
+            let found = found.filter(|(l, _)| !other_country(l));
             // "the University of Jos", "the Republic of Biafra": an institution's name, whose
             // place (if any) is what follows "of"
             // ("Ukum LGA of Benue State" is a district of a state: its name ends in a region word)
@@ -958,6 +973,19 @@ impl Finder<'_> {
                 i + 1 >= range.0 + p.len()
                     && p.iter().rev().enumerate().all(|(q, w)| Grammar::same_word(self.raw(i - q), w))
             })
+    }
+
+    /// Whether a place lies in a region the story's actors fight in ("Boko Haram attacked
+    /// Kolofata": a village of Cameroon's Far North).
+    fn in_actor_area(&self, l: &Location) -> bool {
+        let (Some(c), Some(a)) = (l.country.as_deref(), l.admin1.as_deref()) else { return false };
+        self.areas.iter().any(|(ac, aa)| ac == c && *aa == key(a))
+    }
+
+    /// Whether the words `start..end` are the place's own name, not another name it bears.
+    fn own_name(&self, l: &Location, start: usize, end: usize) -> bool {
+        end > start
+            && key(&self.text[self.tokens[start].start as usize..self.tokens[end - 1].end as usize]) == key(&l.name)
     }
 
     /// Whether a place lies in the story's or the prior's countries.

@@ -317,3 +317,14 @@ fn le_pillage_par_une_foule_est_une_violence_de_foule() {
     let subs: Vec<_> = e.iter().filter_map(|e| e.acled.as_ref().and_then(|a| a.sub_event_type.clone())).collect();
     assert!(subs.iter().any(|s| s == "Mob violence"), "{subs:?}");
 }
+
+#[test]
+fn un_lieu_suivi_d_un_adjectif_de_pays_est_de_ce_pays() {
+    // "le Gourma malien" is Mali's Gourma, not the town of that name in Burkina Faso
+    let e = code_fr("Des soldats français ont mené une frappe dans le Gourma malien, tuant trois jihadistes.");
+    assert!(e.iter().all(|e| e.location.as_ref().is_none_or(|l| l.country.as_deref() != Some("BFA"))), "{e:?}");
+    // a place of the country the adjective names stands
+    let e = code_fr("Des hommes armés ont attaqué le village de Boni malien, tuant deux bergers.");
+    let l = e.iter().find_map(|e| e.location.clone()).unwrap_or_else(|| panic!("no place in {e:?}"));
+    assert_eq!((l.name.as_str(), l.country.as_deref()), ("Boni", Some("MLI")));
+}

@@ -565,3 +565,12 @@ fn the_first_of_a_pair_of_places_is_the_event_s() {
     let l = place("On 4 June 2021, on the road between Douentza (Douentza, Mopti) and Boni (Douentza, Mopti), gunmen abducted two traders.");
     assert_eq!(l.name, "Douentza");
 }
+
+#[test]
+fn a_village_in_the_actor_s_area_is_the_verb_s_object() {
+    // Kolofata lies in Cameroon's Far North, where Boko Haram fights; the story's country is Nigeria
+    let l = place("Boko Haram fighters attacked Kolofata at night and burned ten houses.");
+    assert_eq!((l.name.as_str(), l.country.as_deref()), ("Kolofata", Some("CMR")));
+    // with no actor fighting there, a bare capitalised object abroad is not taken for the village
+    assert_unplaced("Nigerian soldiers arrested Kolofata at night.");
+}
