@@ -54,6 +54,9 @@ const WORLD_CITY: u32 = 1_000_000;
 /// University of Abuja").
 const TOWN_OF_NOTE: u32 = 5_000;
 
+/// Places of one name closer than this are one spot as far as a map of events goes.
+const NEIGHBOURING: f64 = 25.0;
+
 /// The area ACLED-style hints name: "(Bankass, Mopti)" a district in a region, "(Soudougui,
 /// Koulpelogo)" a commune in a province, "(Mopti)" a region; `point` is the finest one found.
 #[derive(Clone, Debug, Default)]
@@ -1177,7 +1180,19 @@ impl Finder<'_> {
                 .max_by_key(|(h, q)| (unarea(h, q), q.population, std::cmp::Reverse(q.geonameid)))?;
             let best = unarea(h, q);
             let alone = self.candidates(k).filter(fit).all(|(o, r)| r.iso3 == q.iso3 || unarea(o, r) < best);
-            return (alone && !q.minor && self.country_rank(q.iso3()) > 1).then(|| self.location(h, q));
+            if alone && !q.minor && self.country_rank(q.iso3()) > 1 {
+                return Some(self.location(h, q));
+            }
+            // villages alone: the one in a region the story's actors fight in, where no other
+            // country's place of the name is (not even a camp), but for one across the border
+            // from it ("Kerawa" of Cameroon and "Kirawa" of Nigeria)
+            let elsewhere = |q: &Place| {
+                q.iso3 != p.iso3
+                    && distance_km(f64::from(p.lat), f64::from(p.lon), f64::from(q.lat), f64::from(q.lon))
+                        > NEIGHBOURING
+            };
+            let only_in_area = in_area(g, p) && !self.candidates(k).any(|(h, q)| elsewhere(q) && in_area(h, q));
+            return only_in_area.then(|| self.location(g, p));
         }
         Some(self.location(g, p))
     }

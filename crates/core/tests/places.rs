@@ -574,3 +574,12 @@ fn a_village_in_the_actor_s_area_is_the_verb_s_object() {
     // with no actor fighting there, a bare capitalised object abroad is not taken for the village
     assert_unplaced("Nigerian soldiers arrested Kolofata at night.");
 }
+
+#[test]
+fn the_actor_s_area_settles_a_tie_between_villages_of_two_countries() {
+    // one Kerawa lies in Nigeria's Kaduna State, one in Cameroon's Far North, where Boko Haram fights
+    let l = place("Boko Haram fighters killed two hunters in Kerawa on Sunday.");
+    assert_eq!((l.name.as_str(), l.country.as_deref()), ("Kerawa", Some("CMR")));
+    // with no actor's area the tie stands, and no village is better than a wrong one
+    assert_unplaced("Two hunters were killed in Kerawa on Sunday.");
+}
