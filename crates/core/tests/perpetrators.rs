@@ -313,3 +313,19 @@ fn people_the_text_does_not_name_who_attack_are_an_armed_group() {
     let victims = |e: &&Event| e.target.as_ref().and_then(|t| t.sector.as_deref()) == Some("CVL");
     assert!(violent(&e).iter().any(victims), "{e:?}");
 }
+
+#[test]
+fn a_crowd_s_justice_on_a_suspected_thief_is_mob_violence() {
+    let sub = |e: &Event| e.acled.as_ref().and_then(|a| a.sub_event_type.clone()).unwrap_or_default();
+    // civilians who beat a suspected thief to death: a mob, not an attack on civilians
+    let e = code("Traders at the market beat a suspected thief to death in Onitsha on Monday.");
+    assert!(violent(&e).iter().any(|e| sub(e) == "Mob violence"), "{e:?}");
+    // no one named: the crowd's
+    let e = code("Two suspected thieves were beaten to death in Aba on Monday.");
+    let v = violent(&e);
+    assert!(!v.is_empty(), "{e:?}");
+    assert!(v.iter().all(|e| e.source.as_ref().is_some_and(|s| s.text == perpetrators::RIOTERS)), "{e:?}");
+    // armed men who kill one among others are no mob
+    let e = code("Gunmen killed two farmers and a suspected thief in Gombe.");
+    assert!(violent(&e).iter().all(|e| sub(e) != "Mob violence"), "{e:?}");
+}
