@@ -329,3 +329,13 @@ fn a_crowd_s_justice_on_a_suspected_thief_is_mob_violence() {
     let e = code("Gunmen killed two farmers and a suspected thief in Gombe.");
     assert!(violent(&e).iter().all(|e| sub(e) != "Mob violence"), "{e:?}");
 }
+
+#[test]
+fn civilians_who_fight_civilians_are_a_crowd_not_armed_groups() {
+    let sub = |e: &Event| e.acled.as_ref().and_then(|a| a.sub_event_type.clone()).unwrap_or_default();
+    let e = code("Students fought traders at the market in Kano on Saturday.");
+    assert!(violent(&e).iter().any(|e| sub(e) == "Mob violence"), "{e:?}");
+    // soldiers in the fight make it a battle
+    let e = code("Soldiers clashed with traders at the market in Kano on Saturday.");
+    assert!(violent(&e).iter().all(|e| sub(e) == "Armed clash"), "{e:?}");
+}
