@@ -931,3 +931,16 @@ fn regaining_villages_defusing_mines_and_stripping_travellers() {
     let e = code("Gunmen stripped belongings from bus passengers near Markoye.");
     assert!(e.iter().any(|e| e.cameo == "171"), "{:?}", triples(&e));
 }
+
+#[test]
+fn deaths_in_a_confrontation_or_skirmish_are_a_battle_s() {
+    for text in [
+        "Five people were killed in a confrontation between soldiers and gunmen near Damboa.",
+        "Troops had an encounter with insurgents near Bama and killed four of them.",
+    ] {
+        assert!(sub_types(text).iter().any(|s| s == "Armed clash"), "{text}: {:?}", sub_types(text));
+    }
+    // with no word of fighting, killing villagers is an attack on civilians
+    let s = sub_types("Gunmen killed five villagers near Damboa.");
+    assert!(s.iter().all(|s| s == "Attack"), "{s:?}");
+}
