@@ -944,3 +944,11 @@ fn deaths_in_a_confrontation_or_skirmish_are_a_battle_s() {
     let s = sub_types("Gunmen killed five villagers near Damboa.");
     assert!(s.iter().all(|s| s == "Attack"), "{s:?}");
 }
+
+#[test]
+fn an_encounter_with_an_armed_group_is_fighting() {
+    let e = code("Nigerian troops encountered Boko Haram fighters near Bama on Tuesday.");
+    assert!(e.iter().any(|e| e.cameo == "190" && e.target.as_ref().is_some_and(|t| t.text.contains("Boko Haram"))), "{e:?}");
+    let e = code("Two soldiers died in an encounter with bandits near Gusau.");
+    assert!(e.iter().any(|e| e.cameo_root == "19"), "{e:?}");
+}
