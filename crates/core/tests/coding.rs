@@ -952,3 +952,16 @@ fn an_encounter_with_an_armed_group_is_fighting() {
     let e = code("Two soldiers died in an encounter with bandits near Gusau.");
     assert!(e.iter().any(|e| e.cameo_root == "19"), "{e:?}");
 }
+
+#[test]
+fn a_protest_that_destroys_or_turns_violent_is_a_violent_demonstration() {
+    for text in [
+        "Traders protested in Kano on Monday and destroyed the stalls of the market board.",
+        "Students protested violently in Kaya over the death of a classmate.",
+        "A fracas broke out as youths protested the arrest of a neighbour in Aba.",
+    ] {
+        assert!(sub_types(text).iter().any(|s| s == "Violent demonstration"), "{text}: {:?}", sub_types(text));
+    }
+    let s = sub_types("Police fired tear gas at protesters in Kano on Monday.");
+    assert!(s.iter().all(|s| s != "Violent demonstration"), "{s:?}");
+}
