@@ -965,3 +965,11 @@ fn a_protest_that_destroys_or_turns_violent_is_a_violent_demonstration() {
     let s = sub_types("Police fired tear gas at protesters in Kano on Monday.");
     assert!(s.iter().all(|s| s != "Violent demonstration"), "{s:?}");
 }
+
+#[test]
+fn a_strike_from_the_air_with_troops_on_the_ground_is_a_battle() {
+    let s = sub_types("The army conducted a combined air-ground operation near Djibo, killing ten militants.");
+    assert!(s.iter().any(|s| s == "Armed clash"), "{s:?}");
+    let s = sub_types("Fighter jets carried out airstrikes on militant camps near Djibo, killing ten militants.");
+    assert!(s.iter().any(|s| s == "Air/drone strike"), "{s:?}");
+}
