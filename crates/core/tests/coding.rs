@@ -973,3 +973,12 @@ fn a_strike_from_the_air_with_troops_on_the_ground_is_a_battle() {
     let s = sub_types("Fighter jets carried out airstrikes on militant camps near Djibo, killing ten militants.");
     assert!(s.iter().any(|s| s == "Air/drone strike"), "{s:?}");
 }
+
+#[test]
+fn civilians_who_demand_at_a_protest_are_protesting() {
+    let s = sub_types("Hundreds of protesters in Abuja demanded the resignation of the electoral commission chairman.");
+    assert!(s.iter().any(|s| s == "Peaceful protest"), "{s:?}");
+    // an accusation with no protest is no ACLED event
+    let s = sub_types("Residents of the estate accused the council of neglect.");
+    assert!(s.iter().all(String::is_empty), "{s:?}");
+}
