@@ -328,3 +328,10 @@ fn un_lieu_suivi_d_un_adjectif_de_pays_est_de_ce_pays() {
     let l = e.iter().find_map(|e| e.location.clone()).unwrap_or_else(|| panic!("no place in {e:?}"));
     assert_eq!((l.name.as_str(), l.country.as_deref()), ("Boni", Some("MLI")));
 }
+
+#[test]
+fn des_manifestants_qui_exigent_manifestent() {
+    let e = code_fr("Des centaines de manifestants ont exigé la démission du maire à Bamako samedi.");
+    let types: Vec<_> = e.iter().filter_map(|e| e.acled.as_ref().and_then(|a| a.event_type.clone())).collect();
+    assert!(types.iter().any(|t| t == "Protests"), "{e:?}");
+}
