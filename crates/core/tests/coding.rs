@@ -982,3 +982,9 @@ fn civilians_who_demand_at_a_protest_are_protesting() {
     let s = sub_types("Residents of the estate accused the council of neglect.");
     assert!(s.iter().all(String::is_empty), "{s:?}");
 }
+
+#[test]
+fn a_device_found_in_the_passive_is_found_by_the_agent() {
+    let e = code("A landmine was discovered by Cameroonian soldiers on the road to Kerawa.");
+    assert!(e.iter().any(|e| e.cameo == "171" && e.source.as_ref().is_some_and(|s| s.text == "Cameroonian soldiers")), "{e:?}");
+}
