@@ -948,7 +948,10 @@ fn deaths_in_a_confrontation_or_skirmish_are_a_battle_s() {
 #[test]
 fn an_encounter_with_an_armed_group_is_fighting() {
     let e = code("Nigerian troops encountered Boko Haram fighters near Bama on Tuesday.");
-    assert!(e.iter().any(|e| e.cameo == "190" && e.target.as_ref().is_some_and(|t| t.text.contains("Boko Haram"))), "{e:?}");
+    assert!(
+        e.iter().any(|e| e.cameo == "190" && e.target.as_ref().is_some_and(|t| t.text.contains("Boko Haram"))),
+        "{e:?}"
+    );
     let e = code("Two soldiers died in an encounter with bandits near Gusau.");
     assert!(e.iter().any(|e| e.cameo_root == "19"), "{e:?}");
 }
@@ -986,5 +989,8 @@ fn civilians_who_demand_at_a_protest_are_protesting() {
 #[test]
 fn a_device_found_in_the_passive_is_found_by_the_agent() {
     let e = code("A landmine was discovered by Cameroonian soldiers on the road to Kerawa.");
-    assert!(e.iter().any(|e| e.cameo == "171" && e.source.as_ref().is_some_and(|s| s.text == "Cameroonian soldiers")), "{e:?}");
+    assert!(
+        e.iter().any(|e| e.cameo == "171" && e.source.as_ref().is_some_and(|s| s.text == "Cameroonian soldiers")),
+        "{e:?}"
+    );
 }
