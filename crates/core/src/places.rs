@@ -1118,8 +1118,12 @@ impl Finder<'_> {
         let in_area = |g: &Gazetteer, p: &Place| {
             self.areas.iter().any(|(c, a)| c.as_bytes() == p.iso3 && *a == key(g.admin1_of(p)))
         };
+        // a city of the story's countries beats a village of its name where the actors fight
+        // ("in Abuja" in a story on Boko Haram is the capital, not a hamlet of Borno)
+        let city =
+            |p: &Place| !p.minor && p.population >= FOREIGN_CITY && &*p.key == k && self.country_rank(p.iso3()) > 0;
         let rank = |g: &Gazetteer, p: &Place| {
-            (in_region(g, p), in_area(g, p), self.country_rank(p.iso3()), near(p), &*p.key == k, !p.minor)
+            (in_region(g, p), city(p), in_area(g, p), self.country_rank(p.iso3()), near(p), &*p.key == k, !p.minor)
         };
         let story = !self.countries.is_empty();
         // whether a place at home has the name as its own (then another's alternate name is weak)

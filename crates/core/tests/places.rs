@@ -583,3 +583,11 @@ fn the_actor_s_area_settles_a_tie_between_villages_of_two_countries() {
     // with no actor's area the tie stands, and no village is better than a wrong one
     assert_unplaced("Two hunters were killed in Kerawa on Sunday.");
 }
+
+#[test]
+fn a_city_of_the_story_s_country_beats_a_village_of_its_name_where_the_actors_fight() {
+    // a hamlet of Borno is also called Abuja; Boko Haram fights in Borno
+    let l = place("Soldiers protested at their headquarters in Abuja over fears of Boko Haram attacks.");
+    assert_eq!((l.name.as_str(), l.country.as_deref()), ("Abuja", Some("NGA")));
+    assert!(km(&l, 9.06, 7.49) < 50.0, "{l:?}");
+}
