@@ -1,6 +1,7 @@
 //! Places named in a sentence, resolved against the gazetteer: "in central Mali's Niono Circle
 //! area", "near Dounde (Bankass, Mopti)", "in the Mopti region". Among places of the same name the
-//! one in a region the text names wins, then the one in a region the story's actors fight in
+//! one in a region the text names wins, then a city of the story's countries ("Abuja"), then the
+//! one in a region the story's actors fight in
 //! (`area=` in dictionaries/actors.txt), then the one in the story's countries (its hints, the
 //! countries it names, its actors', the user's prior), then the one nearest the places the
 //! article placed before, then the best known: Georgia stays in the Caucasus when the story is
@@ -982,7 +983,12 @@ impl Finder<'_> {
     /// Kolofata": a village of Cameroon's Far North).
     fn in_actor_area(&self, l: &Location) -> bool {
         let (Some(c), Some(a)) = (l.country.as_deref(), l.admin1.as_deref()) else { return false };
-        self.areas.iter().any(|(ac, aa)| ac == c && *aa == key(a))
+        self.fought_in(c, a)
+    }
+
+    /// Whether the region `admin1` of the country `iso3` is one the story's actors fight in.
+    fn fought_in(&self, iso3: &str, admin1: &str) -> bool {
+        self.areas.iter().any(|(c, a)| c == iso3 && *a == key(admin1))
     }
 
     /// Whether the words `start..end` are the place's own name, not another name it bears.
@@ -1115,9 +1121,7 @@ impl Finder<'_> {
                 .fold(None, |m: Option<f64>, d| Some(m.map_or(d, |m| m.min(d))))
                 .map_or(0, |d| -((d / 10.0) as i64))
         };
-        let in_area = |g: &Gazetteer, p: &Place| {
-            self.areas.iter().any(|(c, a)| c.as_bytes() == p.iso3 && *a == key(g.admin1_of(p)))
-        };
+        let in_area = |g: &Gazetteer, p: &Place| self.fought_in(p.iso3(), g.admin1_of(p));
         // a city of the story's countries beats a village of its name where the actors fight
         // ("in Abuja" in a story on Boko Haram is the capital, not a hamlet of Borno)
         let city =
