@@ -994,3 +994,12 @@ fn a_device_found_in_the_passive_is_found_by_the_agent() {
         "{e:?}"
     );
 }
+
+#[test]
+fn torture_at_the_hands_of_an_actor_is_that_actor_s() {
+    let e = code("The union leader reported torture at the hands of the Nigerian security forces.");
+    assert!(
+        e.iter().any(|e| e.cameo == "1822" && e.source.as_ref().is_some_and(|s| s.text.contains("security forces"))),
+        "{e:?}"
+    );
+}
