@@ -21,6 +21,11 @@ fn code(text: &str) -> Vec<Event> {
     engine().code(&Article::new("t", text).with_date("2021-10-19")).events
 }
 
+/// The place of the first placed event.
+fn first_place(events: &[Event]) -> palaver_core::event::Location {
+    events.iter().find_map(|e| e.location.clone()).unwrap_or_else(|| panic!("no place in {events:?}"))
+}
+
 fn code_fr(text: &str) -> Vec<Event> {
     code_fr_on(text, "2021-10-19")
 }
@@ -300,7 +305,7 @@ fn a_french_air_strike_implies_no_armed_group() {
 #[test]
 fn a_french_road_named_by_its_towns_is_placed_at_the_first() {
     let e = code_fr("Des hommes armés ont attaqué un car sur l'axe Ansongo-Gao, tuant trois passagers.");
-    let l = e.iter().find_map(|e| e.location.clone()).unwrap_or_else(|| panic!("no place in {e:?}"));
+    let l = first_place(&e);
     assert_eq!((l.name.as_str(), l.country.as_deref()), ("Ansongo", Some("MLI")));
 }
 
@@ -325,7 +330,7 @@ fn un_lieu_suivi_d_un_adjectif_de_pays_est_de_ce_pays() {
     assert!(e.iter().all(|e| e.location.as_ref().is_none_or(|l| l.country.as_deref() != Some("BFA"))), "{e:?}");
     // a place of the country the adjective names stands
     let e = code_fr("Des hommes armés ont attaqué le village de Boni malien, tuant deux bergers.");
-    let l = e.iter().find_map(|e| e.location.clone()).unwrap_or_else(|| panic!("no place in {e:?}"));
+    let l = first_place(&e);
     assert_eq!((l.name.as_str(), l.country.as_deref()), ("Boni", Some("MLI")));
 }
 

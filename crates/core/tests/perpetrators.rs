@@ -19,6 +19,11 @@ fn source_code(e: &Event) -> Option<&str> {
     e.source.as_ref().and_then(|s| s.code.as_deref())
 }
 
+/// An event's ACLED sub-type, "" for none.
+fn sub_type(e: &Event) -> String {
+    e.acled.as_ref().and_then(|a| a.sub_event_type.clone()).unwrap_or_default()
+}
+
 /// An event's target code, "" for none.
 fn target(e: &Event) -> String {
     e.target.as_ref().and_then(|t| t.code.clone()).unwrap_or_default()
@@ -316,10 +321,9 @@ fn people_the_text_does_not_name_who_attack_are_an_armed_group() {
 
 #[test]
 fn a_crowd_s_justice_on_a_suspected_thief_is_mob_violence() {
-    let sub = |e: &Event| e.acled.as_ref().and_then(|a| a.sub_event_type.clone()).unwrap_or_default();
     // civilians who beat a suspected thief to death: a mob, not an attack on civilians
     let e = code("Traders at the market beat a suspected thief to death in Onitsha on Monday.");
-    assert!(violent(&e).iter().any(|e| sub(e) == "Mob violence"), "{e:?}");
+    assert!(violent(&e).iter().any(|e| sub_type(e) == "Mob violence"), "{e:?}");
     // no one named: the crowd's
     let e = code("Two suspected thieves were beaten to death in Aba on Monday.");
     let v = violent(&e);
@@ -327,15 +331,14 @@ fn a_crowd_s_justice_on_a_suspected_thief_is_mob_violence() {
     assert!(v.iter().all(|e| e.source.as_ref().is_some_and(|s| s.text == perpetrators::RIOTERS)), "{e:?}");
     // armed men who kill one among others are no mob
     let e = code("Gunmen killed two farmers and a suspected thief in Gombe.");
-    assert!(violent(&e).iter().all(|e| sub(e) != "Mob violence"), "{e:?}");
+    assert!(violent(&e).iter().all(|e| sub_type(e) != "Mob violence"), "{e:?}");
 }
 
 #[test]
 fn civilians_who_fight_civilians_are_a_crowd_not_armed_groups() {
-    let sub = |e: &Event| e.acled.as_ref().and_then(|a| a.sub_event_type.clone()).unwrap_or_default();
     let e = code("Students fought traders at the market in Kano on Saturday.");
-    assert!(violent(&e).iter().any(|e| sub(e) == "Mob violence"), "{e:?}");
+    assert!(violent(&e).iter().any(|e| sub_type(e) == "Mob violence"), "{e:?}");
     // soldiers in the fight make it a battle
     let e = code("Soldiers clashed with traders at the market in Kano on Saturday.");
-    assert!(violent(&e).iter().all(|e| sub(e) == "Armed clash"), "{e:?}");
+    assert!(violent(&e).iter().all(|e| sub_type(e) == "Armed clash"), "{e:?}");
 }
