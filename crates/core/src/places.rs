@@ -58,6 +58,9 @@ const TOWN_OF_NOTE: u32 = 5_000;
 /// Places of one name closer than this are one spot as far as a map of events goes.
 const NEIGHBOURING: f64 = 25.0;
 
+/// How far from a town a village the text puts "of" or "near" it may lie.
+const BY_TOWN: f64 = 50.0;
+
 /// The area ACLED-style hints name: "(Bankass, Mopti)" a district in a region, "(Soudougui,
 /// Koulpelogo)" a commune in a province, "(Mopti)" a region; `point` is the finest one found.
 #[derive(Clone, Debug, Default)]
@@ -347,7 +350,7 @@ impl Finder<'_> {
                     if end < range.1 && self.grammar.in_list(self.lists.quarter_word, &self.tokens[end]) {
                         return self.town_of_quarter(end + 1, range, mentions);
                     }
-                    Some(match self.narrowed(&place, end, range) {
+                    Some(match self.narrowed(&place, j, end, range) {
                         Some(narrow) => (narrow, end),
                         None => (place, self.hints(end, range).1),
                     })
@@ -763,6 +766,10 @@ impl Finder<'_> {
             };
             let k = if loose != k && !name.ends_with('-') && unplaced(&k) { loose } else { k };
             let region = || {
+                // "in Niger" names no Niger State: only a region word does ("Niger State")
+                if !region_word && self.gazetteer.country_named(&k).is_some() {
+                    return None;
+                }
                 self.region(&k)
                     .or_else(|| region_word.then(|| self.district(&k)).flatten())
                     .map(|l| (l, end + region_len))
@@ -917,7 +924,8 @@ impl Finder<'_> {
 
     /// "Ogba, Edo State", "Yelwa in Kebbi State", "Dessa, Tillabéri": a region named right after a
     /// town picks the town's namesake that lies in it (and nothing where none does).
-    fn narrowed(&self, place: &Location, end: usize, range: (usize, usize)) -> Option<Location> {
+    fn narrowed(&self, place: &Location, j: usize, end: usize, range: (usize, usize)) -> Option<Location> {
+        let name_end = end;
         // ("Pasa village of Bali LGA": after the word that says what the place is)
         let end = end + usize::from(end < range.1 && self.is_settlement_word(self.raw(end)));
         let start = end + 1;
@@ -932,7 +940,9 @@ impl Finder<'_> {
             run = k;
         }
         let name = &self.text[self.tokens[start].start as usize..self.tokens[run - 1].end as usize];
-        let area = self.area(&[name.to_string()])?;
+        let Some(area) = self.area(&[name.to_string()]) else {
+            return (self.raw(end) != ",").then(|| self.by_town(place, j, name_end, start, range)).flatten();
+        };
         let admin1 = area.admin1.as_deref()?;
         let inside =
             |l: &Location| l.country == area.iso3 && l.admin1.as_deref().map(key).as_deref() == Some(&*key(admin1));
@@ -949,6 +959,41 @@ impl Finder<'_> {
             }
             Some(point)
         })
+    }
+
+    /// "Banki of Kolofata", "Leo village near Ekondo Titi": a village the text puts by a town of
+    /// the story, found far off in another region, is that village's namesake near the town; where
+    /// the gazetteer has none near it, the town stands for it (as a district's seat does for a village its hints place). A comma
+    /// is no such word: "in Banki, Kolofata and Mora" are three places.
+    fn by_town(
+        &self,
+        place: &Location,
+        j: usize,
+        name_end: usize,
+        start: usize,
+        range: (usize, usize),
+    ) -> Option<Location> {
+        let (town, _) = self.place_at(start, range, &[])?;
+        if town.precision != "town" || !self.at_home(&town) {
+            return None;
+        }
+        let from_town = |lat: f64, lon: f64| distance_km(lat, lon, town.lat, town.lon);
+        // (a village of the town's own region is taken at its word: a commune may be wide)
+        let same_region = place.country == town.country && place.admin1.is_some() && place.admin1 == town.admin1;
+        if same_region || from_town(place.lat, place.lon) <= BY_TOWN {
+            return None;
+        }
+        let k = key(&self.text[self.tokens[j].start as usize..self.tokens[name_end - 1].end as usize]);
+        let namesake = self
+            .candidates(&k)
+            .map(|(g, p)| (from_town(f64::from(p.lat), f64::from(p.lon)), g, p))
+            .filter(|(d, _, p)| *d <= BY_TOWN && !p.site)
+            .min_by(|a, b| a.0.total_cmp(&b.0));
+        match namesake {
+            Some((_, g, p)) => Some(self.location(g, p)),
+            // (a town of note stays itself)
+            None => (!self.known_town(place)).then_some(town),
+        }
     }
 
     /// The town a quarter named before token `k` lies in: "the Aliou neighborhood of Kidal", "the

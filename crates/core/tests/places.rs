@@ -591,3 +591,29 @@ fn a_city_of_the_story_s_country_beats_a_village_of_its_name_where_the_actors_fi
     assert_eq!((l.name.as_str(), l.country.as_deref()), ("Abuja", Some("NGA")));
     assert!(km(&l, 9.06, 7.49) < 50.0, "{l:?}");
 }
+
+#[test]
+fn a_country_s_name_alone_is_the_country_not_a_region_named_like_it() {
+    // Nigeria has a Niger State; "in Niger" is not it, "Niger State" is
+    assert_not_in("Gunmen attacked a radio station in Niger on Monday.", &["NGA"]);
+    let l = place("Gunmen attacked a radio station in Niger State on Monday.");
+    assert_eq!((l.country.as_deref(), l.precision.as_str()), (Some("NGA"), "admin1"));
+}
+
+#[test]
+fn a_village_said_to_be_of_a_town_is_its_namesake_by_that_town() {
+    // one Banki is a town of Nigeria's Borno, 55 km from Kolofata; another lies by Kolofata in Cameroon
+    let l = place("Soldiers and insurgents clashed in Banki of Kolofata on Monday, leaving several wounded.");
+    assert_eq!(l.country.as_deref(), Some("CMR"), "{l:?}");
+    assert!(km(&l, 11.16, 14.01) < 25.0, "{l:?}");
+    // the gazetteer's only Bonderi near Lake Chad lies in Chad: the town stands for the village
+    let l = place("Insurgents stole motorcycles and food in Bonderi of Kolofata on Monday.");
+    assert_eq!((l.name.as_str(), l.country.as_deref()), ("Kolofata", Some("CMR")));
+}
+
+#[test]
+fn a_name_written_without_its_apostrophe_is_found() {
+    let l = place("Gunmen killed a forest ranger in Fada NGourma on Friday.");
+    assert_eq!((l.country.as_deref(), l.precision.as_str()), (Some("BFA"), "town"));
+    assert!(km(&l, 12.06, 0.36) < 10.0, "{l:?}");
+}

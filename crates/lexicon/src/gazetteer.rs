@@ -307,9 +307,13 @@ impl Gazetteer {
 
     fn index_names(&mut self, mut pairs: Vec<(Box<str>, u32)>) {
         let g = self;
-        // "Pobé-Mengao" is also found as "Pobé Mengao" (see [`loose_key`])
-        let loose: Vec<(Box<str>, u32)> =
-            pairs.iter().filter(|(k, _)| k.contains(" - ")).map(|(k, i)| (loose_key(k).into_boxed_str(), *i)).collect();
+        // "Pobé-Mengao" is also found as "Pobé Mengao" (see [`loose_key`]), "Fada N'Gourma" as
+        // "Fada NGourma" and "N'Djamena" as "Ndjamena"
+        let loose: Vec<(Box<str>, u32)> = pairs
+            .iter()
+            .filter(|(k, _)| k.contains(" - ") || k.contains('\''))
+            .map(|(k, i)| (loose_key(k).replace('\'', "").into_boxed_str(), *i))
+            .collect();
         pairs.extend(loose);
         pairs.sort_unstable();
         pairs.dedup();
