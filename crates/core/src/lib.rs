@@ -465,7 +465,8 @@ impl Worker<'_> {
         };
         // the countries ACLED-style hints put places in come first ("(Koro, Mopti)": Mali)
         let mut story = finder.hint_countries();
-        for c in &countries {
+        // (then the countries of the divisions it names: "Logo local government area of Benue State")
+        for c in countries.iter().chain(&finder.named_division_countries()) {
             if !story.contains(c) {
                 story.push(c.clone());
             }

@@ -88,8 +88,11 @@ impl Area {
     }
 
     fn near_seat(&self, g: &Gazetteer, p: &Place) -> bool {
+        self.near_seat_of(g, f64::from(p.lat), f64::from(p.lon))
+    }
+
+    fn near_seat_of(&self, g: &Gazetteer, lat: f64, lon: f64) -> bool {
         let (Some(iso3), Some(admin1), Some(point)) = (&self.iso3, &self.admin1, &self.point) else { return true };
-        let (lat, lon) = (f64::from(p.lat), f64::from(p.lon));
         let here = distance_km(point.lat, point.lon, lat, lon);
         let nearest =
             g.admin2s_in(iso3, admin1).map(|a| distance_km(a.lat, a.lon, lat, lon)).fold(f64::INFINITY, f64::min);
@@ -315,6 +318,8 @@ impl Finder<'_> {
                     .or_else(|| bare.then(object).flatten())
                     .or_else(|| bare.then(object_area).flatten());
                 if let Some((place, after)) = taken {
+                    // ("attacked Dinya village in Gassol LGA": the Dinya of that district)
+                    let place = self.narrowed(&place, i, after, range).unwrap_or(place);
                     out.push(PlaceMention::at(i, place));
                     last_end = Some(after);
                     i = after.max(i + 1);
@@ -504,6 +509,35 @@ impl Finder<'_> {
             if let Some(c) = area.filter(|a| a.admin1.is_some()).and_then(|a| a.iso3) {
                 if !out.contains(&c) {
                     out.push(c);
+                }
+            }
+        }
+        out
+    }
+
+    /// The countries of the regions and districts the text names as such, with a region word and a
+    /// name that only one country's divisions bear: "Benue State", "the Mopti region", "Logo
+    /// Local Government Area". Weaker than the countries the text names or its actors belong to.
+    pub fn named_division_countries(&self) -> Vec<String> {
+        let g = self.gazetteer;
+        let all = (0, self.tokens.len());
+        let mut out: Vec<String> = Vec::new();
+        for k in 1..self.tokens.len() {
+            if !self.tokens[k - 1].is(flag::CAPITAL) || self.region_word_len(k, all) == 0 {
+                continue;
+            }
+            // the name: the capitalised words before the region word
+            let start = (k.saturating_sub(3)..k).find(|&s| (s..k).all(|q| self.tokens[q].is(flag::CAPITAL)));
+            let Some(start) = start else { continue };
+            let name = key(&self.text[self.tokens[start].start as usize..self.tokens[k - 1].end as usize]);
+            let mut iso3s: Vec<&str> =
+                g.regions_named(&name).iter().map(|&i| g.regions[i as usize].iso3.as_str()).collect();
+            iso3s.extend(g.admin2_named(&name).iter().map(|&i| g.admin2s[i as usize].iso3.as_str()));
+            iso3s.sort_unstable();
+            iso3s.dedup();
+            if let [c] = iso3s[..] {
+                if !out.iter().any(|o| o == c) {
+                    out.push(c.to_string());
                 }
             }
         }
@@ -770,9 +804,15 @@ impl Finder<'_> {
                 if !region_word && self.gazetteer.country_named(&k).is_some() {
                     return None;
                 }
-                self.region(&k)
-                    .or_else(|| region_word.then(|| self.district(&k)).flatten())
-                    .map(|l| (l, end + region_len))
+                // (a district at home before a region abroad: "Yala Local Government Area" is
+                // Nigeria's, not Thailand's Yala province)
+                let region = self.region(&k);
+                let district = || region_word.then(|| self.district(&k)).flatten();
+                match region {
+                    Some(r) if !self.at_home(&r) => district().or(Some(r)),
+                    r => r.or_else(district),
+                }
+                .map(|l| (l, end + region_len))
             };
             let place = || self.best_place(&k, None).map(|l| (l, end));
             // a region at home beats a town abroad ("in Delta" in a Nigerian story is Delta State)
@@ -944,8 +984,19 @@ impl Finder<'_> {
             return (self.raw(end) != ",").then(|| self.by_town(place, j, name_end, start, range)).flatten();
         };
         let admin1 = area.admin1.as_deref()?;
-        let inside =
-            |l: &Location| l.country == area.iso3 && l.admin1.as_deref().map(key).as_deref() == Some(&*key(admin1));
+        // (and in a district the text names, where the place's own district is known: "Amar
+        // village in Karim Lamido LGA" is not the Amar of another district of Taraba)
+        let district = area.admin2.as_ref().and(area.point.as_ref()).and_then(|p| p.admin2.as_deref());
+        let inside = |l: &Location| {
+            l.country == area.iso3
+                && l.admin1.as_deref().map(key).as_deref() == Some(&*key(admin1))
+                && (district.is_none()
+                    || l.precision != "town"
+                    || match l.admin2.as_deref() {
+                        Some(d) => Some(d) == district,
+                        None => area.near_seat_of(self.gazetteer, l.lat, l.lon),
+                    })
+        };
         if inside(place) {
             return None;
         }

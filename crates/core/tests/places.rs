@@ -617,3 +617,30 @@ fn a_name_written_without_its_apostrophe_is_found() {
     assert_eq!((l.country.as_deref(), l.precision.as_str()), (Some("BFA"), "town"));
     assert!(km(&l, 12.06, 0.36) < 10.0, "{l:?}");
 }
+
+#[test]
+fn a_district_at_home_beats_a_region_abroad_of_its_name() {
+    // Thailand has a Yala province; Nigeria's Cross River State a Yala Local Government Area
+    let l = place("Two farmers were shot dead in Yala Local Government Area of Cross River State on Monday.");
+    assert_eq!((l.name.as_str(), l.country.as_deref(), l.precision.as_str()), ("Yala", Some("NGA"), "admin2"));
+    // Cameroon's divisions are named with "division"
+    let l = place("Separatists ambushed a patrol in Bui division on Monday.");
+    assert_eq!((l.name.as_str(), l.country.as_deref(), l.precision.as_str()), ("Bui", Some("CMR"), "admin2"));
+}
+
+#[test]
+fn a_division_the_text_names_gives_the_story_its_country() {
+    // Chembe is a village of Mali; the text puts its Chembe in Benue State, whose gazetteer has none
+    assert_not_in(
+        "Herders killed a farmer at Chembe settlement in Tswarev ward, Logo local government area of Benue State.",
+        &["MLI"],
+    );
+}
+
+#[test]
+fn a_verb_s_object_is_the_village_of_the_district_the_text_names() {
+    // Nigeria has a Dinya in Plateau State and one in Taraba State, neither in Gassol: the
+    // district's seat stands for the village
+    let l = place("Gunmen attacked Dinya village in Gassol Local Government Area and killed four farmers.");
+    assert_eq!((l.name.as_str(), l.precision.as_str()), ("Gassol", "admin2"), "{l:?}");
+}
