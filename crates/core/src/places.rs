@@ -868,9 +868,14 @@ impl Finder<'_> {
                 Some(c) => l.country.as_deref() == Some(c.as_str()),
                 None => self.at_home(l),
             };
+            // (and by its own name, where other places bear it as theirs: "Victoria" of "Victoria
+            // Island" is not Limbe, once Victoria)
+            let borrowed = |l: &Location| {
+                l.precision == "town" && !self.own_name(l, j, end) && self.candidates(&k).any(|(_, p)| *p.key == *k)
+            };
             if prefix
                 && (self.raw(end) == "-"
-                    || !found.as_ref().is_some_and(|(l, _)| self.at_home(l) && known(l) && first(l)))
+                    || !found.as_ref().is_some_and(|(l, _)| self.at_home(l) && known(l) && first(l) && !borrowed(l)))
             {
                 continue;
             }
@@ -1004,7 +1009,9 @@ impl Finder<'_> {
         // a village elsewhere is not the one the text places in the division: the division's
         // seat stands for it, as hints' do
         namesake.or_else(|| {
-            let mut point = area.point.clone().filter(|_| !self.known_town(place))?;
+            // (a known town keeps its own point, unless it lies in another country than the
+            // division: "Ome community in Obi" is not Ōme of Japan)
+            let mut point = area.point.clone().filter(|_| !self.known_town(place) || place.country != area.iso3)?;
             if point.precision == "town" {
                 point.precision = "admin2".into();
             }

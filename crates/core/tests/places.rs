@@ -644,3 +644,15 @@ fn a_verb_s_object_is_the_village_of_the_district_the_text_names() {
     let l = place("Gunmen attacked Dinya village in Gassol Local Government Area and killed four farmers.");
     assert_eq!((l.name.as_str(), l.precision.as_str()), ("Gassol", "admin2"), "{l:?}");
 }
+
+#[test]
+fn a_town_abroad_gives_way_to_the_division_the_text_puts_it_in() {
+    // Ōme is a city near Tokyo; Obi a Local Government Area of Nigeria
+    assert_not_in("Herders invaded Ome community in Obi, shooting and burning houses.", &["JPN"]);
+}
+
+#[test]
+fn a_name_another_place_once_bore_is_no_prefix_of_a_longer_name() {
+    // Limbe in Cameroon was once called Victoria; Victoria Island is a district of Lagos
+    assert_not_in("Workers protested at their company's offices on Victoria Island over unpaid salaries.", &["CMR"]);
+}
