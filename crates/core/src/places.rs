@@ -989,18 +989,10 @@ impl Finder<'_> {
             return (self.raw(end) != ",").then(|| self.by_town(place, j, name_end, start, range)).flatten();
         };
         let admin1 = area.admin1.as_deref()?;
-        // (and in a district the text names, where the place's own district is known: "Amar
-        // village in Karim Lamido LGA" is not the Amar of another district of Taraba)
-        let district = area.admin2.as_ref().and(area.point.as_ref()).and_then(|p| p.admin2.as_deref());
         let inside = |l: &Location| {
             l.country == area.iso3
                 && l.admin1.as_deref().map(key).as_deref() == Some(&*key(admin1))
-                && (district.is_none()
-                    || l.precision != "town"
-                    || match l.admin2.as_deref() {
-                        Some(d) => Some(d) == district,
-                        None => area.near_seat_of(self.gazetteer, l.lat, l.lon),
-                    })
+                && self.in_district(&area, l)
         };
         if inside(place) {
             return None;
@@ -1154,6 +1146,19 @@ impl Finder<'_> {
         let inner = &self.text[self.tokens[end].end as usize..self.tokens[close].start as usize];
         let items: Vec<String> = inner.split(',').map(|s| s.trim().to_string()).filter(|s| !s.is_empty()).collect();
         (Some(items), (close + 1).min(range.1))
+    }
+
+    /// Whether a town lies in the district an area names, where its own district is known ("Amar
+    /// village in Karim Lamido LGA" is not the Amar of another district of Taraba): by its district,
+    /// or where the gazetteer gives none, by the district seat nearest it.
+    fn in_district(&self, area: &Area, l: &Location) -> bool {
+        let district = area.admin2.as_ref().and(area.point.as_ref()).and_then(|p| p.admin2.as_deref());
+        district.is_none()
+            || l.precision != "town"
+            || match l.admin2.as_deref() {
+                Some(d) => Some(d) == district,
+                None => area.near_seat_of(self.gazetteer, l.lat, l.lon),
+            }
     }
 
     /// A place checked against its hints: kept if it lies in the hinted area, else the place of the
