@@ -816,7 +816,13 @@ impl Finder<'_> {
             };
             let place = || self.best_place(&k, None).map(|l| (l, end));
             // a region at home beats a town abroad ("in Delta" in a Nigerian story is Delta State)
+            // (and a village at home gives way to a region at home of its name: "in northern
+            // Borno" is the state, not a hamlet of Adamawa called Borno)
+            let village = |l: &Location| l.precision == "town" && !self.known_town(l);
             let found = match (region_word, place()) {
+                (false, Some(p)) if self.at_home(&p.0) && village(&p.0) => {
+                    Some(region().filter(|r| self.at_home(&r.0)).unwrap_or(p))
+                }
                 (false, Some(p)) if self.at_home(&p.0) => Some(p),
                 (false, Some(p)) => Some(region().filter(|r| self.at_home(&r.0)).unwrap_or(p)),
                 (_, p) => region().or(p),

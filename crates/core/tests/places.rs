@@ -656,3 +656,13 @@ fn a_name_another_place_once_bore_is_no_prefix_of_a_longer_name() {
     // Limbe in Cameroon was once called Victoria; Victoria Island is a district of Lagos
     assert_not_in("Workers protested at their company's offices on Victoria Island over unpaid salaries.", &["CMR"]);
 }
+
+#[test]
+fn a_region_at_home_beats_a_village_of_its_name() {
+    // a hamlet of Nigeria is also called Borno; the state is meant
+    let l = place("The air force bombed insurgent camps in northern Borno on Monday.");
+    assert_eq!((l.country.as_deref(), l.precision.as_str()), (Some("NGA"), "admin1"), "{l:?}");
+    // a known town of a region's name is the town
+    let l = place("Gunmen killed two traders in Kaduna on Monday.");
+    assert_eq!((l.name.as_str(), l.precision.as_str()), ("Kaduna", "town"), "{l:?}");
+}
