@@ -469,6 +469,17 @@ pub fn places_listed(
     while k < end {
         let w = word(k);
         let opens = t.listed("toll_places_in", &w) || t.listed("toll_places_plural", &w);
+        // ("between Oku community in A and Ikot in B": the "and" joins the two sides a name opens,
+        // not places)
+        let pair_open = || {
+            let side = (a..k).rev().take_while(|&q| !t.is_and(&word(q)));
+            let between = side.clone().find(|&q| t.listed("toll_places_pair", &word(q)));
+            t.listed("toll_places_in", &w) && between.is_some_and(|b| (b + 1..k).any(&is_name))
+        };
+        if pair_open() {
+            k += 1;
+            continue;
+        }
         if opens {
             // "in the villages of", "communities - Elegbete and Igbolomu"
             let mut q = k + 1;

@@ -94,6 +94,9 @@ fn a_toll_in_several_places_is_shared_among_them() {
     assert_eq!(toll(text), Some(8));
     let text = "Gunmen killed six villagers from the Mossi and Foulse communities near Kaya.";
     assert_eq!(toll(text), Some(6));
+    // nor the places of the two sides of a fight ("between X in A and Y")
+    let text = "Six people were killed in a land dispute between Ekori community in Yakurr and Ibami villagers.";
+    assert_eq!(toll(text), Some(6));
 }
 
 #[test]
