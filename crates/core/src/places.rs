@@ -139,6 +139,7 @@ pub struct Lists {
     road_word: ListId,
     holiday: ListId,
     quarter_word: ListId,
+    vicinity_word: ListId,
     possessive_mark: ListId,
 }
 
@@ -157,6 +158,7 @@ impl Lists {
             road_word: g.list_id("road_word"),
             holiday: g.list_id("holiday"),
             quarter_word: g.list_id("quarter_word"),
+            vicinity_word: g.list_id("vicinity_word"),
             possessive_mark: g.list_id("possessive_mark"),
         }
     }
@@ -354,6 +356,14 @@ impl Finder<'_> {
                 None => self.place_at(j, range, mentions).and_then(|(place, end)| {
                     if end < range.1 && self.grammar.in_list(self.lists.quarter_word, &self.tokens[end]) {
                         return self.town_of_quarter(end + 1, range, mentions);
+                    }
+                    // ("the Kalari area of Maiduguri": an area of a town is a quarter of it; "the
+                    // Kalari area" alone is the village's)
+                    if end < range.1 && self.grammar.in_list(self.lists.vicinity_word, &self.tokens[end]) {
+                        let town = self.town_of_quarter(end + 1, range, mentions);
+                        if let Some(found) = town.filter(|(l, _)| l.precision == "town" && self.known_town(l)) {
+                            return Some(found);
+                        }
                     }
                     Some(match self.narrowed(&place, j, end, range) {
                         Some(narrow) => (narrow, end),
@@ -1036,17 +1046,23 @@ impl Finder<'_> {
         let from_town = |lat: f64, lon: f64| distance_km(lat, lon, town.lat, town.lon);
         // (a village of the town's own region is taken at its word: a commune may be wide)
         let same_region = place.country == town.country && place.admin1.is_some() && place.admin1 == town.admin1;
-        if same_region || from_town(place.lat, place.lon) <= BY_TOWN {
+        if same_region {
             return None;
         }
+        // the namesake by the town, in the town's country first: a border village both countries'
+        // gazetteers hold ("Ashigashiya of Kolofata" is Cameroon's)
         let k = key(&self.text[self.tokens[j].start as usize..self.tokens[name_end - 1].end as usize]);
         let namesake = self
             .candidates(&k)
             .map(|(g, p)| (from_town(f64::from(p.lat), f64::from(p.lon)), g, p))
             .filter(|(d, _, p)| *d <= BY_TOWN && !p.site)
-            .min_by(|a, b| a.0.total_cmp(&b.0));
+            .min_by(|a, b| {
+                let abroad = |p: &Place| town.country.as_deref() != Some(p.iso3());
+                (abroad(a.2), a.0).partial_cmp(&(abroad(b.2), b.0)).unwrap_or(std::cmp::Ordering::Equal)
+            });
         match namesake {
-            Some((_, g, p)) => Some(self.location(g, p)),
+            Some((_, g, p)) => Some(self.location(g, p)).filter(|l| l.geonameid != place.geonameid),
+            None if from_town(place.lat, place.lon) <= BY_TOWN => None,
             // (a town of note stays itself)
             None => (!self.known_town(place)).then_some(town),
         }
@@ -1150,7 +1166,9 @@ impl Finder<'_> {
             return (None, end); // an unclosed bracket holds no hints
         };
         let inner = &self.text[self.tokens[end].end as usize..self.tokens[close].start as usize];
-        let items: Vec<String> = inner.split(',').map(|s| s.trim().to_string()).filter(|s| !s.is_empty()).collect();
+        // ("(Boyo; Nord-Ouest)": some reports separate the hints with semicolons)
+        let items: Vec<String> =
+            inner.split([',', ';']).map(|s| s.trim().to_string()).filter(|s| !s.is_empty()).collect();
         (Some(items), (close + 1).min(range.1))
     }
 

@@ -666,3 +666,22 @@ fn a_region_at_home_beats_a_village_of_its_name() {
     let l = place("Gunmen killed two traders in Kaduna on Monday.");
     assert_eq!((l.name.as_str(), l.precision.as_str()), ("Kaduna", "town"), "{l:?}");
 }
+
+#[test]
+fn a_border_village_of_a_town_is_the_town_s_country_s() {
+    // both countries' gazetteers hold Ashigashiya, on the border; Kolofata is in Cameroon
+    let l = place("Boko Haram fighters entered Ashigashiya of Kolofata at night and burned houses.");
+    assert_eq!(l.country.as_deref(), Some("CMR"), "{l:?}");
+}
+
+#[test]
+fn hints_separated_by_semicolons_are_read() {
+    let l = place("On 1 July 2021, soldiers attacked a separatist camp near Zorbaga village (Boyo; Nord-Ouest).");
+    assert_eq!(l.country.as_deref(), Some("CMR"), "{l:?}");
+}
+
+#[test]
+fn the_area_of_a_town_is_in_that_town() {
+    let l = place("Two suicide bombers blew themselves up in the Kalari area of Maiduguri on Monday.");
+    assert_eq!((l.name.as_str(), l.country.as_deref()), ("Maiduguri", Some("NGA")), "{l:?}");
+}
