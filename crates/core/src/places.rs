@@ -1002,7 +1002,11 @@ impl Finder<'_> {
         }
         let name = &self.text[self.tokens[start].start as usize..self.tokens[run - 1].end as usize];
         let Some(area) = self.area(&[name.to_string()]) else {
-            return (self.raw(end) != ",").then(|| self.by_town(place, j, name_end, start, range)).flatten();
+            // (after a comma only a town that ends the list: "in Dega, Fotokol:" but not "in Banki,
+            // Kolofata and Mora")
+            let listed = run < range.1
+                && (self.raw(run) == "," || self.grammar.in_list(self.lists.place_and, &self.tokens[run]));
+            return (self.raw(end) != "," || !listed).then(|| self.by_town(place, j, name_end, start, range)).flatten();
         };
         let admin1 = area.admin1.as_deref()?;
         let inside = |l: &Location| {

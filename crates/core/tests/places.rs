@@ -609,6 +609,12 @@ fn a_village_said_to_be_of_a_town_is_its_namesake_by_that_town() {
     // the gazetteer's only Bonderi near Lake Chad lies in Chad: the town stands for the village
     let l = place("Insurgents stole motorcycles and food in Bonderi of Kolofata on Monday.");
     assert_eq!((l.name.as_str(), l.country.as_deref()), ("Kolofata", Some("CMR")));
+    // after a comma, where the town ends the list
+    let l = place("Insurgents stole motorcycles and food in Bonderi, Kolofata: two herders were kidnapped.");
+    assert_eq!((l.name.as_str(), l.country.as_deref()), ("Kolofata", Some("CMR")));
+    // but not in a list of places
+    let l = place("Soldiers and insurgents clashed in Banki, Kolofata and Mora on Monday.");
+    assert_eq!(l.country.as_deref(), Some("NGA"), "{l:?}");
 }
 
 #[test]
