@@ -991,7 +991,9 @@ impl Finder<'_> {
         let end = end + usize::from(end < range.1 && self.is_settlement_word(self.raw(end)));
         let start = end + 1;
         let sep =
-            end < range.1 && (self.raw(end) == "," || matches!(self.tokens[end].class, Word::Locative | Word::Of));
+            // ("Alagarno (Kolofata)": a town in brackets that no hint reading took for a division)
+            end < range.1
+                && (matches!(self.raw(end), "," | "(") || matches!(self.tokens[end].class, Word::Locative | Word::Of));
         if !sep || start >= range.1 || !self.tokens[start].is(flag::CAPITAL) || place.precision != "town" {
             return None;
         }

@@ -691,3 +691,10 @@ fn the_area_of_a_town_is_in_that_town() {
     let l = place("Two suicide bombers blew themselves up in the Kalari area of Maiduguri on Monday.");
     assert_eq!((l.name.as_str(), l.country.as_deref()), ("Maiduguri", Some("NGA")), "{l:?}");
 }
+
+#[test]
+fn a_town_in_brackets_after_a_village_says_where_it_lies() {
+    // the gazetteer's Alagarno lies in Nigeria; the report puts it by Kolofata, in Cameroon
+    let l = place("Boko Haram fighters attacked the village of Alagarno (Kolofata), killing two people.");
+    assert_eq!(l.country.as_deref(), Some("CMR"), "{l:?}");
+}
