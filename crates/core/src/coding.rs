@@ -368,7 +368,11 @@ impl<'a> Coder<'a> {
     /// visit", "an accord with", "their meeting"); with words between, only a parse could tell
     /// "a brief private visit" from "the new mayor left".
     fn after_article(&self, h: usize) -> bool {
-        h.checked_sub(1).filter(|&b| b >= self.s.range.0).is_some_and(|b| self.word_is("noun_det", b))
+        let Some(b) = h.checked_sub(1).filter(|&b| b >= self.s.range.0) else { return false };
+        // ("A clash in Dutse left one dead": an indefinite article that opens the sentence or a
+        // clause introduces the event)
+        let opens = b == self.s.range.0 || self.raw(b - 1) == ",";
+        self.word_is("noun_det", b) && !(opens && self.word_is("new_det", b))
     }
 
     /// Whether token `i` is one of the grammar table's words for `key`, in any case.

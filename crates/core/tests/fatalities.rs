@@ -168,3 +168,12 @@ fn a_riot_s_dead_are_its_toll_but_not_the_deaths_it_answers() {
     assert_eq!(toll("On 3 May 2021, rioting youths burned the council office in Jos and two people died."), Some(2));
     assert_eq!(toll("On 3 May 2021, youths rioted in Jos after the bodies of two herders were found."), None);
 }
+
+#[test]
+fn violence_an_indefinite_article_introduces_is_reported_with_its_toll() {
+    // "a clash" opening a report is news, not a reference to violence told before
+    assert_eq!(toll("A clash between two farming villages in Dutse resulted in the death of one man."), Some(1));
+    assert_eq!(toll("On Monday, an attack in Dutse resulted in three deaths."), Some(3));
+    // "the attack" with no actor named refers back: nothing of its own
+    assert!(code("The attack resulted in widespread condemnation.").is_empty());
+}
