@@ -1,13 +1,14 @@
 //! Places named in a sentence, resolved against the gazetteer: "in central Mali's Niono Circle
 //! area", "near Dounde (Bankass, Mopti)", "in the Mopti region". Among places of the same name the
-//! one in a region the text names wins, then a city of the story's countries ("Abuja"), then the
-//! one in a region the story's actors fight in
-//! (`area=` in dictionaries/actors.txt), then the one in the story's countries (its hints, the
-//! countries it names, its actors', the user's prior), then the one nearest the places the
-//! article placed before, then the best known: Georgia stays in the Caucasus when the story is
-//! there, and a village of Mali is never Yoro in Honduras. A village the gazetteer knows only from
-//! the village table is taken abroad or in a story with no country only when nothing else bears
-//! its name: where nothing decides, no town is better than a wrong one.
+//! one in a region or district the text names, or by a town it puts it "of" or "near" ("Banki of
+//! Kolofata"), wins, then a city of the story's countries ("Abuja"), then the one in a region the
+//! story's actors fight in (`area=` in dictionaries/actors.txt), then the one in the story's
+//! countries (its hints, the countries it names, its actors', the divisions it names, the user's
+//! prior), then the one nearest the places the article placed before, then the best known: Georgia
+//! stays in the Caucasus when the story is there, and a village of Mali is never Yoro in Honduras.
+//! A village the gazetteer knows only from the village table is taken abroad or in a story with no
+//! country only when nothing else bears its name: where nothing decides, no town is better than a
+//! wrong one.
 
 use crate::event::Location;
 use crate::grammar::{Grammar, ListId, Word};
@@ -1033,10 +1034,10 @@ impl Finder<'_> {
         })
     }
 
-    /// "Banki of Kolofata", "Leo village near Ekondo Titi": a village the text puts by a town of
-    /// the story, found far off in another region, is that village's namesake near the town; where
-    /// the gazetteer has none near it, the town stands for it (as a district's seat does for a village its hints place). A comma
-    /// is no such word: "in Banki, Kolofata and Mora" are three places.
+    /// "Banki of Kolofata", "Leo village near Ekondo Titi", "Alagarno (Kolofata)", "Dega, Fotokol:":
+    /// a village the text puts by a town of the story, found in another region, is that village's
+    /// namesake near the town; where the gazetteer has none near it, the town stands for it (as a
+    /// district's seat does for a village its hints place).
     fn by_town(
         &self,
         place: &Location,
