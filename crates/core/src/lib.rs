@@ -686,9 +686,14 @@ impl Worker<'_> {
                 talks.event_id = format!("{}:{}:{}", article.id, index, ordinal);
                 out.events.push(talks);
             }
+            // (the place a report files its events at first: "in the commune of Kounari, coded as
+            // Manako" goes on at Manako)
             let here = || self.places.iter().filter(|p| !p.origin);
-            let place =
-                here().find(|p| p.location.precision != "country").or(here().next()).map(|p| p.location.clone());
+            let place = here()
+                .find(|p| p.filed)
+                .or_else(|| here().find(|p| p.location.precision != "country"))
+                .or(here().next())
+                .map(|p| p.location.clone());
             if place.is_some() {
                 last_place.clone_from(&place);
             }

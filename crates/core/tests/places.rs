@@ -698,3 +698,15 @@ fn a_town_in_brackets_after_a_village_says_where_it_lies() {
     let l = place("Boko Haram fighters attacked the village of Alagarno (Kolofata), killing two people.");
     assert_eq!(l.country.as_deref(), Some("CMR"), "{l:?}");
 }
+
+#[test]
+fn the_place_a_report_files_its_event_at_goes_on_to_the_next_sentence() {
+    // Niger has a village also called Kounari; the report files the event at Manako, in Mali
+    let e = code(
+        "On 3 May 2021, ISGS militants destroyed a JNIM base in the commune of Kounari, coded as Manako \
+         (Mopti, Mopti). JNIM responded by detaining ISGS militants.",
+    );
+    let later = e.iter().find(|e| e.sentence_index == 1).expect("an event in the second sentence");
+    let l = later.location.as_ref().expect("a place");
+    assert_eq!((l.name.as_str(), l.country.as_deref()), ("Manako", Some("MLI")), "{e:?}");
+}
