@@ -142,6 +142,9 @@ pub struct Coder<'a> {
     /// protest over unpaid benefits."), for a later stage to give it an implied author. Only for
     /// sentences that name no one.
     pub actorless_violence: bool,
+    /// Whether the article has told of no violence before this sentence: then "The attack on
+    /// the market left five dead" opening a sentence reports violence, and refers to none.
+    pub no_violence_before: bool,
 }
 
 impl<'a> Coder<'a> {
@@ -169,6 +172,7 @@ impl<'a> Coder<'a> {
             consumed: vec![false; n],
             locative_targets: false,
             actorless_violence: false,
+            no_violence_before: false,
         }
     }
 
@@ -372,7 +376,10 @@ impl<'a> Coder<'a> {
         // ("A clash in Dutse left one dead": an indefinite article that opens the sentence or a
         // clause introduces the event)
         let opens = b == self.s.range.0 || self.raw(b - 1) == ",";
-        self.word_is("noun_det", b) && !(opens && self.word_is("new_det", b))
+        // (and any article opening a sentence, where the article has told of no violence before:
+        // there is none to refer to)
+        let fresh = b == self.s.range.0 && self.no_violence_before;
+        self.word_is("noun_det", b) && !(opens && (self.word_is("new_det", b) || fresh))
     }
 
     /// Whether token `i` is one of the grammar table's words for `key`, in any case.

@@ -519,6 +519,7 @@ impl Worker<'_> {
             // (also where the sentence names actors the event's pattern does not take: "Thousands
             // protested in Abuja")
             coder.actorless_violence = actorless;
+            coder.no_violence_before = !out.events.iter().any(perpetrators::violent);
             if let Some(limits) = &engine.options.comma_clauses {
                 coder.delete_comma_clauses(limits);
             }
