@@ -300,7 +300,7 @@ impl<'a> Coder<'a> {
             // an event needs an actor; a bare statement ("police said") needs someone it is about
             let statement = self.lexicon.cameo[pattern.code as usize].code == "010";
             // (a verb, or a noun with words of its own: "an IED exploded"; not "after the attack")
-            let reported = !self.after_article(h) || pattern.elems.iter().any(|e| matches!(e, PatternElem::Word(_)));
+            let reported = !self.refers_back(h) || pattern.elems.iter().any(|e| matches!(e, PatternElem::Word(_)));
             // ("March 2018.": a month's name is no verb)
             let actorless = self.actorless_violence
                 && reported
@@ -372,14 +372,21 @@ impl<'a> Coder<'a> {
     /// visit", "an accord with", "their meeting"); with words between, only a parse could tell
     /// "a brief private visit" from "the new mayor left".
     fn after_article(&self, h: usize) -> bool {
-        let Some(b) = h.checked_sub(1).filter(|&b| b >= self.s.range.0) else { return false };
-        // ("A clash in Dutse left one dead": an indefinite article that opens the sentence or a
-        // clause introduces the event)
+        h.checked_sub(1).filter(|&b| b >= self.s.range.0).is_some_and(|b| self.word_is("noun_det", b))
+    }
+
+    /// Whether a noun head after an article refers back to an event told before ("after the
+    /// attack") rather than reports one. An indefinite article that opens the sentence or a clause
+    /// introduces the event ("A clash in Dutse left one dead"), and so does any article opening a
+    /// sentence where the article has told of no violence before: there is none to refer to.
+    fn refers_back(&self, h: usize) -> bool {
+        if !self.after_article(h) {
+            return false;
+        }
+        let b = h - 1;
         let opens = b == self.s.range.0 || self.raw(b - 1) == ",";
-        // (and any article opening a sentence, where the article has told of no violence before:
-        // there is none to refer to)
         let fresh = b == self.s.range.0 && self.no_violence_before;
-        self.word_is("noun_det", b) && !(opens && (self.word_is("new_det", b) || fresh))
+        !(opens && (self.word_is("new_det", b) || fresh))
     }
 
     /// Whether token `i` is one of the grammar table's words for `key`, in any case.
