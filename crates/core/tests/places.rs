@@ -30,6 +30,18 @@ fn assert_not_in(text: &str, countries: &[&str]) {
     assert!(e.iter().all(|e| !e.location.as_ref().is_some_and(inside)), "{text}: {e:?}");
 }
 
+/// Asserts the country the first event of the text is placed in.
+fn assert_country(text: &str, iso3: &str) {
+    let l = place(text);
+    assert_eq!(l.country.as_deref(), Some(iso3), "{text}: {l:?}");
+}
+
+/// Asserts the name and country of the place of the first event of the text.
+fn assert_named(text: &str, name: &str, iso3: &str) {
+    let l = place(text);
+    assert_eq!((l.name.as_str(), l.country.as_deref()), (name, Some(iso3)), "{text}: {l:?}");
+}
+
 fn km(l: &Location, lat: f64, lon: f64) -> f64 {
     let (p1, p2) = (l.lat.to_radians(), lat.to_radians());
     let a = ((p2 - p1) / 2.0).sin().powi(2) + p1.cos() * p2.cos() * ((lon - l.lon).to_radians() / 2.0).sin().powi(2);
@@ -607,14 +619,15 @@ fn a_village_said_to_be_of_a_town_is_its_namesake_by_that_town() {
     assert_eq!(l.country.as_deref(), Some("CMR"), "{l:?}");
     assert!(km(&l, 11.16, 14.01) < 25.0, "{l:?}");
     // the gazetteer's only Bonderi near Lake Chad lies in Chad: the town stands for the village
-    let l = place("Insurgents stole motorcycles and food in Bonderi of Kolofata on Monday.");
-    assert_eq!((l.name.as_str(), l.country.as_deref()), ("Kolofata", Some("CMR")));
+    assert_named("Insurgents stole motorcycles and food in Bonderi of Kolofata on Monday.", "Kolofata", "CMR");
     // after a comma, where the town ends the list
-    let l = place("Insurgents stole motorcycles and food in Bonderi, Kolofata: two herders were kidnapped.");
-    assert_eq!((l.name.as_str(), l.country.as_deref()), ("Kolofata", Some("CMR")));
+    assert_named(
+        "Insurgents stole motorcycles and food in Bonderi, Kolofata: two herders were kidnapped.",
+        "Kolofata",
+        "CMR",
+    );
     // but not in a list of places
-    let l = place("Soldiers and insurgents clashed in Banki, Kolofata and Mora on Monday.");
-    assert_eq!(l.country.as_deref(), Some("NGA"), "{l:?}");
+    assert_country("Soldiers and insurgents clashed in Banki, Kolofata and Mora on Monday.", "NGA");
 }
 
 #[test]
@@ -676,27 +689,30 @@ fn a_region_at_home_beats_a_village_of_its_name() {
 #[test]
 fn a_border_village_of_a_town_is_the_town_s_country_s() {
     // both countries' gazetteers hold Ashigashiya, on the border; Kolofata is in Cameroon
-    let l = place("Boko Haram fighters entered Ashigashiya of Kolofata at night and burned houses.");
-    assert_eq!(l.country.as_deref(), Some("CMR"), "{l:?}");
+    assert_country("Boko Haram fighters entered Ashigashiya of Kolofata at night and burned houses.", "CMR");
 }
 
 #[test]
 fn hints_separated_by_semicolons_are_read() {
-    let l = place("On 1 July 2021, soldiers attacked a separatist camp near Zorbaga village (Boyo; Nord-Ouest).");
-    assert_eq!(l.country.as_deref(), Some("CMR"), "{l:?}");
+    assert_country(
+        "On 1 July 2021, soldiers attacked a separatist camp near Zorbaga village (Boyo; Nord-Ouest).",
+        "CMR",
+    );
 }
 
 #[test]
 fn the_area_of_a_town_is_in_that_town() {
-    let l = place("Two suicide bombers blew themselves up in the Kalari area of Maiduguri on Monday.");
-    assert_eq!((l.name.as_str(), l.country.as_deref()), ("Maiduguri", Some("NGA")), "{l:?}");
+    assert_named(
+        "Two suicide bombers blew themselves up in the Kalari area of Maiduguri on Monday.",
+        "Maiduguri",
+        "NGA",
+    );
 }
 
 #[test]
 fn a_town_in_brackets_after_a_village_says_where_it_lies() {
     // the gazetteer's Alagarno lies in Nigeria; the report puts it by Kolofata, in Cameroon
-    let l = place("Boko Haram fighters attacked the village of Alagarno (Kolofata), killing two people.");
-    assert_eq!(l.country.as_deref(), Some("CMR"), "{l:?}");
+    assert_country("Boko Haram fighters attacked the village of Alagarno (Kolofata), killing two people.", "CMR");
 }
 
 #[test]
