@@ -330,7 +330,25 @@ fn is_day(t: &Tolls, text: &str, tokens: &[Token], i: usize, len: usize, (a, end
 
 /// "Fatalities are split across three events", "fatalities spread over four villages": the
 /// number of events a summary's toll is shared among.
-pub fn split_among(t: &Tolls, text: &str, tokens: &[Token], (a, end): (usize, usize)) -> Option<u32> {
+pub fn split_among(t: &Tolls, text: &str, tokens: &[Token], range: (usize, usize)) -> Option<u32> {
+    let k = split_phrase(t, text, tokens, range)?;
+    let raw = |k: usize| &text[tokens[k].start as usize..tokens[k].end as usize];
+    let end = range.1;
+    // "split between both events"
+    let both = t.listed("toll_split_both", raw(k)).then_some((2, 1));
+    let (n, len) = both.or_else(|| number_at(t, text, tokens, k, end))?;
+    (n > 1 && crate::text::in_set(&t.split_units, raw((k + len).min(end - 1)))).then_some(n)
+}
+
+/// "Fatalities split between events", "fatalities are spread across the events": a summary's
+/// toll shared among events it does not count (the places or days the report names do).
+pub fn split_unstated(t: &Tolls, text: &str, tokens: &[Token], range: (usize, usize)) -> bool {
+    split_phrase(t, text, tokens, range)
+        .is_some_and(|k| crate::text::in_set(&t.split_units, &text[tokens[k].start as usize..tokens[k].end as usize]))
+}
+
+/// Where what a toll is split among begins, after "fatalities ... split between (the)".
+fn split_phrase(t: &Tolls, text: &str, tokens: &[Token], (a, end): (usize, usize)) -> Option<usize> {
     if a >= end {
         return None;
     }
@@ -350,13 +368,8 @@ pub fn split_among(t: &Tolls, text: &str, tokens: &[Token], (a, end): (usize, us
     {
         k += 1;
     }
-    if k >= end {
-        return None; // "Fatalities are split across"
-    }
-    // "split between both events"
-    let both = t.listed("toll_split_both", raw(k)).then_some((2, 1));
-    let (n, len) = both.or_else(|| number_at(t, text, tokens, k, end))?;
-    (n > 1 && crate::text::in_set(&t.split_units, raw((k + len).min(end - 1)))).then_some(n)
+    // ("Fatalities are split across")
+    (k < end).then_some(k)
 }
 
 /// "Clashes over two days", "for three consecutive days", "a three-day battle", "two days of

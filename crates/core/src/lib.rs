@@ -1050,12 +1050,17 @@ fn share_toll_among_days_and_places(
     // a place's name is capitalised and names no actor ("clashes between Fulani and Berom")
     let actor = |k: usize| mentions.iter().any(|m| (m.start..m.end).contains(&k));
     let is_name = |k: usize| tokens[k].is(text::flag::CAPITAL) && !actor(k);
+    // "Fatalities split between events": the places the report lists anywhere are the events
+    let unstated = sentences.iter().any(|s| fatalities::split_unstated(tolls, text, tokens, s.tokens));
+    let report_listed =
+        || sentences.iter().find_map(|s| fatalities::places_listed(tolls, text, tokens, s.tokens, is_name));
     for e in events.iter_mut() {
         let Some(f) = e.fatalities else { continue };
-        // the places the report names up to the event's sentence
+        // the places the event's sentence names
         let listed = sentences
             .get(e.sentence_index)
-            .and_then(|s| fatalities::places_listed(tolls, text, tokens, s.tokens, is_name));
+            .and_then(|s| fatalities::places_listed(tolls, text, tokens, s.tokens, is_name))
+            .or_else(|| unstated.then(report_listed).flatten());
         if let Some(n) = listed.filter(|&n| f >= n) {
             e.fatalities = Some(f.div_ceil(n));
         }

@@ -30,6 +30,14 @@ fn a_toll_split_across_events_keeps_its_share() {
     let text = "On 3 May 2021, gunmen attacked three villages near Koro and killed nine civilians. \
                 Fatalities are split across three events.";
     assert_eq!(toll(text), Some(3));
+    // where the summary does not count the events, the places the report lists are they
+    let text = "On 3 May 2021, soldiers raided militant camps at Tinka, Sobou, Dagou and Kelbi near Koro. \
+                Twelve militants were killed. Fatalities split between events.";
+    assert_eq!(toll(text), Some(3));
+    // (and with no places listed, the toll stays whole)
+    let text = "On 3 May 2021, soldiers raided a militant camp near Koro. Twelve militants were killed. \
+                Fatalities split between events.";
+    assert_eq!(toll(text), Some(12));
 }
 
 #[test]
