@@ -1164,7 +1164,11 @@ fn singular_victims(t: &Tolls, text: &str, tokens: &[Token], (a, end): (usize, u
     let mut singles = 0;
     for i in (a..end).filter(|&i| is_kill(i)) {
         let mut k = i + 1;
-        while k < end && t.is_hedge(&word(k)) {
+        // ("killed an estimated 30", but "killed an inspector": an article is a hedge's only
+        // before another)
+        let hedge =
+            |k: usize| t.is_hedge(&word(k)) && !(t.singular_det.contains(&word(k)) && !t.is_hedge(&word(k + 1)));
+        while k + 1 < end && hedge(k) {
             k += 1;
         }
         // "killed the justice commissioner, Zannah Malam, in ...": a name after a comma that
@@ -1604,6 +1608,9 @@ mod tests {
     #[test]
     fn singular_victims_conjoined_to_a_count() {
         assert_eq!(deaths("Three self-defence fighters, the village head and a child were killed."), Some(5));
+        // (an article is no hedge before a noun)
+        assert_eq!(deaths("Bandits killed an imam and a trader near the mosque."), Some(2));
+        assert_eq!(deaths("Bandits killed an imam and two others near the mosque."), Some(3));
     }
 
     #[test]
