@@ -502,12 +502,21 @@ impl<'a> Coder<'a> {
             || words.filter(|&k| self.tok(k).class == Word::Other && !self.tok(k).is(flag::PUNCT)).count() >= 2;
         // "attacks ordered by X" is passive; "has ordered patrols by police" is not
         let perfect = (group.start..h).any(|k| self.tok(k).class == Word::Have);
-        let passive = group.passive
-            || (self.tok(h).class == Word::Other
-                && self.vocab_participle(h)
-                && self.next_is_by(slots.end)
-                && !object
-                && !perfect);
+        let bare = self.tok(h).class == Word::Other && self.vocab_participle(h) && !object && !perfect;
+        // "Four policemen killed in an ambush": a participle that always takes an object, with
+        // none after it (a place, a time or the end follows)
+        let objectless = || {
+            let next = (slots.end < self.s.range.1).then(|| self.tok(slots.end));
+            self.word_is("passive_bare", h)
+                && next.is_none_or(|t| {
+                    t.is(flag::PUNCT) || matches!(t.class, Word::Locative | Word::Preposition | Word::Subordinator)
+                })
+                && !self.object_later(slots.end)
+                // (its subject right before it: "15 dead, 50 injured" has none)
+                && group.start > self.s.range.0
+                && self.mention_at(group.start - 1).is_some()
+        };
+        let passive = group.passive || (bare && (self.next_is_by(slots.end) || objectless()));
         // where the pattern names the subject itself as its target, its words before the verb
         // belong to the clause above ("NOTED + *": "Arnor noted that Gondor regretted ..."): the
         // source is that clause's subject
@@ -616,6 +625,24 @@ impl<'a> Coder<'a> {
         }
         let joined = and < self.s.range.1 && self.tok(and).class == Word::And && self.slot_start(and + 1) == next.start;
         joined.then_some((first, second))
+    }
+
+    /// Whether an actor further on in the clause from token `from` is a verb's object, not a
+    /// preposition's: "killed on Sunday three militants" (but "killed in a clash with militants").
+    fn object_later(&self, from: usize) -> bool {
+        let end = (from..self.s.range.1)
+            .find(|&k| {
+                let t = self.tok(k);
+                (t.is(flag::PUNCT) && self.raw(k) != "-") || matches!(t.class, Word::Subordinator | Word::Relative)
+            })
+            .unwrap_or(self.s.range.1);
+        self.s.mentions.iter().filter(|m| m.start > from && m.start < end).any(|m| {
+            let mut p = m.start - 1;
+            while p > from && self.tok(p).class == Word::Det {
+                p -= 1;
+            }
+            !matches!(self.tok(p).class, Word::Locative | Word::Preposition | Word::By | Word::Of | Word::And)
+        })
     }
 
     fn vocab_participle(&self, h: usize) -> bool {
@@ -1263,6 +1290,8 @@ impl<'a> Coder<'a> {
                     g.must |= self.word_is("modal_must", j - 1);
                 }
                 Word::Do | Word::Have | Word::Adverb => {}
+                // "were reported killed": the report's participle, right before the head
+                Word::Other if j == h && self.word_is("passive_raising", j - 1) => {}
                 Word::To if j >= a + 2 && self.grammar.negates_complement(self.tok(j - 2).lemma) => {
                     g.negated = true;
                     j -= 1;

@@ -1003,3 +1003,32 @@ fn torture_at_the_hands_of_an_actor_is_that_actor_s() {
         "{e:?}"
     );
 }
+
+#[test]
+fn a_headline_s_bare_participle_and_a_reported_death_are_passives() {
+    // the soldiers are the dead, not the killers
+    for text in [
+        "Four Malian soldiers killed in an ambush near Boni.",
+        "Four Malian soldiers were reported killed near Boni.",
+        "Four Malian soldiers are feared killed near Boni.",
+    ] {
+        let e = code(text);
+        assert!(
+            e.iter().any(|e| e.target.as_ref().is_some_and(|t| t.code.as_deref() == Some("MLIMIL"))),
+            "{text}: {:?}",
+            triples(&e)
+        );
+        assert!(
+            e.iter().all(|e| e.source.as_ref().is_none_or(|s| s.code.as_deref() != Some("MLIMIL"))),
+            "{text}: {:?}",
+            triples(&e)
+        );
+    }
+    // an object after a date keeps the verb active
+    let e = code("Malian soldiers killed on Sunday three militants near Boni.");
+    assert!(
+        e.iter().any(|e| e.source.as_ref().is_some_and(|s| s.code.as_deref() == Some("MLIMIL"))),
+        "{:?}",
+        triples(&e)
+    );
+}
