@@ -738,6 +738,12 @@ impl<'a> Coder<'a> {
                     j = mention.start;
                     continue;
                 }
+                // "Pensioners who retired from the civil service protested": an actor inside a
+                // relative clause is not the subject of the verb after it; its antecedent is
+                if let Some(r) = self.relative_clause_start(mention.start, group_start) {
+                    j = r;
+                    continue;
+                }
                 // "France, Mali's main military ally, opposes": the head of an apposition
                 return Some(self.appositive_head(m, group_start).unwrap_or(m));
             }
@@ -747,6 +753,34 @@ impl<'a> Coder<'a> {
                     k -= 1;
                 }
                 return k.checked_sub(1).filter(|&k| k >= a).and_then(|k| self.mention_at(k));
+            }
+        }
+        None
+    }
+
+    /// Where a relative clause that runs from before token `i` to the verb group at `group_start`
+    /// opens, after the actor it speaks of: "Pensioners who retired from the service of the state
+    /// government protested" (no comma inside it, save one closing it: "Pensioners, who retired
+    /// ..., protested").
+    fn relative_clause_start(&self, i: usize, group_start: usize) -> Option<usize> {
+        let a = self.s.range.0;
+        let mut j = i;
+        while j > a {
+            j -= 1;
+            let t = self.tok(j);
+            if t.class == Word::Relative {
+                let mut k = j;
+                while k > a && self.raw(k - 1) == "," {
+                    k -= 1;
+                }
+                k.checked_sub(1).filter(|&k| k >= a).and_then(|k| self.mention_at(k))?;
+                // (its own verb inside it)
+                let verb = (j + 1..i).any(|q| self.tok(q).is(flag::VERBAL) || self.vocab_participle(q));
+                let closed = (j + 1..group_start).all(|q| self.raw(q) != "," || q + 1 == group_start);
+                return (verb && closed).then_some(j);
+            }
+            if matches!(self.raw(j), "," | ";" | ":") || t.class == Word::Subordinator {
+                return None;
             }
         }
         None

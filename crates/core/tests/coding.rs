@@ -1032,3 +1032,13 @@ fn a_headline_s_bare_participle_and_a_reported_death_are_passives() {
         triples(&e)
     );
 }
+
+#[test]
+fn an_actor_inside_a_relative_clause_is_not_the_subject_after_it() {
+    let e = code("Villagers who had fled attacks by the Malian army protested in Mopti.");
+    let protest = e.iter().find(|e| e.cameo_root == "14").expect("the protest is coded");
+    assert_eq!(protest.source.as_ref().map(|s| s.text.as_str()), Some("Villagers"), "{:?}", triples(&e));
+    let e = code("Traders whose shops were looted by soldiers marched to the governor's office in Gao.");
+    let protest = e.iter().find(|e| e.cameo_root == "14").expect("the march is coded");
+    assert_eq!(protest.source.as_ref().map(|s| s.text.as_str()), Some("Traders"), "{:?}", triples(&e));
+}
