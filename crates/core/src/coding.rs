@@ -959,7 +959,10 @@ impl<'a> Coder<'a> {
                         self.raw(i),
                         ";" | ":" | "." | "\u{201c}" | "\u{201d}" | "\"" | "\u{2013}" | "\u{2014}"
                     ))
-                || (self.lexicon.is_head(t.lemma) && i > from && matches!(self.tok(i - 1).class, Word::And))
+                || (self.lexicon.is_head(t.lemma)
+                    && i > from
+                    && matches!(self.tok(i - 1).class, Word::And)
+                    && !self.verbs_share_object(from, i))
                 // ", a senior official said": a comma and a new noun phrase start another clause
                 || (self.raw(i) == "," && i + 1 < end && matches!(self.tok(i + 1).class, Word::Det | Word::Pronoun))
                 || (t.is(flag::VERBAL) && i > from && self.raw(i - 1) == ",");
@@ -969,6 +972,14 @@ impl<'a> Coder<'a> {
             i += 1;
         }
         None
+    }
+
+    /// "attacked and burned the police station", "targeted and killed or captured militants":
+    /// verbs joined right after the verb whose object is looked for from `from` share the object
+    /// after the last of them (token `i` is the head of one of them).
+    fn verbs_share_object(&self, from: usize, i: usize) -> bool {
+        self.tok(from).class == Word::And
+            && (from..i).all(|k| self.tok(k).class == Word::And || self.lexicon.is_head(self.tok(k).lemma))
     }
 
     /// "continue military aid to Mozambique", "police training": in cooperation, an agent word alone

@@ -1042,3 +1042,17 @@ fn an_actor_inside_a_relative_clause_is_not_the_subject_after_it() {
     let protest = e.iter().find(|e| e.cameo_root == "14").expect("the march is coded");
     assert_eq!(protest.source.as_ref().map(|s| s.text.as_str()), Some("Traders"), "{:?}", triples(&e));
 }
+
+#[test]
+fn verbs_joined_before_an_object_share_it() {
+    let e = code("JNIM militants attacked and burned the police station in Boni.");
+    let attack = e.iter().find(|e| e.cameo_root == "19").expect("the attack is coded");
+    assert_eq!(attack.target.as_ref().map(|t| t.text.as_str()), Some("police station"), "{:?}", triples(&e));
+    // a verb with its own object keeps it
+    let e = code("Gunmen attacked the market and killed two traders near Boni.");
+    assert!(
+        e.iter().any(|e| e.cameo_root == "19" && e.target.as_ref().is_some_and(|t| t.text == "market")),
+        "{:?}",
+        triples(&e)
+    );
+}
