@@ -711,6 +711,7 @@ impl Worker<'_> {
             &self.mentions,
             &mut out.events,
         );
+        ontology::protests_met_with_force(&mut out.events);
         let doc = Placing {
             sentences: &self.sentences,
             ranges: &self.ranges,
@@ -960,6 +961,7 @@ fn add_deaths(
     let violent = |e: &Event| {
         matches!(e.cameo_root.as_str(), "18" | "19" | "20")
             || riot_toll && riot(e)
+            || ontology::is_crowd_force(e)
             || e.acled
                 .as_ref()
                 .is_some_and(|a| a.sub_event_type.as_deref() == Some("Excessive force against protesters"))

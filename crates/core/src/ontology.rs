@@ -37,3 +37,35 @@ pub fn acled(lex: &Lexicon, event: &Event, words: &[u32]) -> Option<Acled> {
     })?;
     Some(Acled { event_type: Some(rule.event_type.clone()), sub_event_type: Some(rule.sub_type.clone()) })
 }
+
+/// ACLED's protest type; the sub-type of a protest met by no force.
+const PROTESTS: &str = "Protests";
+const PEACEFUL_PROTEST: &str = "Peaceful protest";
+/// The CAMEO code of force against a crowd ("used teargas to disperse the crowd", "fired on
+/// protesters").
+const CROWD_FORCE: &str = "175";
+
+/// A protest its article goes on to say was dispersed or fired on ("Traders protested in Kano.
+/// Police used teargas to disperse the crowd") is one event for ACLED: the protesters' protest,
+/// "with intervention" or "with excessive force". Such a protest takes the sub-type of the force
+/// used against a crowd in its article (the harshest, where several).
+pub fn protests_met_with_force(events: &mut [Event]) {
+    let force = |e: &Event| is_crowd_force(e) && is_protest(e);
+    let sub = |e: &Event| e.acled.as_ref().and_then(|a| a.sub_event_type.clone());
+    // (the rules name deadly force first: "excessive" sorts before "intervention")
+    let Some(harshest) = events.iter().filter(|e| force(e)).filter_map(sub).min() else { return };
+    for e in events.iter_mut().filter(|e| !force(e) && is_protest(e)) {
+        if let Some(a) = e.acled.as_mut().filter(|a| a.sub_event_type.as_deref() == Some(PEACEFUL_PROTEST)) {
+            a.sub_event_type = Some(harshest.clone());
+        }
+    }
+}
+
+/// Whether an event is force against a crowd (CAMEO 175), deadly or not.
+pub fn is_crowd_force(e: &Event) -> bool {
+    e.cameo.starts_with(CROWD_FORCE)
+}
+
+fn is_protest(e: &Event) -> bool {
+    e.acled.as_ref().and_then(|a| a.event_type.as_deref()) == Some(PROTESTS)
+}

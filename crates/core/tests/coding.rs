@@ -1056,3 +1056,20 @@ fn verbs_joined_before_an_object_share_it() {
         triples(&e)
     );
 }
+
+#[test]
+fn a_protest_met_with_force_is_one_protest_with_intervention() {
+    let sub_types = |text: &str| -> Vec<String> {
+        code(text).iter().filter_map(|e| e.acled.as_ref().and_then(|a| a.sub_event_type.clone())).collect()
+    };
+    let text = "Traders protested against new market taxes in Gao. Police used teargas to disperse the crowd.";
+    let subs = sub_types(text);
+    assert!(!subs.iter().any(|s| s == "Peaceful protest"), "{subs:?}");
+    assert!(subs.iter().any(|s| s == "Protest with intervention"), "{subs:?}");
+    // deadly force is excessive
+    let text = "Traders protested against new market taxes in Gao. Police fired on the crowd, killing two.";
+    assert!(sub_types(text).iter().any(|s| s == "Excessive force against protesters"), "{:?}", sub_types(text));
+    // a protest met by no force stays peaceful
+    let subs = sub_types("Traders protested against new market taxes in Gao.");
+    assert_eq!(subs, ["Peaceful protest"]);
+}
