@@ -740,7 +740,10 @@ impl<'a> Coder<'a> {
                 }
                 // "Pensioners who retired from the civil service protested": an actor inside a
                 // relative clause is not the subject of the verb after it; its antecedent is
-                if let Some(r) = self.relative_clause_start(mention.start, group_start) {
+                if let Some(r) = self
+                    .relative_clause_start(mention.start, group_start)
+                    .or_else(|| self.reduced_relative_start(mention.start))
+                {
                     j = r;
                     continue;
                 }
@@ -784,6 +787,20 @@ impl<'a> Coder<'a> {
             }
         }
         None
+    }
+
+    /// Where a participle's clause that an actor's noun phrase carries opens, when the actor at
+    /// token `i` is its object: "Two policemen escorting health officials were shot" (the
+    /// policemen were shot).
+    fn reduced_relative_start(&self, i: usize) -> Option<usize> {
+        let a = self.s.range.0;
+        let mut p = i.checked_sub(1).filter(|&p| p > a)?;
+        while p > a && (self.tok(p).class == Word::Det || modifier(self.tok(p))) && !self.is_participle(p) {
+            p -= 1;
+        }
+        let carried =
+            p > a && self.is_participle(p) && self.tok(p).is(flag::VERBAL) && self.mention_at(p - 1).is_some();
+        carried.then_some(p)
     }
 
     /// The actor an apposition ending in mention `m` describes, where the apposition stands

@@ -1073,3 +1073,14 @@ fn a_protest_met_with_force_is_one_protest_with_intervention() {
     let subs = sub_types("Traders protested against new market taxes in Gao.");
     assert_eq!(subs, ["Peaceful protest"]);
 }
+
+#[test]
+fn the_object_of_a_participle_carried_by_the_subject_is_not_the_subject() {
+    let e = code("Two Malian soldiers escorting health officials were shot dead by militants near Boni.");
+    assert!(
+        e.iter()
+            .any(|e| e.cameo_root == "19" && e.target.as_ref().is_some_and(|t| t.code.as_deref() == Some("MLIMIL"))),
+        "the soldiers were shot: {:?}",
+        triples(&e)
+    );
+}
