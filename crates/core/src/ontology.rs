@@ -69,3 +69,33 @@ pub fn is_crowd_force(e: &Event) -> bool {
 fn is_protest(e: &Event) -> bool {
     e.acled.as_ref().and_then(|a| a.event_type.as_deref()) == Some(PROTESTS)
 }
+
+/// ACLED's fighting between armed actors; the sub-type an attack on civilians has.
+const BATTLES: &str = "Battles";
+const ARMED_CLASH: &str = "Armed clash";
+const ATTACK: &str = "Attack";
+
+/// "JNIM militants attacked the village of Sango. The village self-defense repelled the attack":
+/// an attack on a village that its defenders answered is a battle for ACLED, not violence against
+/// civilians. Given the words of a sentence that names no actor (defenders an actor's name
+/// introduces code a battle of their own), turns the article's attacks on civilians before it
+/// into armed clashes where the sentence tells such an answer: one of the grammar's
+/// `defence_response` verbs and one of its `defenders`.
+pub fn attacks_answered(lex: &Lexicon, grammar: &crate::grammar::Grammar, words: &[u32], earlier: &mut [Event]) {
+    let has = |list: &str| {
+        grammar.list(list).iter().any(|w| {
+            let id = lex.vocab.get(w);
+            id != 0 && words.binary_search(&id).is_ok()
+        })
+    };
+    if earlier.is_empty() || !has("defence_response") || !has("defenders") {
+        return;
+    }
+    for e in earlier.iter_mut().filter(|e| matches!(e.cameo_root.as_str(), "18" | "19" | "20")) {
+        let armed = SectorClass::of(e.source.as_ref().and_then(|a| a.sector.as_deref())) == SectorClass::Armed;
+        if let Some(a) = e.acled.as_mut().filter(|a| armed && a.sub_event_type.as_deref() == Some(ATTACK)) {
+            a.event_type = Some(BATTLES.to_string());
+            a.sub_event_type = Some(ARMED_CLASH.to_string());
+        }
+    }
+}

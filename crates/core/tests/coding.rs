@@ -1084,3 +1084,19 @@ fn the_object_of_a_participle_carried_by_the_subject_is_not_the_subject() {
         triples(&e)
     );
 }
+
+#[test]
+fn an_attack_its_defenders_answered_is_a_battle() {
+    let types = |text: &str| -> Vec<String> {
+        code(text).iter().filter_map(|e| e.acled.as_ref().and_then(|a| a.event_type.clone())).collect()
+    };
+    let text = "On 3 May 2021, JNIM militants attacked the village of Sobane near Bankass. The village \
+                self-defense repelled the attack.";
+    assert_eq!(types(text), ["Battles"]);
+    let text = "On 3 May 2021, JNIM militants attacked the village of Sobane near Bankass, but the villagers \
+                fended off the attack.";
+    assert!(types(text).iter().any(|t| t == "Battles"), "{:?}", types(text));
+    // with no answer, an attack on a village is violence against civilians
+    let text = "On 3 May 2021, JNIM militants attacked the village of Sobane near Bankass. The village was emptied.";
+    assert_eq!(types(text), ["Violence against civilians"]);
+}
