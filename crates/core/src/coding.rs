@@ -558,7 +558,14 @@ impl<'a> Coder<'a> {
                 .find_map(|i| self.mention_at(i))
                 .filter(|&m| Some(m) != source && !self.owned_by_subject(self.s.mentions[m].start))
                 .filter(|&m| !(cooperative && self.modifies_pattern_noun(m, slots.end)));
-            let target = slots.target.or(inside).or_else(|| self.object(slots.end, source));
+            // "The convoy came under fire from militants": a pattern that takes its source after
+            // the verb has the subject as its target
+            let source_after = slots.source.is_some_and(|m| self.s.mentions[m].start > h);
+            let target = slots
+                .target
+                .or(inside)
+                .or_else(|| source_after.then(subject).flatten())
+                .or_else(|| self.object(slots.end, source));
             (source, target.filter(|&t| !self.subjects_own(t, source)))
         }
     }

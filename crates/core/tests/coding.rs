@@ -1100,3 +1100,9 @@ fn an_attack_its_defenders_answered_is_a_battle() {
     let text = "On 3 May 2021, JNIM militants attacked the village of Sobane near Bankass. The village was emptied.";
     assert_eq!(types(text), ["Violence against civilians"]);
 }
+
+#[test]
+fn a_subject_that_comes_under_fire_is_the_target() {
+    let e = code("A Malian army convoy came under fire from JNIM militants near Boni.");
+    assert!(has(&e, "MLIREB", "19", "MLIMIL"), "{:?}", triples(&e));
+}
