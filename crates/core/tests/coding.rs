@@ -1106,3 +1106,15 @@ fn a_subject_that_comes_under_fire_is_the_target() {
     let e = code("A Malian army convoy came under fire from JNIM militants near Boni.");
     assert!(has(&e, "MLIREB", "19", "MLIMIL"), "{:?}", triples(&e));
 }
+
+#[test]
+fn curfews_and_disarmament_are_strategic_developments() {
+    let sub_types = |text: &str| -> Vec<String> {
+        code(text).iter().filter_map(|e| e.acled.as_ref().and_then(|a| a.sub_event_type.clone())).collect()
+    };
+    assert_eq!(
+        sub_types("The Mopti regional government imposed a dusk to dawn curfew on Sevare."),
+        ["Change to group/activity"]
+    );
+    assert_eq!(sub_types("JNIM militants disarmed ISGS militants near Boni."), ["Disrupted weapons use"]);
+}
