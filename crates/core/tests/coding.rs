@@ -1118,3 +1118,10 @@ fn curfews_and_disarmament_are_strategic_developments() {
     );
     assert_eq!(sub_types("JNIM militants disarmed ISGS militants near Boni."), ["Disrupted weapons use"]);
 }
+
+#[test]
+fn party_supporters_who_fight_civilians_are_rioters() {
+    let e = code("Party supporters clashed with youths in Kano after the vote.");
+    let types: Vec<_> = e.iter().filter_map(|e| e.acled.as_ref().and_then(|a| a.event_type.clone())).collect();
+    assert!(types.iter().any(|t| t == "Riots"), "{types:?}");
+}
