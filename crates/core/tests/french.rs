@@ -340,3 +340,14 @@ fn des_manifestants_qui_exigent_manifestent() {
     let types: Vec<_> = e.iter().filter_map(|e| e.acled.as_ref().and_then(|a| a.event_type.clone())).collect();
     assert!(types.iter().any(|t| t == "Protests"), "{e:?}");
 }
+
+#[test]
+fn une_manifestation_dispersee_est_une_manifestation_avec_intervention() {
+    let e = code("Des commerçants ont manifesté à Gao contre les nouvelles taxes. La police a dispersé la foule à coups de gaz lacrymogène.");
+    let subs: Vec<_> = e.iter().filter_map(|e| e.acled.as_ref().and_then(|a| a.sub_event_type.clone())).collect();
+    assert!(subs.iter().all(|s| s == "Protest with intervention"), "{subs:?}");
+    assert!(!subs.is_empty());
+    // des assaillants qui se heurtent aux défenseurs d'un village livrent un combat
+    let e = code("Des miliciens peuls ont attaqué le village de Sobane, où ils se sont heurtés à des chasseurs dozos.");
+    assert!(e.iter().any(|e| e.acled.as_ref().and_then(|a| a.event_type.as_deref()) == Some("Battles")), "{e:?}");
+}
