@@ -493,14 +493,17 @@ impl Worker<'_> {
                     .any(|t| language.actorless_heads.contains(&t.lemma) || language.actorless_heads.contains(&t.alt))
                 && !out.events.iter().rev().take_while(|e| e.sentence_index + 1 >= index).any(perpetrators::violent);
             let unattributed = m0 == m1 && actorless;
-            ontology::sentence_words(&self.tokens[s.tokens.0..s.tokens.1], &mut self.sentence_words);
             if discard == Some(false)
                 || (m0 == m1 && !unattributed && !language.grammar.mentions_agreement(text, &self.tokens, s.tokens))
             {
                 // "Three men were killed in the attack.": no actor, but the toll of the event before
                 if discard.is_none() {
                     // ("The village self-defense repelled the attack.": unnamed defenders)
-                    ontology::attacks_answered(lex, &language.grammar, &self.sentence_words, &mut out.events);
+                    ontology::attacks_answered(
+                        &language.grammar,
+                        &self.tokens[s.tokens.0..s.tokens.1],
+                        &mut out.events,
+                    );
                     let first = out.events.len();
                     add_deaths(tolls, text, &self.tokens, s.tokens, &mut out.events, first, &mut pending_toll);
                 }
@@ -530,7 +533,7 @@ impl Worker<'_> {
             coding::attribute(lex, &mut self.coded);
             if unattributed && self.coded.is_empty() {
                 // no violence reported after all: as any sentence naming no one
-                ontology::attacks_answered(lex, &language.grammar, &self.sentence_words, &mut out.events);
+                ontology::attacks_answered(&language.grammar, &self.tokens[s.tokens.0..s.tokens.1], &mut out.events);
                 let first = out.events.len();
                 add_deaths(tolls, text, &self.tokens, s.tokens, &mut out.events, first, &mut pending_toll);
                 let cal = language.grammar.calendar();
@@ -566,6 +569,7 @@ impl Worker<'_> {
                 }
             }
             finder.find(s.tokens, mentions, &mut self.places);
+            ontology::sentence_words(&self.tokens[s.tokens.0..s.tokens.1], &mut self.sentence_words);
             let first_event = out.events.len();
             let mediator = mediation::mediator(&language.grammar, text, &self.tokens, s.tokens, mentions)
                 .map(|k| ctx.actor(&mentions[k]));

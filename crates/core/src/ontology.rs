@@ -80,13 +80,11 @@ const ATTACK: &str = "Attack";
 /// civilians. Given the words of a sentence that names no actor (defenders an actor's name
 /// introduces code a battle of their own), turns the article's attacks on civilians before it
 /// into armed clashes where the sentence tells such an answer: one of the grammar's
-/// `defence_response` verbs and one of its `defenders`.
-pub fn attacks_answered(lex: &Lexicon, grammar: &crate::grammar::Grammar, words: &[u32], earlier: &mut [Event]) {
+/// `defence_response` verbs and one of its `defenders` (word forms: a bit test a word).
+pub fn attacks_answered(grammar: &crate::grammar::Grammar, sentence: &[Token], earlier: &mut [Event]) {
     let has = |list: &str| {
-        grammar.list(list).iter().any(|w| {
-            let id = lex.vocab.get(w);
-            id != 0 && words.binary_search(&id).is_ok()
-        })
+        let id = grammar.list_id(list);
+        sentence.iter().any(|t| grammar.in_list(id, t))
     };
     if earlier.is_empty() || !has("defence_response") || !has("defenders") {
         return;
