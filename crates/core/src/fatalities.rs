@@ -1166,8 +1166,7 @@ fn singular_victims(t: &Tolls, text: &str, tokens: &[Token], (a, end): (usize, u
         let mut k = i + 1;
         // ("killed an estimated 30", but "killed an inspector": an article is a hedge's only
         // before another)
-        let hedge =
-            |k: usize| t.is_hedge(&word(k)) && !(t.singular_det.contains(&word(k)) && !t.is_hedge(&word(k + 1)));
+        let hedge = |k: usize| t.is_hedge(&word(k)) && (!t.singular_det.contains(&word(k)) || t.is_hedge(&word(k + 1)));
         while k + 1 < end && hedge(k) {
             k += 1;
         }
