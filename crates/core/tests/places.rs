@@ -726,3 +726,8 @@ fn the_place_a_report_files_its_event_at_goes_on_to_the_next_sentence() {
     let l = later.location.as_ref().expect("a place");
     assert_eq!((l.name.as_str(), l.country.as_deref()), ("Manako", Some("MLI")), "{e:?}");
 }
+
+#[test]
+fn burkina_faso_s_regions_by_their_english_names() {
+    assert_country("Burkinabe soldiers arrested 40 suspected militants in the East and North Central regions.", "BFA");
+}
