@@ -860,14 +860,14 @@ fn acled_types(text: &str) -> Vec<String> {
 }
 
 /// The ACLED sub-types of the events coded from a text.
-fn acled_sub_types(text: &str) -> Vec<String> {
+fn sub_types(text: &str) -> Vec<String> {
     code(text).iter().map(|e| e.acled.as_ref().and_then(|a| a.sub_event_type.clone()).unwrap_or_default()).collect()
 }
 
 #[test]
 fn a_killing_beside_an_abduction_is_an_attack() {
     // each event takes its own verb's ACLED sub-type: the killing is no abduction
-    let subs = acled_sub_types("On 3 May 2021, gunmen killed a farmer and abducted two of his sons near Diffa.");
+    let subs = sub_types("On 3 May 2021, gunmen killed a farmer and abducted two of his sons near Diffa.");
     assert!(subs.iter().any(|s| s == "Attack"), "{subs:?}");
     assert!(subs.iter().any(|s| s == "Abduction/forced disappearance"), "{subs:?}");
 }
@@ -878,28 +878,28 @@ fn a_battle_or_a_fight_is_an_armed_clash() {
         "On 3 May 2021, two rival cult groups battled in a market near Uyo, killing five people.",
         "On 3 May 2021, Fulani gunmen attacked a farm near Jos and the farmers fought back.",
     ] {
-        let subs = acled_sub_types(text);
+        let subs = sub_types(text);
         assert!(subs.iter().any(|s| s == "Armed clash"), "{text}: {subs:?}");
     }
 }
 
 #[test]
 fn protesters_blocking_a_road_make_a_violent_demonstration() {
-    let subs = acled_sub_types("On 3 May 2021, traders protesting new taxes blocked the main road in Kano.");
+    let subs = sub_types("On 3 May 2021, traders protesting new taxes blocked the main road in Kano.");
     assert!(subs.iter().any(|s| s == "Violent demonstration"), "{subs:?}");
-    let subs = acled_sub_types("On 3 May 2021, traders protested new taxes outside the governor's office in Kano.");
+    let subs = sub_types("On 3 May 2021, traders protested new taxes outside the governor's office in Kano.");
     assert!(subs.iter().all(|s| s == "Peaceful protest"), "{subs:?}");
 }
 
 #[test]
 fn rioters_violence_is_mob_violence() {
-    let subs = acled_sub_types("On 3 May 2021, rioters attacked and injured two traders in a market in Kano.");
+    let subs = sub_types("On 3 May 2021, rioters attacked and injured two traders in a market in Kano.");
     assert!(subs.iter().any(|s| s == "Mob violence"), "{subs:?}");
 }
 
 #[test]
 fn a_mob_s_looting_is_mob_violence() {
-    let subs = acled_sub_types("On 3 May 2021, a mob looted and burned the shop of a suspected thief in Kano.");
+    let subs = sub_types("On 3 May 2021, a mob looted and burned the shop of a suspected thief in Kano.");
     assert!(subs.iter().any(|s| s == "Mob violence"), "{subs:?}");
 }
 
@@ -951,10 +951,10 @@ fn deaths_in_a_confrontation_or_skirmish_are_a_battle_s() {
         "Five people were killed in a confrontation between soldiers and gunmen near Damboa.",
         "Troops had an encounter with insurgents near Bama and killed four of them.",
     ] {
-        assert!(acled_sub_types(text).iter().any(|s| s == "Armed clash"), "{text}: {:?}", acled_sub_types(text));
+        assert!(sub_types(text).iter().any(|s| s == "Armed clash"), "{text}: {:?}", sub_types(text));
     }
     // with no word of fighting, killing villagers is an attack on civilians
-    let s = acled_sub_types("Gunmen killed five villagers near Damboa.");
+    let s = sub_types("Gunmen killed five villagers near Damboa.");
     assert!(s.iter().all(|s| s == "Attack"), "{s:?}");
 }
 
@@ -976,32 +976,26 @@ fn a_protest_that_destroys_or_turns_violent_is_a_violent_demonstration() {
         "Students protested violently in Kaya over the death of a classmate.",
         "A fracas broke out as youths protested the arrest of a neighbour in Aba.",
     ] {
-        assert!(
-            acled_sub_types(text).iter().any(|s| s == "Violent demonstration"),
-            "{text}: {:?}",
-            acled_sub_types(text)
-        );
+        assert!(sub_types(text).iter().any(|s| s == "Violent demonstration"), "{text}: {:?}", sub_types(text));
     }
-    let s = acled_sub_types("Police fired tear gas at protesters in Kano on Monday.");
+    let s = sub_types("Police fired tear gas at protesters in Kano on Monday.");
     assert!(s.iter().all(|s| s != "Violent demonstration"), "{s:?}");
 }
 
 #[test]
 fn a_strike_from_the_air_with_troops_on_the_ground_is_a_battle() {
-    let s = acled_sub_types("The army conducted a combined air-ground operation near Djibo, killing ten militants.");
+    let s = sub_types("The army conducted a combined air-ground operation near Djibo, killing ten militants.");
     assert!(s.iter().any(|s| s == "Armed clash"), "{s:?}");
-    let s = acled_sub_types("Fighter jets carried out airstrikes on militant camps near Djibo, killing ten militants.");
+    let s = sub_types("Fighter jets carried out airstrikes on militant camps near Djibo, killing ten militants.");
     assert!(s.iter().any(|s| s == "Air/drone strike"), "{s:?}");
 }
 
 #[test]
 fn civilians_who_demand_at_a_protest_are_protesting() {
-    let s = acled_sub_types(
-        "Hundreds of protesters in Abuja demanded the resignation of the electoral commission chairman.",
-    );
+    let s = sub_types("Hundreds of protesters in Abuja demanded the resignation of the electoral commission chairman.");
     assert!(s.iter().any(|s| s == "Peaceful protest"), "{s:?}");
     // an accusation with no protest is no ACLED event
-    let s = acled_sub_types("Residents of the estate accused the council of neglect.");
+    let s = sub_types("Residents of the estate accused the council of neglect.");
     assert!(s.iter().all(String::is_empty), "{s:?}");
 }
 
@@ -1067,18 +1061,14 @@ fn verbs_joined_before_an_object_share_it() {
 #[test]
 fn a_protest_met_with_force_is_one_protest_with_intervention() {
     let text = "Traders protested against new market taxes in Gao. Police used teargas to disperse the crowd.";
-    let subs = acled_sub_types(text);
+    let subs = sub_types(text);
     assert!(!subs.iter().any(|s| s == "Peaceful protest"), "{subs:?}");
     assert!(subs.iter().any(|s| s == "Protest with intervention"), "{subs:?}");
     // deadly force is excessive
     let text = "Traders protested against new market taxes in Gao. Police fired on the crowd, killing two.";
-    assert!(
-        acled_sub_types(text).iter().any(|s| s == "Excessive force against protesters"),
-        "{:?}",
-        acled_sub_types(text)
-    );
+    assert!(sub_types(text).iter().any(|s| s == "Excessive force against protesters"), "{:?}", sub_types(text));
     // a protest met by no force stays peaceful
-    let subs = acled_sub_types("Traders protested against new market taxes in Gao.");
+    let subs = sub_types("Traders protested against new market taxes in Gao.");
     assert_eq!(subs, ["Peaceful protest"]);
 }
 
@@ -1115,10 +1105,10 @@ fn a_subject_that_comes_under_fire_is_the_target() {
 #[test]
 fn curfews_and_disarmament_are_strategic_developments() {
     assert_eq!(
-        acled_sub_types("The Mopti regional government imposed a dusk to dawn curfew on Sevare."),
+        sub_types("The Mopti regional government imposed a dusk to dawn curfew on Sevare."),
         ["Change to group/activity"]
     );
-    assert_eq!(acled_sub_types("JNIM militants disarmed ISGS militants near Boni."), ["Disrupted weapons use"]);
+    assert_eq!(sub_types("JNIM militants disarmed ISGS militants near Boni."), ["Disrupted weapons use"]);
 }
 
 #[test]
